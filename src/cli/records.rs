@@ -1,0 +1,516 @@
+//! `accord case | party | session | audit | demo`: thin calls into the core, then printing.
+
+use accord::audit;
+use accord::cases::{self, Case, CaseFilter, CaseUpdate, NewCase};
+use accord::parties::{self, NewParty, Party, PartyUpdate};
+use accord::sessions::{self, Attendee, NewSession, Session, SessionFilter};
+use accord::time;
+use accord::vault::Access;
+use accord::{demo, Result};
+use serde_json::json;
+
+use super::args::{AuditCommand, CaseCommand, PartyCommand, SessionCommand, SessionNewArgs};
+use super::output::Out;
+use super::Context;
+
+fn parse_opt<T: std::str::FromStr<Err = accord::Error>>(
+    value: &Option<String>,
+) -> Result<Option<T>> {
+    value.as_deref().map(str::parse).transpose()
+}
+
+pub fn case(ctx: &Context<'_>, command: &CaseCommand) -> Result<()> {
+    let out = ctx.out;
+    match command {
+        CaseCommand::New(a) => {
+            let mut vault = ctx.open(Access::Write)?;
+            let stamp = vault.stamp(ctx.now())?;
+            let new = NewCase {
+                kind: Some(a.kind.parse()?),
+                panel: parse_opt(&a.panel)?,
+                title_en: a.title_en.clone(),
+                title_zh: a.title_zh.clone(),
+                official_no: a.official_no.clone(),
+                lead_mediator: stamp.actor.clone(),
+                co_mediators: a.co_mediators.clone(),
+            };
+            let case = vault
+                .store_mut()
+                .write(|tx| cases::create(tx, &stamp, new))?;
+            print_case(out, &case)
+        }
+        CaseCommand::List(a) => {
+            let vault = ctx.open(Access::Read)?;
+            let filter = CaseFilter {
+                status: parse_opt(&a.status)?,
+                kind: parse_opt(&a.kind)?,
+                text: a.filter.clone(),
+            };
+            let list = cases::list(vault.store().conn(), &filter)?;
+            if out.json {
+                out.print_json(&list);
+            } else {
+                let mut table = out.table(&[
+                    "col-reference",
+                    "col-title",
+                    "col-kind",
+                    "col-status",
+                    "col-official-no",
+                ]);
+                for c in &list {
+                    table.add_row(vec![
+                        c.local_ref.clone(),
+                        c.title(),
+                        out.term("kind", c.kind.as_str()),
+                        out.term("status", c.status.as_str()),
+                        c.official_no.clone().unwrap_or_default(),
+                    ]);
+                }
+                println!("{table}");
+            }
+            Ok(())
+        }
+        CaseCommand::Show { case } => {
+            let vault = ctx.open(Access::Read)?;
+            let conn = vault.store().conn();
+            let case = cases::find(conn, case)?;
+            let mediators = cases::mediators(conn, case.id)?;
+            let parties = parties::list(conn, case.id)?;
+            let sessions = sessions::list(
+                conn,
+                &SessionFilter {
+                    case_id: Some(case.id),
+                    ..Default::default()
+                },
+            )?;
+            if out.json {
+                let mut value = serde_json::to_value(&case).expect("serializes");
+                value["mediators"] = json!(mediators);
+                value["parties"] = json!(parties);
+                value["sessions"] = json!(sessions);
+                out.print_json(&value);
+                return Ok(());
+            }
+            let names: Vec<String> = mediators
+                .iter()
+                .map(|m| {
+                    format!(
+                        "{} ({})",
+                        m.name,
+                        out.term("mediator-role", m.role.as_str())
+                    )
+                })
+                .collect();
+            case_fields(out, &case, vec![("label-mediators", names.join(", "))]);
+            println!();
+            print_parties(out, &parties);
+            println!();
+            print_sessions(out, &sessions, &parties);
+            Ok(())
+        }
+        CaseCommand::Update(a) => {
+            let mut vault = ctx.open(Access::Write)?;
+            let stamp = vault.stamp(ctx.now())?;
+            let found = cases::find(vault.store().conn(), &a.case)?;
+            let change = CaseUpdate {
+                title_en: a.title_en.clone(),
+                title_zh: a.title_zh.clone(),
+                official_no: a.official_no.clone(),
+                kind: parse_opt(&a.kind)?,
+                panel: parse_opt(&a.panel)?,
+                status: parse_opt(&a.status)?,
+                add_co_mediators: a.add_co_mediators.clone(),
+                remove_co_mediators: a.remove_co_mediators.clone(),
+            };
+            let case = vault
+                .store_mut()
+                .write(|tx| cases::update(tx, &stamp, found.id, change))?;
+            print_case(out, &case)
+        }
+        CaseCommand::Close { case, outcome } => {
+            let mut vault = ctx.open(Access::Write)?;
+            let stamp = vault.stamp(ctx.now())?;
+            let found = cases::find(vault.store().conn(), case)?;
+            let outcome = outcome.parse()?;
+            let case = vault
+                .store_mut()
+                .write(|tx| cases::close(tx, &stamp, found.id, outcome))?;
+            print_case(out, &case)
+        }
+    }
+}
+
+fn print_case(out: &Out, case: &Case) -> Result<()> {
+    if out.json {
+        out.print_json(case);
+    } else {
+        case_fields(out, case, Vec::new());
+    }
+    Ok(())
+}
+
+fn case_fields(out: &Out, case: &Case, extra: Vec<(&str, String)>) {
+    let mut rows = vec![
+        ("label-reference", case.local_ref.clone()),
+        (
+            "label-official-no",
+            case.official_no.clone().unwrap_or_else(|| "—".into()),
+        ),
+        (
+            "label-title-en",
+            case.title_en.clone().unwrap_or_else(|| "—".into()),
+        ),
+        (
+            "label-title-zh",
+            case.title_zh.clone().unwrap_or_else(|| "—".into()),
+        ),
+        ("label-kind", out.term("kind", case.kind.as_str())),
+        ("label-panel", out.term("panel", case.panel.as_str())),
+        ("label-status", out.term("status", case.status.as_str())),
+        ("label-id", case.id.to_string()),
+    ];
+    rows.extend(extra);
+    out.fields(&rows);
+}
+
+fn print_parties(out: &Out, parties: &[Party]) {
+    let mut table = out.table(&[
+        "col-id",
+        "col-name-en",
+        "col-name-zh",
+        "col-kind",
+        "col-role",
+        "col-representatives",
+    ]);
+    for p in parties {
+        table.add_row(vec![
+            p.id.short(),
+            p.name_en.clone().unwrap_or_default(),
+            p.name_zh.clone().unwrap_or_default(),
+            out.term("party-kind", p.kind.as_str()),
+            out.term("role", p.role.as_str()),
+            p.representatives.join("\n"),
+        ]);
+    }
+    println!("{table}");
+}
+
+fn print_sessions(out: &Out, sessions: &[Session], parties: &[Party]) {
+    let mut table = out.table(&[
+        "col-id",
+        "col-session",
+        "col-venue-time",
+        "col-local-time",
+        "col-venue",
+        "col-state",
+    ]);
+    for s in sessions {
+        let zone = time::parse_zone(&s.time_zone).unwrap_or(chrono_tz::UTC);
+        let mut kind = out.term("session-kind", s.kind.as_str());
+        if let Some(party) = s
+            .caucus_party_id
+            .and_then(|id| parties.iter().find(|p| p.id == id))
+        {
+            kind = format!("{kind} · {}", party.name());
+        }
+        let state = match (s.actual_start, s.actual_end) {
+            (None, _) => out.text("session-state-scheduled"),
+            (Some(_), None) => out.text("session-state-live"),
+            (Some(_), Some(_)) => out.text("session-state-ended"),
+        };
+        table.add_row(vec![
+            s.id.short(),
+            kind,
+            format!(
+                "{} – {}",
+                time::show_in(s.scheduled_start, zone),
+                s.scheduled_end.with_timezone(&zone).format("%H:%M")
+            ),
+            time::show_local(s.scheduled_start),
+            s.venue.clone().unwrap_or_default(),
+            state,
+        ]);
+    }
+    println!("{table}");
+}
+
+pub fn party(ctx: &Context<'_>, command: &PartyCommand) -> Result<()> {
+    let out = ctx.out;
+    match command {
+        PartyCommand::Add(a) => {
+            let mut vault = ctx.open(Access::Write)?;
+            let stamp = vault.stamp(ctx.now())?;
+            let case = cases::find(vault.store().conn(), &a.case)?;
+            let new = NewParty {
+                kind: Some(a.kind.parse()?),
+                role: Some(a.role.parse()?),
+                name_en: a.name_en.clone(),
+                name_zh: a.name_zh.clone(),
+                representatives: a.representatives.clone(),
+            };
+            let party = vault
+                .store_mut()
+                .write(|tx| parties::create(tx, &stamp, &case, new))?;
+            print_party(out, &party);
+        }
+        PartyCommand::List { case } => {
+            let vault = ctx.open(Access::Read)?;
+            let case = cases::find(vault.store().conn(), case)?;
+            let list = parties::list(vault.store().conn(), case.id)?;
+            if out.json {
+                out.print_json(&list);
+            } else {
+                print_parties(out, &list);
+            }
+        }
+        PartyCommand::Update(a) => {
+            let mut vault = ctx.open(Access::Write)?;
+            let stamp = vault.stamp(ctx.now())?;
+            let found = parties::find(vault.store().conn(), None, &a.party)?;
+            let change = PartyUpdate {
+                kind: parse_opt(&a.kind)?,
+                role: parse_opt(&a.role)?,
+                name_en: a.name_en.clone(),
+                name_zh: a.name_zh.clone(),
+                add_representatives: a.add_representatives.clone(),
+                remove_representatives: a.remove_representatives.clone(),
+            };
+            let party = vault
+                .store_mut()
+                .write(|tx| parties::update(tx, &stamp, found.id, change))?;
+            print_party(out, &party);
+        }
+    }
+    Ok(())
+}
+
+fn print_party(out: &Out, party: &Party) {
+    if out.json {
+        out.print_json(party);
+    } else {
+        print_parties(out, std::slice::from_ref(party));
+    }
+}
+
+pub fn session(ctx: &Context<'_>, command: &SessionCommand) -> Result<()> {
+    let out = ctx.out;
+    match command {
+        SessionCommand::New(a) => {
+            let mut vault = ctx.open(Access::Write)?;
+            let stamp = vault.stamp(ctx.now())?;
+            let conn = vault.store().conn();
+            let case = cases::find(conn, &a.case)?;
+            let new = new_session(conn, &case, a)?;
+            let session = vault
+                .store_mut()
+                .write(|tx| sessions::create(tx, &stamp, &case, new))?;
+            print_session(ctx, &session)
+        }
+        SessionCommand::List { case, upcoming } => {
+            let vault = ctx.open(Access::Read)?;
+            let conn = vault.store().conn();
+            let case_id = case
+                .as_deref()
+                .map(|c| cases::find(conn, c))
+                .transpose()?
+                .map(|c| c.id);
+            let from = upcoming.then(|| ctx.now());
+            let list = sessions::list(
+                conn,
+                &SessionFilter {
+                    case_id,
+                    from,
+                    limit: None,
+                },
+            )?;
+            if out.json {
+                out.print_json(&list);
+            } else {
+                let mut parties_seen = Vec::new();
+                for s in &list {
+                    if let Some(p) = s.caucus_party_id {
+                        parties_seen.push(parties::load(conn, p)?);
+                    }
+                }
+                print_sessions(out, &list, &parties_seen);
+            }
+            Ok(())
+        }
+        SessionCommand::Show { session } => {
+            let vault = ctx.open(Access::Read)?;
+            let session = sessions::find(vault.store().conn(), session)?;
+            print_session(ctx, &session)
+        }
+        SessionCommand::Start { session, at } | SessionCommand::End { session, at } => {
+            let mut vault = ctx.open(Access::Write)?;
+            let stamp = vault.stamp(ctx.now())?;
+            let found = sessions::find(vault.store().conn(), session)?;
+            let zone = time::parse_zone(&found.time_zone)?;
+            let at = match at {
+                Some(text) => time::parse_time_on_day("at", text, zone, ctx.now())?,
+                None => ctx.now(),
+            };
+            let starting = matches!(command, SessionCommand::Start { .. });
+            let session = vault.store_mut().write(|tx| {
+                if starting {
+                    sessions::start(tx, &stamp, found.id, at)
+                } else {
+                    sessions::end(tx, &stamp, found.id, at)
+                }
+            })?;
+            print_session(ctx, &session)
+        }
+    }
+}
+
+fn new_session(conn: &rusqlite::Connection, case: &Case, a: &SessionNewArgs) -> Result<NewSession> {
+    let zone = time::parse_zone(&a.time_zone)?;
+    let start = time::parse_time("start", &a.start, zone)?;
+    let end = match (&a.end, &a.duration) {
+        (Some(end), _) => time::parse_time_on_day("end", end, zone, start)?,
+        (None, Some(d)) => start + time::parse_duration(d)?,
+        (None, None) => start + chrono::Duration::hours(1),
+    };
+    let caucus_party = match &a.party {
+        Some(p) => Some(parties::find(conn, Some(case.id), p).map_err(|e| match e {
+            accord::Error::NotFound { .. } => accord::Error::PartyNotInCase {
+                party: p.clone(),
+                case: case.local_ref.clone(),
+            },
+            other => other,
+        })?),
+        None => None,
+    };
+    Ok(NewSession {
+        kind: a.kind.parse()?,
+        caucus_party: caucus_party.map(|p| p.id),
+        time_zone: a.time_zone.clone(),
+        venue: a.venue.clone(),
+        scheduled_start: start,
+        scheduled_end: end,
+        attendees: a
+            .attendees
+            .iter()
+            .map(|n| Attendee {
+                name: n.clone(),
+                party_id: None,
+            })
+            .collect(),
+    })
+}
+
+fn print_session(ctx: &Context<'_>, session: &Session) -> Result<()> {
+    let out = ctx.out;
+    if out.json {
+        out.print_json(session);
+        return Ok(());
+    }
+    let zone = time::parse_zone(&session.time_zone)?;
+    let both = |t: chrono::DateTime<chrono::Utc>| {
+        format!("{}  ({})", time::show_in(t, zone), time::show_local(t))
+    };
+    let opt = |t: Option<chrono::DateTime<chrono::Utc>>| t.map(both).unwrap_or_else(|| "—".into());
+    out.fields(&[
+        ("label-id", session.id.to_string()),
+        (
+            "label-session-kind",
+            out.term("session-kind", session.kind.as_str()),
+        ),
+        ("label-time-zone", session.time_zone.clone()),
+        (
+            "label-venue",
+            session.venue.clone().unwrap_or_else(|| "—".into()),
+        ),
+        ("label-scheduled-start", both(session.scheduled_start)),
+        ("label-scheduled-end", both(session.scheduled_end)),
+        ("label-actual-start", opt(session.actual_start)),
+        ("label-actual-end", opt(session.actual_end)),
+        (
+            "label-attendees",
+            session
+                .attendees
+                .iter()
+                .map(|a| a.name.clone())
+                .collect::<Vec<_>>()
+                .join(", "),
+        ),
+    ]);
+    Ok(())
+}
+
+pub fn audit(ctx: &Context<'_>, command: &AuditCommand) -> Result<()> {
+    let out = ctx.out;
+    let vault = ctx.open(Access::Read)?;
+    let conn = vault.store().conn();
+    match command {
+        AuditCommand::Verify => {
+            let report = audit::verify(conn)?;
+            if out.json {
+                out.print_json(&report);
+            }
+            let report = report.into_result()?;
+            if !out.json {
+                let args = [
+                    ("events", report.events.to_string()),
+                    ("records", report.records.to_string()),
+                ];
+                println!("{}", out.text_with("audit-verified", &args));
+            }
+        }
+        AuditCommand::Log { case } => {
+            let case_id = case
+                .as_deref()
+                .map(|c| cases::find(conn, c))
+                .transpose()?
+                .map(|c| c.id);
+            let events = audit::list(conn, case_id)?;
+            if out.json {
+                out.print_json(&events);
+            } else {
+                let mut table = out.table(&[
+                    "col-seq",
+                    "col-time",
+                    "col-actor",
+                    "col-action",
+                    "col-record",
+                    "col-hash",
+                ]);
+                for e in &events {
+                    table.add_row(vec![
+                        e.seq.to_string(),
+                        e.at.clone(),
+                        e.actor.clone(),
+                        e.action.clone(),
+                        format!(
+                            "{} {}",
+                            e.entity_type,
+                            &e.entity_id[e.entity_id.len().saturating_sub(8)..]
+                        ),
+                        e.hash[..12].to_string(),
+                    ]);
+                }
+                println!("{table}");
+            }
+        }
+    }
+    Ok(())
+}
+
+pub fn demo(ctx: &Context<'_>) -> Result<()> {
+    let out = ctx.out;
+    let mut vault = ctx.open(Access::Write)?;
+    let stamp = vault.stamp(ctx.now())?;
+    let sample = vault.store_mut().write(|tx| demo::create(tx, &stamp))?;
+    if out.json {
+        out.print_json(&sample);
+    } else {
+        println!(
+            "{}",
+            out.text_with(
+                "demo-created",
+                &[("reference", sample.case.local_ref.clone())]
+            )
+        );
+    }
+    Ok(())
+}

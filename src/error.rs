@@ -1,0 +1,334 @@
+//! Typed errors with stable codes.
+//!
+//! The code is the contract: the command line prints it, the desktop UI switches on it
+//! and looks up its own translation, scripts match on it. The English `Display` text is
+//! for logs and developers; people see [`crate::i18n`]'s rendering of the code.
+
+use std::path::PathBuf;
+
+use serde::Serialize;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// What kind of thing a lookup did not find.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Entity {
+    Case,
+    Party,
+    Session,
+    Mediator,
+}
+
+impl Entity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Entity::Case => "case",
+            Entity::Party => "party",
+            Entity::Session => "session",
+            Entity::Mediator => "mediator",
+        }
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    #[error("no vault at {0}")]
+    VaultNotFound(PathBuf),
+    #[error("a vault already exists at {0}")]
+    VaultExists(PathBuf),
+    #[error("the vault is in use by another process")]
+    VaultInUse,
+    #[error("wrong passphrase")]
+    WrongPassphrase,
+    #[error("wrong recovery key")]
+    WrongRecoveryKey,
+    #[error("a passphrase is needed and none could be asked for")]
+    PassphraseRequired,
+    #[error("passphrase shorter than {min} characters")]
+    PassphraseTooShort { min: usize },
+    #[error("the two passphrases differ")]
+    PassphraseMismatch,
+    #[error("the vault is damaged: {0}")]
+    VaultDamaged(String),
+    #[error("this build has no SQLCipher; refusing to write an unencrypted vault")]
+    CipherMissing,
+    #[error("the vault has schema {found}; this build knows up to {known}")]
+    SchemaTooNew { found: i64, known: i64 },
+    #[error("key derivation parameters rejected: {0}")]
+    WeakKdf(String),
+    #[error("no OS keyring (Secret Service) answered: {0}")]
+    KeyringUnavailable(String),
+    #[error("{} not found: {id}", entity.as_str())]
+    NotFound { entity: Entity, id: String },
+    #[error("{id} matches more than one {}", entity.as_str())]
+    Ambiguous { entity: Entity, id: String },
+    #[error("{field} is invalid: {value}")]
+    Invalid { field: &'static str, value: String },
+    #[error("{field} is required")]
+    Required { field: &'static str },
+    #[error("{field} is longer than {max} characters")]
+    TooLong { field: &'static str, max: usize },
+    #[error("unknown time zone {0}")]
+    InvalidTimeZone(String),
+    #[error("{field}: cannot read {value:?} as a time")]
+    InvalidTime { field: &'static str, value: String },
+    #[error("{value} does not exist or is ambiguous in {zone} (daylight saving change)")]
+    LocalTimeGap { value: String, zone: String },
+    #[error("the end is before the start")]
+    EndBeforeStart,
+    #[error("a caucus needs the party it is held with")]
+    CaucusNeedsParty,
+    #[error("only a caucus is held with one party")]
+    PartyOnlyForCaucus,
+    #[error("party {party} is not a party to case {case}")]
+    PartyNotInCase { party: String, case: String },
+    #[error("a case cannot go from {from} to {to}")]
+    InvalidTransition { from: String, to: String },
+    #[error("the case is closed ({0}); reopen is not possible")]
+    CaseClosed(String),
+    #[error("the session has already started")]
+    SessionAlreadyStarted,
+    #[error("the session has not started")]
+    SessionNotStarted,
+    #[error("the session has already ended")]
+    SessionAlreadyEnded,
+    #[error("audit chain broken at event {seq}: {reason}")]
+    AuditBroken { seq: i64, reason: String },
+    #[error("database error: {0}")]
+    Database(#[from] rusqlite::Error),
+    #[error("migration error: {0}")]
+    Migration(String),
+    #[error("file error: {0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// Stable error codes. Never renumber or rename one: scripts and the UI depend on them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum ErrorCode {
+    #[serde(rename = "vault.not_found")]
+    VaultNotFound,
+    #[serde(rename = "vault.exists")]
+    VaultExists,
+    #[serde(rename = "vault.in_use")]
+    VaultInUse,
+    #[serde(rename = "vault.wrong_passphrase")]
+    WrongPassphrase,
+    #[serde(rename = "vault.wrong_recovery_key")]
+    WrongRecoveryKey,
+    #[serde(rename = "vault.passphrase_required")]
+    PassphraseRequired,
+    #[serde(rename = "vault.passphrase_too_short")]
+    PassphraseTooShort,
+    #[serde(rename = "vault.passphrase_mismatch")]
+    PassphraseMismatch,
+    #[serde(rename = "vault.damaged")]
+    VaultDamaged,
+    #[serde(rename = "vault.cipher_missing")]
+    CipherMissing,
+    #[serde(rename = "vault.schema_too_new")]
+    SchemaTooNew,
+    #[serde(rename = "vault.weak_kdf")]
+    WeakKdf,
+    #[serde(rename = "keyring.unavailable")]
+    KeyringUnavailable,
+    #[serde(rename = "input.not_found")]
+    NotFound,
+    #[serde(rename = "input.ambiguous")]
+    Ambiguous,
+    #[serde(rename = "input.invalid")]
+    Invalid,
+    #[serde(rename = "input.required")]
+    Required,
+    #[serde(rename = "input.too_long")]
+    TooLong,
+    #[serde(rename = "time.invalid_zone")]
+    InvalidTimeZone,
+    #[serde(rename = "time.invalid")]
+    InvalidTime,
+    #[serde(rename = "time.local_gap")]
+    LocalTimeGap,
+    #[serde(rename = "time.end_before_start")]
+    EndBeforeStart,
+    #[serde(rename = "session.caucus_needs_party")]
+    CaucusNeedsParty,
+    #[serde(rename = "session.party_only_for_caucus")]
+    PartyOnlyForCaucus,
+    #[serde(rename = "session.party_not_in_case")]
+    PartyNotInCase,
+    #[serde(rename = "case.invalid_transition")]
+    InvalidTransition,
+    #[serde(rename = "case.closed")]
+    CaseClosed,
+    #[serde(rename = "session.already_started")]
+    SessionAlreadyStarted,
+    #[serde(rename = "session.not_started")]
+    SessionNotStarted,
+    #[serde(rename = "session.already_ended")]
+    SessionAlreadyEnded,
+    #[serde(rename = "audit.broken")]
+    AuditBroken,
+    #[serde(rename = "internal.database")]
+    Database,
+    #[serde(rename = "internal.migration")]
+    Migration,
+    #[serde(rename = "internal.io")]
+    Io,
+}
+
+impl ErrorCode {
+    /// The code as printed and matched on, e.g. `vault.in_use`.
+    pub fn as_str(self) -> &'static str {
+        ALL_CODES
+            .iter()
+            .find(|(code, _)| *code == self)
+            .map_or("internal.unknown", |(_, text)| text)
+    }
+
+    /// The Fluent message id for this code: dots become dashes (Fluent ids allow no dots).
+    pub fn message_id(self) -> String {
+        format!("error-{}", self.as_str().replace(['.', '_'], "-"))
+    }
+}
+
+/// Every code with its text, so catalogs can be checked for completeness.
+pub const ALL_CODES: &[(ErrorCode, &str)] = &[
+    (ErrorCode::VaultNotFound, "vault.not_found"),
+    (ErrorCode::VaultExists, "vault.exists"),
+    (ErrorCode::VaultInUse, "vault.in_use"),
+    (ErrorCode::WrongPassphrase, "vault.wrong_passphrase"),
+    (ErrorCode::WrongRecoveryKey, "vault.wrong_recovery_key"),
+    (ErrorCode::PassphraseRequired, "vault.passphrase_required"),
+    (ErrorCode::PassphraseTooShort, "vault.passphrase_too_short"),
+    (ErrorCode::PassphraseMismatch, "vault.passphrase_mismatch"),
+    (ErrorCode::VaultDamaged, "vault.damaged"),
+    (ErrorCode::CipherMissing, "vault.cipher_missing"),
+    (ErrorCode::SchemaTooNew, "vault.schema_too_new"),
+    (ErrorCode::WeakKdf, "vault.weak_kdf"),
+    (ErrorCode::KeyringUnavailable, "keyring.unavailable"),
+    (ErrorCode::NotFound, "input.not_found"),
+    (ErrorCode::Ambiguous, "input.ambiguous"),
+    (ErrorCode::Invalid, "input.invalid"),
+    (ErrorCode::Required, "input.required"),
+    (ErrorCode::TooLong, "input.too_long"),
+    (ErrorCode::InvalidTimeZone, "time.invalid_zone"),
+    (ErrorCode::InvalidTime, "time.invalid"),
+    (ErrorCode::LocalTimeGap, "time.local_gap"),
+    (ErrorCode::EndBeforeStart, "time.end_before_start"),
+    (ErrorCode::CaucusNeedsParty, "session.caucus_needs_party"),
+    (
+        ErrorCode::PartyOnlyForCaucus,
+        "session.party_only_for_caucus",
+    ),
+    (ErrorCode::PartyNotInCase, "session.party_not_in_case"),
+    (ErrorCode::InvalidTransition, "case.invalid_transition"),
+    (ErrorCode::CaseClosed, "case.closed"),
+    (ErrorCode::SessionAlreadyStarted, "session.already_started"),
+    (ErrorCode::SessionNotStarted, "session.not_started"),
+    (ErrorCode::SessionAlreadyEnded, "session.already_ended"),
+    (ErrorCode::AuditBroken, "audit.broken"),
+    (ErrorCode::Database, "internal.database"),
+    (ErrorCode::Migration, "internal.migration"),
+    (ErrorCode::Io, "internal.io"),
+];
+
+impl Error {
+    pub fn code(&self) -> ErrorCode {
+        use Error as E;
+        use ErrorCode as C;
+        match self {
+            E::VaultNotFound(_) => C::VaultNotFound,
+            E::VaultExists(_) => C::VaultExists,
+            E::VaultInUse => C::VaultInUse,
+            E::WrongPassphrase => C::WrongPassphrase,
+            E::WrongRecoveryKey => C::WrongRecoveryKey,
+            E::PassphraseRequired => C::PassphraseRequired,
+            E::PassphraseTooShort { .. } => C::PassphraseTooShort,
+            E::PassphraseMismatch => C::PassphraseMismatch,
+            E::VaultDamaged(_) => C::VaultDamaged,
+            E::CipherMissing => C::CipherMissing,
+            E::SchemaTooNew { .. } => C::SchemaTooNew,
+            E::WeakKdf(_) => C::WeakKdf,
+            E::KeyringUnavailable(_) => C::KeyringUnavailable,
+            E::NotFound { .. } => C::NotFound,
+            E::Ambiguous { .. } => C::Ambiguous,
+            E::Invalid { .. } => C::Invalid,
+            E::Required { .. } => C::Required,
+            E::TooLong { .. } => C::TooLong,
+            E::InvalidTimeZone(_) => C::InvalidTimeZone,
+            E::InvalidTime { .. } => C::InvalidTime,
+            E::LocalTimeGap { .. } => C::LocalTimeGap,
+            E::EndBeforeStart => C::EndBeforeStart,
+            E::CaucusNeedsParty => C::CaucusNeedsParty,
+            E::PartyOnlyForCaucus => C::PartyOnlyForCaucus,
+            E::PartyNotInCase { .. } => C::PartyNotInCase,
+            E::InvalidTransition { .. } => C::InvalidTransition,
+            E::CaseClosed(_) => C::CaseClosed,
+            E::SessionAlreadyStarted => C::SessionAlreadyStarted,
+            E::SessionNotStarted => C::SessionNotStarted,
+            E::SessionAlreadyEnded => C::SessionAlreadyEnded,
+            E::AuditBroken { .. } => C::AuditBroken,
+            E::Database(_) => C::Database,
+            E::Migration(_) => C::Migration,
+            E::Io(_) => C::Io,
+        }
+    }
+
+    /// Named values a translated message may use (`{ $field }`, `{ $max }` …).
+    pub fn args(&self) -> Vec<(&'static str, String)> {
+        use Error as E;
+        match self {
+            E::VaultNotFound(p) | E::VaultExists(p) => vec![("path", p.display().to_string())],
+            E::PassphraseTooShort { min } => vec![("min", min.to_string())],
+            E::VaultDamaged(d) | E::WeakKdf(d) | E::KeyringUnavailable(d) | E::Migration(d) => {
+                vec![("detail", d.clone())]
+            }
+            E::SchemaTooNew { found, known } => {
+                vec![("found", found.to_string()), ("known", known.to_string())]
+            }
+            E::NotFound { entity, id } | E::Ambiguous { entity, id } => {
+                vec![("entity", entity.as_str().into()), ("id", id.clone())]
+            }
+            E::Invalid { field, value } => {
+                vec![("field", (*field).into()), ("value", value.clone())]
+            }
+            E::Required { field } => vec![("field", (*field).into())],
+            E::TooLong { field, max } => vec![("field", (*field).into()), ("max", max.to_string())],
+            E::InvalidTimeZone(z) => vec![("zone", z.clone())],
+            E::InvalidTime { field, value } => {
+                vec![("field", (*field).into()), ("value", value.clone())]
+            }
+            E::LocalTimeGap { value, zone } => {
+                vec![("value", value.clone()), ("zone", zone.clone())]
+            }
+            E::PartyNotInCase { party, case } => {
+                vec![("party", party.clone()), ("case", case.clone())]
+            }
+            E::InvalidTransition { from, to } => vec![("from", from.clone()), ("to", to.clone())],
+            E::CaseClosed(s) => vec![("status", s.clone())],
+            E::AuditBroken { seq, reason } => {
+                vec![("seq", seq.to_string()), ("reason", reason.clone())]
+            }
+            E::Database(e) => vec![("detail", e.to_string())],
+            E::Io(e) => vec![("detail", e.to_string())],
+            _ => vec![],
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_code_string_matches_its_serde_name() {
+        for (code, text) in ALL_CODES {
+            assert_eq!(
+                serde_json::to_value(code).unwrap(),
+                *text,
+                "ALL_CODES out of step with serde names"
+            );
+            assert_eq!(code.as_str(), *text);
+        }
+    }
+}

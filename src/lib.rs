@@ -1,0 +1,28 @@
+//! Accord's core: everything the command line and the desktop app do, with no UI in it.
+//!
+//! One direction only: the `accord` binary and the Tauri shell call into this crate;
+//! this crate knows nothing about either. Each module is one idea:
+//!
+//! - [`vault`]: the vault directory, key slots, unlocking and the single-writer lock.
+//! - [`store`]: the SQLCipher connection and its forward-only migrations.
+//! - [`audit`]: the hash-chained log every change appends to, and its verifier.
+//! - [`cases`], [`parties`], [`sessions`]: the domain and its repositories.
+//! - [`demo`]: the bilingual sample case a newcomer sees first.
+//! - [`error`] and [`i18n`]: typed errors with stable codes, and their messages in
+//!   English, Simplified and Traditional Chinese.
+
+pub mod audit;
+pub mod cases;
+pub mod demo;
+pub mod error;
+pub mod i18n;
+pub mod ids;
+pub mod parties;
+pub mod sessions;
+pub mod store;
+pub mod text;
+pub mod time;
+pub mod vault;
+mod vocab;
+
+pub use error::{Error, ErrorCode, Result};

@@ -1,0 +1,133 @@
+//! The SQLCipher database: opening it with the vault's raw key, and its schema.
+//!
+//! SQLCipher is keyed with the 256-bit master key directly (`x'…'`), skipping its own
+//! passphrase derivation: the passphrase was already stretched by Argon2id in
+//! [`crate::vault`], and a raw key opens in well under a millisecond.
+
+mod migrations;
+
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+use zeroize::Zeroizing;
+
+use crate::error::{Error, Result};
+use crate::vault::MasterKey;
+
+pub use migrations::{schema_version, LATEST_SCHEMA};
+
+/// File name of the database inside a vault directory.
+pub const DB_FILE: &str = "accord.db";
+
+/// An open, keyed and migrated database. All reads and writes of case data go through it.
+pub struct Store {
+    conn: Connection,
+}
+
+/// Whether the database file may be created. Only `accord init` creates one: a vault
+/// whose database is missing is damaged, and silently making a fresh empty one would
+/// hide that.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Create {
+    Yes,
+    No,
+}
+
+impl Store {
+    /// Opens (or with [`Create::Yes`], creates) the database at `path` and brings its
+    /// schema up to date.
+    pub fn open(path: &Path, key: &MasterKey, create: Create) -> Result<Self> {
+        let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        if create == Create::Yes {
+            flags |= OpenFlags::SQLITE_OPEN_CREATE;
+        } else if !path.exists() {
+            return Err(Error::VaultDamaged(format!(
+                "{} is missing",
+                path.display()
+            )));
+        }
+        let mut conn = Connection::open_with_flags(path, flags)?;
+        apply_key(&conn, key)?;
+        configure(&conn)?;
+        migrations::migrate(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// Runs `f` in one immediate transaction: all of it lands, or none of it.
+    pub fn write<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// Verifies SQLCipher's page HMACs and SQLite's structure. Empty means healthy.
+    pub fn integrity_problems(&self) -> Result<Vec<String>> {
+        let mut problems = Vec::new();
+        for pragma in ["PRAGMA cipher_integrity_check", "PRAGMA integrity_check"] {
+            let mut stmt = self.conn.prepare(pragma)?;
+            let rows = stmt.query_map([], |row| row.get::<_, String>(0))?;
+            for row in rows {
+                let row = row?;
+                if row != "ok" {
+                    problems.push(row);
+                }
+            }
+        }
+        Ok(problems)
+    }
+}
+
+/// Keys the connection and proves the key is right and the build really encrypts.
+fn apply_key(conn: &Connection, key: &MasterKey) -> Result<()> {
+    // A plain SQLite build accepts `PRAGMA key` silently and writes plaintext; only a
+    // SQLCipher build answers `cipher_version`.
+    let cipher: Option<String> = conn
+        .query_row("PRAGMA cipher_version", [], |row| row.get(0))
+        .ok();
+    if cipher.is_none() {
+        return Err(Error::CipherMissing);
+    }
+    let pragma = Zeroizing::new(format!("PRAGMA key = \"x'{}'\"", key.to_hex().as_str()));
+    conn.execute_batch(&pragma)?;
+    // The key is only checked when the first page is read.
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
+        row.get::<_, i64>(0)
+    }) {
+        Ok(_) => Ok(()),
+        Err(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::NotADatabase =>
+        {
+            Err(Error::VaultDamaged(
+                "the database does not open with this vault's key".into(),
+            ))
+        }
+        Err(e) => Err(e.into()),
+    }
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    // WAL keeps readers off the writer's back; FULL makes every commit durable before it
+    // returns, so a closed lid or a power cut loses nothing acknowledged.
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |row| row.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Error::VaultDamaged(format!("journal mode {mode}")));
+    }
+    conn.execute_batch(
+        "PRAGMA synchronous = FULL;
+         PRAGMA foreign_keys = ON;
+         PRAGMA secure_delete = ON;
+         PRAGMA temp_store = MEMORY;",
+    )?;
+    conn.busy_timeout(std::time::Duration::from_secs(5))?;
+    Ok(())
+}

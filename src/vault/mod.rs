@@ -1,0 +1,367 @@
+//! The vault: one directory holding the encrypted database and the wrapped keys.
+//!
+//! ```text
+//! <vault>/vault.json   identity and key slots (no secret in the clear)   header.rs
+//! <vault>/accord.db    SQLCipher database (+ -wal, -shm while open)      crate::store
+//! <vault>/vault.lock   held exclusively by the one process that writes
+//! ```
+//!
+//! Unlocking turns a passphrase, the recovery key or the OS keyring into the
+//! [`MasterKey`]; opening turns the key into a [`Vault`] with a migrated [`Store`].
+
+mod files;
+mod header;
+mod key;
+pub mod keyring;
+
+use std::fs::{File, OpenOptions, TryLockError};
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, Utc};
+use secrecy::{ExposeSecret, SecretString};
+use serde_json::json;
+use uuid::Uuid;
+use zeroize::Zeroizing;
+
+use crate::audit::{self, Stamp};
+use crate::error::{Error, Result};
+use crate::store::{Create, Store, DB_FILE};
+
+pub use header::{Header, KdfParams, KeyringState, MIN_MEMORY_KIB};
+pub use key::{MasterKey, RecoveryKey};
+
+pub const HEADER_FILE: &str = "vault.json";
+pub const LOCK_FILE: &str = "vault.lock";
+
+/// Shortest passphrase accepted, in characters.
+pub const MIN_PASSPHRASE_CHARS: usize = 10;
+
+/// Where a vault lives. Nothing is read or created until asked.
+#[derive(Debug, Clone)]
+pub struct VaultDir {
+    root: PathBuf,
+}
+
+impl VaultDir {
+    pub fn new(root: impl Into<PathBuf>) -> Self {
+        VaultDir { root: root.into() }
+    }
+
+    /// The platform data directory, e.g. `~/.local/share/accord` on Linux.
+    pub fn default_root() -> Option<PathBuf> {
+        directories::ProjectDirs::from("org", "IOMed", "Accord").map(|d| d.data_dir().to_path_buf())
+    }
+
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    pub fn header_path(&self) -> PathBuf {
+        self.root.join(HEADER_FILE)
+    }
+
+    pub fn db_path(&self) -> PathBuf {
+        self.root.join(DB_FILE)
+    }
+
+    pub fn exists(&self) -> bool {
+        self.header_path().exists()
+    }
+
+    pub fn header(&self) -> Result<Header> {
+        if !self.exists() {
+            return Err(Error::VaultNotFound(self.root.clone()));
+        }
+        Header::read(&self.header_path())
+    }
+
+    /// Takes the single-writer lock, or says who is in the way.
+    fn lock(&self) -> Result<File> {
+        let mut options = OpenOptions::new();
+        options.read(true).write(true).create(true).truncate(false);
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let file = options.open(self.root.join(LOCK_FILE))?;
+        match file.try_lock() {
+            Ok(()) => Ok(file),
+            Err(TryLockError::WouldBlock) => Err(Error::VaultInUse),
+            Err(TryLockError::Error(e)) => Err(e.into()),
+        }
+    }
+}
+
+/// What `accord init` needs to know.
+pub struct InitOptions {
+    pub passphrase: SecretString,
+    /// The mediator's name, recorded as the actor of every audit event.
+    pub mediator: String,
+    pub kdf: KdfParams,
+    /// Try to keep the key in the OS keyring.
+    pub use_keyring: bool,
+}
+
+/// What happened to the keyring copy at init.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyringOutcome {
+    Stored,
+    Unavailable(String),
+    Declined,
+}
+
+pub struct Initialized {
+    pub vault: Vault,
+    /// Shown once to the mediator, never stored.
+    pub recovery_key: Zeroizing<String>,
+    pub keyring: KeyringOutcome,
+}
+
+/// Creates a new vault in `dir`, which must not hold one already.
+pub fn init(dir: &VaultDir, options: InitOptions, now: DateTime<Utc>) -> Result<Initialized> {
+    if dir.exists() || dir.db_path().exists() {
+        return Err(Error::VaultExists(dir.root.clone()));
+    }
+    check_passphrase(&options.passphrase)?;
+    options.kdf.validate()?;
+    let mediator = crate::text::required("mediator", &options.mediator, crate::text::MAX_NAME)?;
+    files::create_private_dir(&dir.root)?;
+    let lock = dir.lock()?;
+
+    let key = MasterKey::generate();
+    let recovery = RecoveryKey::generate();
+    let vault_id = Uuid::now_v7();
+    let mut header = Header::new(
+        vault_id,
+        now,
+        &key,
+        &options.passphrase,
+        options.kdf,
+        &recovery,
+    )?;
+
+    let outcome = if options.use_keyring {
+        match keyring::store(vault_id, &key) {
+            Ok(()) => KeyringOutcome::Stored,
+            Err(Error::KeyringUnavailable(detail)) => KeyringOutcome::Unavailable(detail),
+            Err(e) => KeyringOutcome::Unavailable(e.to_string()),
+        }
+    } else {
+        KeyringOutcome::Declined
+    };
+    header.keyring = match outcome {
+        KeyringOutcome::Stored => KeyringState::Enabled,
+        KeyringOutcome::Unavailable(_) => KeyringState::Unavailable,
+        KeyringOutcome::Declined => KeyringState::Disabled,
+    };
+
+    // The header goes first: a database nobody can unlock is worse than a header
+    // without a database, which `open` reports as damaged instead of re-creating.
+    header.write(&dir.header_path())?;
+    // SQLite gives its -wal and -shm files the database file's mode: make that private.
+    files::create_private(&dir.db_path())?;
+    let mut store = Store::open(&dir.db_path(), &key, Create::Yes)?;
+    let stamp = Stamp {
+        at: now,
+        actor: mediator.clone(),
+    };
+    store.write(|tx| {
+        tx.execute(
+            "INSERT INTO settings (key, value) VALUES ('vault_id', ?1), ('mediator', ?2)",
+            (vault_id.to_string(), &mediator),
+        )?;
+        audit::record_vault(tx, &stamp, "vault.create", vault_id, vault_state(&header))
+    })?;
+    let vault = Vault {
+        dir: dir.clone(),
+        header,
+        key,
+        store,
+        _lock: Some(lock),
+    };
+    Ok(Initialized {
+        vault,
+        recovery_key: recovery.display(),
+        keyring: outcome,
+    })
+}
+
+fn vault_state(header: &Header) -> serde_json::Value {
+    json!({ "keyring": header.keyring, "kdf": header.kdf() })
+}
+
+fn check_passphrase(passphrase: &SecretString) -> Result<()> {
+    if passphrase.expose_secret().chars().count() < MIN_PASSPHRASE_CHARS {
+        return Err(Error::PassphraseTooShort {
+            min: MIN_PASSPHRASE_CHARS,
+        });
+    }
+    Ok(())
+}
+
+/// Turns the passphrase into the master key (this is the slow, deliberate step).
+pub fn unlock_with_passphrase(dir: &VaultDir, passphrase: &SecretString) -> Result<MasterKey> {
+    dir.header()?.unwrap_with_passphrase(passphrase)
+}
+
+pub fn unlock_with_recovery(dir: &VaultDir, recovery: &RecoveryKey) -> Result<MasterKey> {
+    dir.header()?.unwrap_with_recovery(recovery)
+}
+
+/// The key from the OS keyring, when this vault keeps one there and the keyring answers.
+pub fn unlock_with_keyring(dir: &VaultDir) -> Result<Option<MasterKey>> {
+    let header = dir.header()?;
+    if header.keyring != KeyringState::Enabled {
+        return Ok(None);
+    }
+    keyring::load(header.vault_id)
+}
+
+/// Whether the vault is read from or written to. Writers exclude each other.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Read,
+    Write,
+}
+
+/// An unlocked vault. Dropping it closes the database, releases the lock and wipes the key.
+pub struct Vault {
+    dir: VaultDir,
+    header: Header,
+    key: MasterKey,
+    store: Store,
+    _lock: Option<File>,
+}
+
+impl Vault {
+    pub fn open(dir: &VaultDir, key: MasterKey, access: Access) -> Result<Self> {
+        let header = dir.header()?;
+        let lock = match access {
+            Access::Write => Some(dir.lock()?),
+            Access::Read => None,
+        };
+        let store = Store::open(&dir.db_path(), &key, Create::No)?;
+        let vault = Vault {
+            dir: dir.clone(),
+            header,
+            key,
+            store,
+            _lock: lock,
+        };
+        let stored_id = vault.setting("vault_id")?;
+        if stored_id.as_deref() != Some(vault.header.vault_id.to_string().as_str()) {
+            return Err(Error::VaultDamaged(
+                "vault.json belongs to another database".into(),
+            ));
+        }
+        Ok(vault)
+    }
+
+    pub fn header(&self) -> &Header {
+        &self.header
+    }
+
+    pub fn store(&self) -> &Store {
+        &self.store
+    }
+
+    pub fn store_mut(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    /// The mediator who owns this vault, named in every audit event.
+    pub fn mediator(&self) -> Result<String> {
+        Ok(self.setting("mediator")?.unwrap_or_default())
+    }
+
+    /// An audit stamp for a change made now by this vault's mediator.
+    pub fn stamp(&self, at: DateTime<Utc>) -> Result<Stamp> {
+        Ok(Stamp {
+            at,
+            actor: self.mediator()?,
+        })
+    }
+
+    fn setting(&self, key: &str) -> Result<Option<String>> {
+        use rusqlite::OptionalExtension;
+        Ok(self
+            .store
+            .conn()
+            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| {
+                row.get(0)
+            })
+            .optional()?)
+    }
+
+    fn require_writer(&self) -> Result<()> {
+        if self._lock.is_none() {
+            return Err(Error::VaultInUse);
+        }
+        Ok(())
+    }
+
+    /// Re-wraps the key under a new passphrase. The recovery key stays valid.
+    pub fn change_passphrase(
+        &mut self,
+        new: &SecretString,
+        kdf: KdfParams,
+        at: DateTime<Utc>,
+    ) -> Result<()> {
+        self.require_writer()?;
+        check_passphrase(new)?;
+        let mut header = self.header.clone();
+        header.set_passphrase(&self.key, new, kdf)?;
+        self.commit_header(header, "vault.passphrase_change", at)
+    }
+
+    /// Keeps the key in the OS keyring from now on.
+    pub fn enable_keyring(&mut self, at: DateTime<Utc>) -> Result<()> {
+        self.require_writer()?;
+        keyring::store(self.header.vault_id, &self.key)?;
+        let mut header = self.header.clone();
+        header.keyring = KeyringState::Enabled;
+        self.commit_header(header, "vault.keyring_enable", at)
+    }
+
+    /// Removes the key from the OS keyring and stops putting it there.
+    pub fn forget_keyring(&mut self, at: DateTime<Utc>) -> Result<()> {
+        self.require_writer()?;
+        if self.header.keyring == KeyringState::Enabled {
+            keyring::forget(self.header.vault_id)?;
+        }
+        let mut header = self.header.clone();
+        header.keyring = KeyringState::Disabled;
+        self.commit_header(header, "vault.keyring_forget", at)
+    }
+
+    /// After a passphrase unlock: put the key back in the keyring if the vault keeps it there.
+    pub fn refresh_keyring(&self) -> Result<bool> {
+        if self.header.keyring != KeyringState::Enabled {
+            return Ok(false);
+        }
+        keyring::store(self.header.vault_id, &self.key)?;
+        Ok(true)
+    }
+
+    /// Takes the key out of the keyring, so the next start asks for the passphrase.
+    pub fn lock_keyring(&self) -> Result<bool> {
+        if self.header.keyring != KeyringState::Enabled {
+            return Ok(false);
+        }
+        keyring::forget(self.header.vault_id)?;
+        Ok(true)
+    }
+
+    fn commit_header(&mut self, header: Header, action: &str, at: DateTime<Utc>) -> Result<()> {
+        let stamp = self.stamp(at)?;
+        let vault_id = header.vault_id;
+        let state = vault_state(&header);
+        let path = self.dir.header_path();
+        // The audit event and the header land together: the header is renamed into
+        // place inside the transaction, just before it commits.
+        self.store.write(|tx| {
+            audit::record_vault(tx, &stamp, action, vault_id, state)?;
+            header.write(&path)
+        })?;
+        self.header = header;
+        Ok(())
+    }
+}
