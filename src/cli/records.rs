@@ -346,8 +346,10 @@ pub fn session(ctx: &Context<'_>, command: &SessionCommand) -> Result<()> {
             let stamp = vault.stamp(ctx.now())?;
             let found = sessions::find(vault.store().conn(), session)?;
             let zone = time::parse_zone(&found.time_zone)?;
+            // A bare `--at 12:15` means that time on the session's own day.
+            let day = found.actual_start.unwrap_or(found.scheduled_start);
             let at = match at {
-                Some(text) => time::parse_time_on_day("at", text, zone, ctx.now())?,
+                Some(text) => time::parse_time_on_day("at", text, zone, day)?,
                 None => ctx.now(),
             };
             let starting = matches!(command, SessionCommand::Start { .. });
@@ -444,12 +446,10 @@ pub fn audit(ctx: &Context<'_>, command: &AuditCommand) -> Result<()> {
     let conn = vault.store().conn();
     match command {
         AuditCommand::Verify => {
-            let report = audit::verify(conn)?;
+            let report = audit::verify(conn)?.into_result()?;
             if out.json {
                 out.print_json(&report);
-            }
-            let report = report.into_result()?;
-            if !out.json {
+            } else {
                 let args = [
                     ("events", report.events.to_string()),
                     ("records", report.records.to_string()),

@@ -99,6 +99,9 @@ fn apply_key(conn: &Connection, key: &MasterKey) -> Result<()> {
     }
     let pragma = Zeroizing::new(format!("PRAGMA key = \"x'{}'\"", key.to_hex().as_str()));
     conn.execute_batch(&pragma)?;
+    // Keying activates SQLCipher's default logging of failed page checks to stderr;
+    // errors reach the mediator as typed errors instead, in their language.
+    conn.execute_batch("PRAGMA cipher_log_level = NONE")?;
     // The key is only checked when the first page is read.
     match conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| {
         row.get::<_, i64>(0)

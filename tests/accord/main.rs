@@ -1,0 +1,21 @@
+//! Integration tests of the core and the `accord` command line, in one test binary.
+//!
+//! Most tests drive the real binary, as a mediator or a script would, against a
+//! throwaway vault with a real SQLCipher database.
+//!
+//! - `vault`: init, unlock, lock, wrong passphrase, recovery key, passphrase change, vault in use.
+//! - `encryption`: a canary written through Accord is absent from every file of the vault.
+//! - `keyring`: the real Secret Service (started by scripts/test.sh), and life without one.
+//! - `migrations`: empty vaults, fixture vaults of every schema version, vaults from the future.
+//! - `audit`: the chain catches edits made behind Accord's back, and names the first broken link.
+//! - `records`: cases, parties, sessions; every error path changes nothing.
+//! - `language`: errors and output in English, Simplified and Traditional Chinese.
+
+mod audit;
+mod encryption;
+mod keyring;
+mod language;
+mod migrations;
+mod records;
+mod util;
+mod vault;
