@@ -38,7 +38,8 @@ pub struct Stamp {
 }
 
 /// One line of the audit log.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct AuditEvent {
     pub seq: i64,
     pub at: String,
@@ -175,7 +176,8 @@ pub fn list(conn: &Connection, case_id: Option<Id>) -> Result<Vec<AuditEvent>> {
 }
 
 /// The outcome of [`verify`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Verification {
     /// Events checked.
     pub events: i64,
@@ -185,7 +187,8 @@ pub struct Verification {
     pub first_break: Option<Break>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Break {
     /// The event at which the chain stops being trustworthy.
     pub seq: i64,

@@ -79,7 +79,8 @@ impl CaseStatus {
 }
 
 /// A case as stored. Field names are the `--json` contract.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Case {
     pub id: Id,
     pub local_ref: String,
@@ -111,7 +112,8 @@ impl Case {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Mediator {
     pub id: Id,
     pub case_id: Id,
@@ -120,20 +122,25 @@ pub struct Mediator {
 }
 
 /// What a new case needs. The panel defaults from the kind.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize, ts_rs::TS)]
+#[serde(default)]
+#[ts(export, optional_fields)]
 pub struct NewCase {
     pub kind: Option<CaseKind>,
     pub panel: Option<Panel>,
     pub title_en: Option<String>,
     pub title_zh: Option<String>,
     pub official_no: Option<String>,
-    /// The lead mediator; usually the vault's owner.
+    /// The lead mediator; usually the vault's owner (the desktop app fills it in).
+    #[ts(skip)]
     pub lead_mediator: String,
     pub co_mediators: Vec<String>,
 }
 
 /// A change to a case. `Some("")` clears an optional text field.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize, ts_rs::TS)]
+#[serde(default)]
+#[ts(export, optional_fields)]
 pub struct CaseUpdate {
     pub title_en: Option<String>,
     pub title_zh: Option<String>,
@@ -146,7 +153,9 @@ pub struct CaseUpdate {
 }
 
 /// Which cases to list. Text matches either title, a party's name or a reference.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize, ts_rs::TS)]
+#[serde(default)]
+#[ts(export, optional_fields)]
 pub struct CaseFilter {
     pub status: Option<CaseStatus>,
     pub kind: Option<CaseKind>,

@@ -104,7 +104,8 @@ pub enum Error {
 }
 
 /// Stable error codes. Never renumber or rename one: scripts and the UI depend on them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub enum ErrorCode {
     #[serde(rename = "vault.not_found")]
     VaultNotFound,
@@ -231,6 +232,30 @@ pub const ALL_CODES: &[(ErrorCode, &str)] = &[
     (ErrorCode::Migration, "internal.migration"),
     (ErrorCode::Io, "internal.io"),
 ];
+
+/// An error as it crosses to the desktop UI: the UI translates `code` with `args`;
+/// `message` is the English text, for logs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ErrorReport {
+    pub code: ErrorCode,
+    pub args: std::collections::BTreeMap<String, String>,
+    pub message: String,
+}
+
+impl From<&Error> for ErrorReport {
+    fn from(error: &Error) -> Self {
+        ErrorReport {
+            code: error.code(),
+            args: error
+                .args()
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v))
+                .collect(),
+            message: error.to_string(),
+        }
+    }
+}
 
 impl Error {
     pub fn code(&self) -> ErrorCode {

@@ -13,8 +13,11 @@ use uuid::Uuid;
 use crate::error::{Entity, Error, Result};
 
 /// A record's id: a uuid v7, stored and printed in its hyphenated text form.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
+)]
 #[serde(transparent)]
+#[ts(export, type = "string")]
 pub struct Id(pub Uuid);
 
 impl Id {

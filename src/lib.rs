@@ -23,6 +23,7 @@ pub mod store;
 pub mod text;
 pub mod time;
 pub mod vault;
+pub mod views;
 mod vocab;
 
 pub use error::{Error, ErrorCode, Result};

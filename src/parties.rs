@@ -35,7 +35,8 @@ vocabulary!(
 pub const MAX_REPRESENTATIVES: usize = 50;
 
 /// A party as stored, with its representatives in the order given.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Party {
     pub id: Id,
     pub case_id: Id,
@@ -58,7 +59,9 @@ impl Party {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize, ts_rs::TS)]
+#[serde(default)]
+#[ts(export, optional_fields)]
 pub struct NewParty {
     pub kind: Option<PartyKind>,
     pub role: Option<PartyRole>,
@@ -68,7 +71,9 @@ pub struct NewParty {
 }
 
 /// A change to a party. `Some("")` clears a name (one must remain).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Deserialize, ts_rs::TS)]
+#[serde(default)]
+#[ts(export, optional_fields)]
 pub struct PartyUpdate {
     pub kind: Option<PartyKind>,
     pub role: Option<PartyRole>,

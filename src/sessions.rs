@@ -29,7 +29,8 @@ vocabulary!(
 /// Most attendees one session may list.
 pub const MAX_ATTENDEES: usize = 100;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Attendee {
     pub name: String,
     /// The party this person attends for; `None` for the mediators and observers.
@@ -37,7 +38,8 @@ pub struct Attendee {
 }
 
 /// A session as stored. Times are RFC 3339 in UTC; `time_zone` is the venue's.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
 pub struct Session {
     pub id: Id,
     pub case_id: Id,
@@ -72,6 +74,53 @@ pub struct NewSession {
     pub scheduled_start: DateTime<Utc>,
     pub scheduled_end: DateTime<Utc>,
     pub attendees: Vec<Attendee>,
+}
+
+/// A session as a form gives it: wall-clock times at the venue, as typed.
+#[derive(Debug, Clone, Default, serde::Deserialize, ts_rs::TS)]
+#[serde(default)]
+#[ts(export, optional_fields)]
+pub struct SessionDraft {
+    pub kind: Option<SessionKind>,
+    pub caucus_party: Option<Id>,
+    /// The venue's IANA zone, e.g. `Asia/Hong_Kong`.
+    pub time_zone: String,
+    pub venue: Option<String>,
+    /// `2026-12-03 10:00` at the venue, or RFC 3339.
+    pub start: String,
+    /// `11:30` on the same day, a full time, or empty for one hour.
+    pub end: Option<String>,
+    /// Names; empty lists the mediators and the representatives present.
+    pub attendees: Vec<String>,
+}
+
+impl SessionDraft {
+    /// Reads the typed times in the venue's zone.
+    pub fn parse(&self) -> Result<NewSession> {
+        let kind = self.kind.ok_or(Error::Required { field: "kind" })?;
+        let zone = time::parse_zone(&self.time_zone)?;
+        let start = time::parse_time("start", &self.start, zone)?;
+        let end = match self.end.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
+            Some(end) => time::parse_time_on_day("end", end, zone, start)?,
+            None => start + chrono::Duration::hours(1),
+        };
+        Ok(NewSession {
+            kind,
+            caucus_party: self.caucus_party,
+            time_zone: self.time_zone.clone(),
+            venue: self.venue.clone(),
+            scheduled_start: start,
+            scheduled_end: end,
+            attendees: self
+                .attendees
+                .iter()
+                .map(|n| Attendee {
+                    name: n.clone(),
+                    party_id: None,
+                })
+                .collect(),
+        })
+    }
 }
 
 /// Which sessions to list.

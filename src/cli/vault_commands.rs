@@ -32,11 +32,7 @@ pub fn init(ctx: &Context<'_>, args: &InitArgs) -> Result<()> {
         use_keyring: !args.no_keyring,
     };
     let done = vault::init(&dir, options, ctx.now())?;
-    let keyring = match &done.keyring {
-        KeyringOutcome::Stored => "stored",
-        KeyringOutcome::Unavailable(_) => "unavailable",
-        KeyringOutcome::Declined => "declined",
-    };
+    let keyring = done.keyring.result().as_str();
     if let KeyringOutcome::Unavailable(reason) = &done.keyring {
         // Said once, here; the vault remembers and later commands stay quiet.
         out.notice("notice-keyring-unavailable", &[("detail", reason.clone())]);

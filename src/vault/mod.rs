@@ -108,6 +108,72 @@ pub enum KeyringOutcome {
     Declined,
 }
 
+crate::vocab::vocabulary!(
+    /// [`KeyringOutcome`] without its detail, as the UI and `--json` show it.
+    KeyringResult, "keyring" {
+        Stored => "stored",
+        Unavailable => "unavailable",
+        Declined => "declined",
+    }
+);
+
+impl KeyringOutcome {
+    pub fn result(&self) -> KeyringResult {
+        match self {
+            KeyringOutcome::Stored => KeyringResult::Stored,
+            KeyringOutcome::Unavailable(_) => KeyringResult::Unavailable,
+            KeyringOutcome::Declined => KeyringResult::Declined,
+        }
+    }
+}
+
+/// Where the vault is and whether it exists, for the first screen.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct VaultStatus {
+    pub path: String,
+    pub exists: bool,
+    pub keyring: Option<KeyringState>,
+    /// Set by the app: whether it holds the vault open.
+    pub unlocked: bool,
+}
+
+/// What a new vault's creator must see once.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct VaultCreated {
+    pub recovery_key: String,
+    pub keyring: KeyringResult,
+    /// Why the keyring could not be used, when it could not.
+    pub keyring_detail: Option<String>,
+}
+
+impl Initialized {
+    /// The part to show the mediator (the recovery key is copied out once, here).
+    pub fn created(&self) -> VaultCreated {
+        VaultCreated {
+            recovery_key: self.recovery_key.to_string(),
+            keyring: self.keyring.result(),
+            keyring_detail: match &self.keyring {
+                KeyringOutcome::Unavailable(d) => Some(d.clone()),
+                _ => None,
+            },
+        }
+    }
+}
+
+impl VaultDir {
+    pub fn status(&self, unlocked: bool) -> VaultStatus {
+        let header = self.header().ok();
+        VaultStatus {
+            path: self.root.display().to_string(),
+            exists: header.is_some(),
+            keyring: header.map(|h| h.keyring),
+            unlocked,
+        }
+    }
+}
+
 pub struct Initialized {
     pub vault: Vault,
     /// Shown once to the mediator, never stored.

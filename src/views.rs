@@ -1,0 +1,76 @@
+//! Read models: what a screen or a `show` command needs in one call.
+
+use chrono::{DateTime, Utc};
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::cases::{self, Case, Mediator};
+use crate::error::Result;
+use crate::ids::Id;
+use crate::parties::{self, Party};
+use crate::sessions::{self, Session, SessionFilter};
+
+/// A case with everything on its page.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct CaseDetail {
+    pub case: Case,
+    pub mediators: Vec<Mediator>,
+    pub parties: Vec<Party>,
+    pub sessions: Vec<Session>,
+}
+
+pub fn case_detail(conn: &Connection, case_id: Id) -> Result<CaseDetail> {
+    Ok(CaseDetail {
+        case: cases::load(conn, case_id)?,
+        mediators: cases::mediators(conn, case_id)?,
+        parties: parties::list(conn, case_id)?,
+        sessions: sessions::list(
+            conn,
+            &SessionFilter {
+                case_id: Some(case_id),
+                ..Default::default()
+            },
+        )?,
+    })
+}
+
+/// One line of the agenda: a session with the case and caucus party it belongs to.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct AgendaItem {
+    pub session: Session,
+    pub case_ref: String,
+    pub case_title_en: Option<String>,
+    pub case_title_zh: Option<String>,
+    pub caucus_party: Option<Party>,
+}
+
+/// Sessions not yet over at `now`, across all cases, soonest first.
+pub fn agenda(conn: &Connection, now: DateTime<Utc>, limit: usize) -> Result<Vec<AgendaItem>> {
+    let upcoming = sessions::list(
+        conn,
+        &SessionFilter {
+            case_id: None,
+            from: Some(now),
+            limit: Some(limit),
+        },
+    )?;
+    upcoming
+        .into_iter()
+        .map(|session| {
+            let case = cases::load(conn, session.case_id)?;
+            let caucus_party = session
+                .caucus_party_id
+                .map(|p| parties::load(conn, p))
+                .transpose()?;
+            Ok(AgendaItem {
+                session,
+                case_ref: case.local_ref,
+                case_title_en: case.title_en,
+                case_title_zh: case.title_zh,
+                caucus_party,
+            })
+        })
+        .collect()
+}

@@ -1,0 +1,58 @@
+// The one interface the UI talks to. `tauri.ts` implements it over Tauri's IPC (the only
+// module that may import @tauri-apps/*); `fake.ts` implements it in memory for unit tests.
+// Every type here is generated from the Rust core (../bindings, by ts-rs): never edit those.
+
+import type { AgendaItem } from "../bindings/AgendaItem";
+import type { Case } from "../bindings/Case";
+import type { CaseDetail } from "../bindings/CaseDetail";
+import type { CaseFilter } from "../bindings/CaseFilter";
+import type { CaseStatus } from "../bindings/CaseStatus";
+import type { CaseUpdate } from "../bindings/CaseUpdate";
+import type { ErrorReport } from "../bindings/ErrorReport";
+import type { NewCase } from "../bindings/NewCase";
+import type { NewParty } from "../bindings/NewParty";
+import type { Party } from "../bindings/Party";
+import type { PartyUpdate } from "../bindings/PartyUpdate";
+import type { Session } from "../bindings/Session";
+import type { SessionDraft } from "../bindings/SessionDraft";
+import type { VaultCreated } from "../bindings/VaultCreated";
+import type { VaultStatus } from "../bindings/VaultStatus";
+
+/** A failed call: `code` is stable, the UI translates it with `args` (never shows `message`). */
+export class BackendError extends Error {
+  constructor(public readonly report: ErrorReport) {
+    super(report.message);
+    this.name = "BackendError";
+  }
+  get code() {
+    return this.report.code;
+  }
+}
+
+export interface Backend {
+  /** Where the vault is, whether it exists and whether this app holds it open. */
+  vaultStatus(): Promise<VaultStatus>;
+  /** First run: creates the vault and leaves it unlocked. Shows the recovery key once. */
+  createVault(passphrase: string, mediator: string, useKeyring: boolean): Promise<VaultCreated>;
+  /** Unlocks with the passphrase (slow on purpose: ~0.7 s). */
+  unlock(passphrase: string): Promise<void>;
+  /** Unlocks with the key kept in the OS keyring; false when there is none. */
+  unlockWithKeyring(): Promise<boolean>;
+  /** Closes the database and drops the key. */
+  lock(): Promise<void>;
+
+  listCases(filter: CaseFilter): Promise<Case[]>;
+  caseDetail(caseId: string): Promise<CaseDetail>;
+  createCase(input: NewCase): Promise<Case>;
+  updateCase(caseId: string, change: CaseUpdate): Promise<Case>;
+  closeCase(caseId: string, outcome: CaseStatus): Promise<Case>;
+
+  addParty(caseId: string, input: NewParty): Promise<Party>;
+  updateParty(partyId: string, change: PartyUpdate): Promise<Party>;
+
+  createSession(caseId: string, draft: SessionDraft): Promise<Session>;
+  startSession(sessionId: string): Promise<Session>;
+  endSession(sessionId: string): Promise<Session>;
+  /** Sessions not yet over, across all cases, soonest first. */
+  agenda(): Promise<AgendaItem[]>;
+}
