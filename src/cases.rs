@@ -219,8 +219,9 @@ pub fn create(tx: &Transaction<'_>, stamp: &Stamp, new: NewCase) -> Result<Case>
 /// `ACC-<year>-<n>`, numbered from 1 each calendar year (UTC).
 fn next_local_ref(conn: &Connection, at: DateTime<Utc>) -> Result<String> {
     let prefix = format!("ACC-{}-", at.year());
+    // A range rather than LIKE, so the unique index on local_ref serves it.
     let last: Option<i64> = conn.query_row(
-        "SELECT max(CAST(substr(local_ref, ?2) AS INTEGER)) FROM cases WHERE local_ref LIKE ?1 || '%'",
+        "SELECT max(CAST(substr(local_ref, ?2) AS INTEGER)) FROM cases WHERE local_ref >= ?1 AND local_ref < ?1 || '~'",
         (&prefix, prefix.len() as i64 + 1),
         |row| row.get(0),
     )?;

@@ -39,6 +39,8 @@ pub enum Error {
     VaultExists(PathBuf),
     #[error("the vault is in use by another process")]
     VaultInUse,
+    #[error("the vault is locked")]
+    VaultLocked,
     #[error("wrong passphrase")]
     WrongPassphrase,
     #[error("wrong recovery key")]
@@ -113,6 +115,8 @@ pub enum ErrorCode {
     VaultExists,
     #[serde(rename = "vault.in_use")]
     VaultInUse,
+    #[serde(rename = "vault.locked")]
+    VaultLocked,
     #[serde(rename = "vault.wrong_passphrase")]
     WrongPassphrase,
     #[serde(rename = "vault.wrong_recovery_key")]
@@ -197,6 +201,7 @@ pub const ALL_CODES: &[(ErrorCode, &str)] = &[
     (ErrorCode::VaultNotFound, "vault.not_found"),
     (ErrorCode::VaultExists, "vault.exists"),
     (ErrorCode::VaultInUse, "vault.in_use"),
+    (ErrorCode::VaultLocked, "vault.locked"),
     (ErrorCode::WrongPassphrase, "vault.wrong_passphrase"),
     (ErrorCode::WrongRecoveryKey, "vault.wrong_recovery_key"),
     (ErrorCode::PassphraseRequired, "vault.passphrase_required"),
@@ -265,6 +270,7 @@ impl Error {
             E::VaultNotFound(_) => C::VaultNotFound,
             E::VaultExists(_) => C::VaultExists,
             E::VaultInUse => C::VaultInUse,
+            E::VaultLocked => C::VaultLocked,
             E::WrongPassphrase => C::WrongPassphrase,
             E::WrongRecoveryKey => C::WrongRecoveryKey,
             E::PassphraseRequired => C::PassphraseRequired,

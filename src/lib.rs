@@ -18,6 +18,7 @@ pub mod error;
 pub mod i18n;
 pub mod ids;
 pub mod parties;
+pub mod preferences;
 pub mod sessions;
 pub mod store;
 pub mod text;

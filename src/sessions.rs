@@ -330,16 +330,30 @@ pub fn find(conn: &Connection, reference: &str) -> Result<Session> {
 
 /// Sessions in order of scheduled start.
 pub fn list(conn: &Connection, filter: &SessionFilter) -> Result<Vec<Session>> {
+    // The WHERE clause is built from the filter rather than `(?1 IS NULL OR …)`, which
+    // keeps SQLite from using the by-case and by-end indexes.
+    let mut conditions = vec!["1"];
+    if filter.case_id.is_some() {
+        conditions.push("case_id = :case");
+    }
+    if filter.from.is_some() {
+        conditions.push("scheduled_end >= :from");
+    }
     let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM sessions
-         WHERE (?1 IS NULL OR case_id = ?1) AND (?2 IS NULL OR scheduled_end >= ?2)
-         ORDER BY scheduled_start, id LIMIT ?3"
+        "SELECT {COLUMNS} FROM sessions WHERE {} ORDER BY scheduled_start, id LIMIT :limit",
+        conditions.join(" AND ")
     ))?;
     let limit = filter.limit.map_or(-1, |l| l as i64);
-    let rows = stmt.query_map(
-        rusqlite::params![filter.case_id, filter.from.map(time::to_storage), limit],
-        from_row,
-    )?;
+    let case = filter.case_id;
+    let from = filter.from.map(time::to_storage);
+    let mut params: Vec<(&str, &dyn rusqlite::ToSql)> = vec![(":limit", &limit)];
+    if let Some(case) = &case {
+        params.push((":case", case));
+    }
+    if let Some(from) = &from {
+        params.push((":from", from));
+    }
+    let rows = stmt.query_map(params.as_slice(), from_row)?;
     let sessions: Vec<Session> = rows.collect::<rusqlite::Result<_>>()?;
     sessions
         .into_iter()

@@ -7,6 +7,7 @@ error-label = error
 error-vault-not-found = There is no vault at { $path }. Create one with “accord init”, or point --vault at an existing one.
 error-vault-exists = A vault already exists at { $path }. Nothing was changed.
 error-vault-in-use = The vault is in use by another Accord window or command. Close it and try again.
+error-vault-locked = The vault is locked. Unlock it to continue.
 error-vault-wrong-passphrase = Wrong passphrase. Nothing was changed.
 error-vault-wrong-recovery-key = That recovery key does not open this vault. Check it and try again.
 error-vault-passphrase-required = A passphrase is needed. Type it at the prompt, or give --passphrase-file or ACCORD_PASSPHRASE.

@@ -27,6 +27,7 @@ use crate::audit::{self, Stamp};
 use crate::error::{Error, Result};
 use crate::store::{Create, Store, DB_FILE};
 
+pub use files::create_private_dir;
 pub use header::{Header, KdfParams, KeyringState, MIN_MEMORY_KIB};
 pub use key::{MasterKey, RecoveryKey};
 
@@ -344,6 +345,18 @@ impl Vault {
             at,
             actor: self.mediator()?,
         })
+    }
+
+    /// Makes one audited change: `f` gets the transaction and a stamp for `at`; all of
+    /// it commits, or none of it.
+    pub fn change<T>(
+        &mut self,
+        at: DateTime<Utc>,
+        f: impl FnOnce(&rusqlite::Transaction<'_>, &Stamp) -> Result<T>,
+    ) -> Result<T> {
+        self.require_writer()?;
+        let stamp = self.stamp(at)?;
+        self.store.write(|tx| f(tx, &stamp))
     }
 
     fn setting(&self, key: &str) -> Result<Option<String>> {

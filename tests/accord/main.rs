@@ -10,8 +10,10 @@
 //! - `audit`: the chain catches edits made behind Accord's back, and names the first broken link.
 //! - `records`: cases, parties, sessions; every error path changes nothing.
 //! - `language`: errors and output in English, Simplified and Traditional Chinese.
+//! - `desktop_config`: the desktop shell's CSP, capabilities and window settings.
 
 mod audit;
+mod desktop_config;
 mod encryption;
 mod keyring;
 mod language;

@@ -55,4 +55,21 @@ export interface Backend {
   endSession(sessionId: string): Promise<Session>;
   /** Sessions not yet over, across all cases, soonest first. */
   agenda(): Promise<AgendaItem[]>;
+
+  /** The interface preferences, kept by the shell outside the vault and the webview (readable while locked). */
+  getPreferences(): Promise<Preferences>;
+  /** Replaces the interface preferences (`lang` one of en, zh-Hans, zh-Hant; `autoLockMinutes` 1–240). */
+  setPreferences(preferences: Preferences): Promise<void>;
 }
+
+/**
+ * The mediator's interface preferences: not confidential, so the shell keeps them in a small
+ * file outside the vault (they are needed before unlocking). The UI never stores them itself.
+ * Mirrors the Rust `Preferences` (serde camelCase).
+ */
+export type Preferences = {
+  /** `en`, `zh-Hans` or `zh-Hant`. */
+  lang: string;
+  /** Minutes without keyboard or pointer input before the app locks itself; 1 to 240. */
+  autoLockMinutes: number;
+};

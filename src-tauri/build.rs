@@ -1,0 +1,29 @@
+//! Declares the app's own commands, so capabilities/ can allow exactly these and no more.
+
+fn main() {
+    let commands = &[
+        "vault_status",
+        "vault_create",
+        "vault_unlock",
+        "vault_unlock_keyring",
+        "vault_lock",
+        "preferences_get",
+        "preferences_set",
+        "case_list",
+        "case_detail",
+        "case_create",
+        "case_update",
+        "case_close",
+        "party_add",
+        "party_update",
+        "session_create",
+        "session_start",
+        "session_end",
+        "agenda",
+    ];
+    tauri_build::try_build(
+        tauri_build::Attributes::new()
+            .app_manifest(tauri_build::AppManifest::new().commands(commands)),
+    )
+    .expect("tauri build step");
+}

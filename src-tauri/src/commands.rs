@@ -1,0 +1,203 @@
+//! The app's commands: each takes the state, calls the core once, and maps its error.
+//! build.rs lists them; capabilities/main-window.json allows exactly these.
+
+use accord::cases::{self, Case, CaseFilter, CaseStatus, CaseUpdate, NewCase};
+use accord::error::ErrorReport;
+use accord::ids::Id;
+use accord::parties::{self, NewParty, Party, PartyUpdate};
+use accord::preferences::Preferences;
+use accord::sessions::{self, Session, SessionDraft};
+use accord::vault::{self, Access, InitOptions, KdfParams, Vault, VaultCreated, VaultStatus};
+use accord::views::{self, AgendaItem, CaseDetail};
+use chrono::Utc;
+use tauri::State;
+
+use crate::state::{report, AppState};
+
+type Reply<T> = Result<T, ErrorReport>;
+
+fn id(text: &str) -> Reply<Id> {
+    text.parse::<accord::ids::Uuid>().map(Id).map_err(|_| {
+        report(accord::Error::Invalid {
+            field: "id",
+            value: text.into(),
+        })
+    })
+}
+
+#[tauri::command]
+pub async fn vault_status(state: State<'_, AppState>) -> Reply<VaultStatus> {
+    Ok(state.dir.status(state.is_unlocked()))
+}
+
+#[tauri::command]
+pub async fn vault_create(
+    state: State<'_, AppState>,
+    passphrase: String,
+    mediator: String,
+    use_keyring: bool,
+) -> Reply<VaultCreated> {
+    let options = InitOptions {
+        passphrase: passphrase.into(),
+        mediator,
+        kdf: KdfParams::default(),
+        use_keyring,
+    };
+    let made = vault::init(&state.dir, options, Utc::now()).map_err(report)?;
+    let created = made.created();
+    state.set(made.vault);
+    Ok(created)
+}
+
+#[tauri::command]
+pub async fn vault_unlock(state: State<'_, AppState>, passphrase: String) -> Reply<()> {
+    let key = vault::unlock_with_passphrase(&state.dir, &passphrase.into()).map_err(report)?;
+    let opened = Vault::open(&state.dir, key, Access::Write).map_err(report)?;
+    // Unlocking by passphrase puts the key back in the keyring if the vault keeps it there.
+    let _ = opened.refresh_keyring();
+    state.set(opened);
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn vault_unlock_keyring(state: State<'_, AppState>) -> Reply<bool> {
+    let Ok(Some(key)) = vault::unlock_with_keyring(&state.dir) else {
+        return Ok(false);
+    };
+    state.set(Vault::open(&state.dir, key, Access::Write).map_err(report)?);
+    Ok(true)
+}
+
+#[tauri::command]
+pub async fn vault_lock(state: State<'_, AppState>) -> Reply<()> {
+    state.clear();
+    Ok(())
+}
+
+#[tauri::command]
+pub async fn preferences_get(state: State<'_, AppState>) -> Reply<Preferences> {
+    Ok(Preferences::load(&state.preferences_path))
+}
+
+#[tauri::command]
+pub async fn preferences_set(state: State<'_, AppState>, preferences: Preferences) -> Reply<()> {
+    preferences.save(&state.preferences_path).map_err(report)
+}
+
+#[tauri::command]
+pub async fn case_list(state: State<'_, AppState>, filter: CaseFilter) -> Reply<Vec<Case>> {
+    state.with_vault(|v| cases::list(v.store().conn(), &filter))
+}
+
+#[tauri::command]
+pub async fn case_detail(state: State<'_, AppState>, case_id: String) -> Reply<CaseDetail> {
+    let case_id = id(&case_id)?;
+    state.with_vault(|v| views::case_detail(v.store().conn(), case_id))
+}
+
+#[tauri::command]
+pub async fn case_create(state: State<'_, AppState>, input: NewCase) -> Reply<Case> {
+    state.with_vault(|v| {
+        let lead_mediator = v.mediator()?;
+        v.change(Utc::now(), |tx, stamp| {
+            cases::create(
+                tx,
+                stamp,
+                NewCase {
+                    lead_mediator,
+                    ..input
+                },
+            )
+        })
+    })
+}
+
+#[tauri::command]
+pub async fn case_update(
+    state: State<'_, AppState>,
+    case_id: String,
+    change: CaseUpdate,
+) -> Reply<Case> {
+    let case_id = id(&case_id)?;
+    state.with_vault(|v| {
+        v.change(Utc::now(), |tx, stamp| {
+            cases::update(tx, stamp, case_id, change)
+        })
+    })
+}
+
+#[tauri::command]
+pub async fn case_close(
+    state: State<'_, AppState>,
+    case_id: String,
+    outcome: CaseStatus,
+) -> Reply<Case> {
+    let case_id = id(&case_id)?;
+    state.with_vault(|v| {
+        v.change(Utc::now(), |tx, stamp| {
+            cases::close(tx, stamp, case_id, outcome)
+        })
+    })
+}
+
+#[tauri::command]
+pub async fn party_add(
+    state: State<'_, AppState>,
+    case_id: String,
+    input: NewParty,
+) -> Reply<Party> {
+    let case_id = id(&case_id)?;
+    state.with_vault(|v| {
+        v.change(Utc::now(), |tx, stamp| {
+            parties::create(tx, stamp, &cases::load(tx, case_id)?, input)
+        })
+    })
+}
+
+#[tauri::command]
+pub async fn party_update(
+    state: State<'_, AppState>,
+    party_id: String,
+    change: PartyUpdate,
+) -> Reply<Party> {
+    let party_id = id(&party_id)?;
+    state.with_vault(|v| {
+        v.change(Utc::now(), |tx, stamp| {
+            parties::update(tx, stamp, party_id, change)
+        })
+    })
+}
+
+#[tauri::command]
+pub async fn session_create(
+    state: State<'_, AppState>,
+    case_id: String,
+    draft: SessionDraft,
+) -> Reply<Session> {
+    let case_id = id(&case_id)?;
+    let new = draft.parse().map_err(report)?;
+    state.with_vault(|v| {
+        v.change(Utc::now(), |tx, stamp| {
+            sessions::create(tx, stamp, &cases::load(tx, case_id)?, new)
+        })
+    })
+}
+
+#[tauri::command]
+pub async fn session_start(state: State<'_, AppState>, session_id: String) -> Reply<Session> {
+    let session_id = id(&session_id)?;
+    let now = Utc::now();
+    state.with_vault(|v| v.change(now, |tx, stamp| sessions::start(tx, stamp, session_id, now)))
+}
+
+#[tauri::command]
+pub async fn session_end(state: State<'_, AppState>, session_id: String) -> Reply<Session> {
+    let session_id = id(&session_id)?;
+    let now = Utc::now();
+    state.with_vault(|v| v.change(now, |tx, stamp| sessions::end(tx, stamp, session_id, now)))
+}
+
+#[tauri::command]
+pub async fn agenda(state: State<'_, AppState>) -> Reply<Vec<AgendaItem>> {
+    state.with_vault(|v| views::agenda(v.store().conn(), Utc::now(), 200))
+}

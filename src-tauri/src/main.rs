@@ -1,0 +1,89 @@
+//! Accord's desktop app: a Tauri v2 shell over the `accord` core.
+//!
+//! The window's web view keeps its own data (WebKit's caches and storage, which the UI
+//! never uses for case data) in a private directory that is deleted when the app exits;
+//! it runs under a strict CSP and may call only the commands in `commands.rs`.
+
+// No console window on Windows release builds.
+#![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
+
+mod commands;
+mod state;
+
+use std::path::PathBuf;
+
+use accord::preferences::Preferences;
+use accord::vault::VaultDir;
+use state::AppState;
+use tauri::{WebviewUrl, WebviewWindowBuilder};
+
+fn vault_dir() -> VaultDir {
+    let root = std::env::var_os("ACCORD_VAULT")
+        .map(PathBuf::from)
+        .or_else(VaultDir::default_root)
+        .unwrap_or_else(|| PathBuf::from("accord-vault"));
+    VaultDir::new(root)
+}
+
+fn preferences_path() -> PathBuf {
+    std::env::var_os("ACCORD_PREFERENCES")
+        .map(PathBuf::from)
+        .or_else(Preferences::default_path)
+        .unwrap_or_else(|| PathBuf::from("accord-preferences.json"))
+}
+
+/// WebKit's data directory for this run: under the per-user runtime directory (a tmpfs
+/// on most systems), private, and removed on exit. An incognito web view would keep
+/// nothing at all, but WebKit then refuses WebDriver automation, which the end-to-end
+/// tests need; they check instead that nothing of a case ever lands here.
+fn webview_data_dir() -> PathBuf {
+    let base = std::env::var_os("XDG_RUNTIME_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(std::env::temp_dir);
+    base.join(format!("accord-webview-{}", std::process::id()))
+}
+
+fn main() {
+    let webview_data = webview_data_dir();
+    let cleanup = webview_data.clone();
+    tauri::Builder::default()
+        .manage(AppState::new(vault_dir(), preferences_path()))
+        .setup(move |app| {
+            accord::vault::create_private_dir(&webview_data)?;
+            WebviewWindowBuilder::new(app, "main", WebviewUrl::default())
+                .title("Accord")
+                .inner_size(1200.0, 800.0)
+                .min_inner_size(800.0, 560.0)
+                .data_directory(webview_data.clone())
+                .disable_drag_drop_handler()
+                .build()?;
+            Ok(())
+        })
+        .invoke_handler(tauri::generate_handler![
+            commands::vault_status,
+            commands::vault_create,
+            commands::vault_unlock,
+            commands::vault_unlock_keyring,
+            commands::vault_lock,
+            commands::preferences_get,
+            commands::preferences_set,
+            commands::case_list,
+            commands::case_detail,
+            commands::case_create,
+            commands::case_update,
+            commands::case_close,
+            commands::party_add,
+            commands::party_update,
+            commands::session_create,
+            commands::session_start,
+            commands::session_end,
+            commands::agenda,
+        ])
+        .build(tauri::generate_context!())
+        .expect("the Accord window could not start")
+        .run(move |_, event| {
+            if let tauri::RunEvent::Exit = event {
+                let _ = std::fs::remove_dir_all(&cleanup);
+            }
+        });
+}

@@ -1,0 +1,239 @@
+//! What a mediator does in the real app, end to end.
+
+use std::sync::Mutex;
+
+use serde_json::json;
+
+use crate::driver::{available, App, Sandbox};
+
+/// One app at a time: WebKit is heavy and the machine has two cores.
+static ONE_APP: Mutex<()> = Mutex::new(());
+
+const PASSPHRASE: &str = "harbour lights at dawn";
+const TITLE_EN: &str = "Quillfeather Shipping v. Republic of Ostrava";
+const TITLE_ZH: &str = "羽笔航运诉奥斯特拉瓦共和国";
+const PARTY_A_ZH: &str = "羽笔航运有限公司";
+const PARTY_B_EN: &str = "Republic of Ostrava";
+
+fn runtime() -> tokio::runtime::Runtime {
+    tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .expect("tokio runtime")
+}
+
+/// Sets a form control's value the way typing would, for inputs WebDriver cannot type
+/// into portably (`select`, `datetime-local`).
+async fn set_value(app: &App, testid: &str, value: &str) {
+    let el = app.el(testid).await;
+    app.client
+        .execute(
+            "const [el, value] = arguments; el.value = value;
+             el.dispatchEvent(new Event('input', { bubbles: true }));
+             el.dispatchEvent(new Event('change', { bubbles: true }));",
+            vec![serde_json::to_value(&el).unwrap(), json!(value)],
+        )
+        .await
+        .unwrap_or_else(|e| panic!("set {testid}: {e}"));
+}
+
+async fn attr(app: &App, testid: &str, name: &str) -> Option<String> {
+    app.el(testid).await.attr(name).await.expect("attribute")
+}
+
+async fn create_vault(app: &App) -> String {
+    app.type_into("onboarding-passphrase", PASSPHRASE).await;
+    app.type_into("onboarding-passphrase2", PASSPHRASE).await;
+    app.type_into("onboarding-mediator", "Chan Tai Man").await;
+    app.click("onboarding-create").await;
+    let recovery = app.text_of("recovery-key").await;
+    assert_eq!(
+        recovery.trim().len(),
+        39,
+        "eight groups of four: {recovery}"
+    );
+    assert_eq!(
+        attr(app, "recovery-continue", "disabled").await.as_deref(),
+        Some("true"),
+        "gated until stored"
+    );
+    app.click("recovery-stored").await;
+    app.click("recovery-continue").await;
+    app.el("case-filter").await;
+    recovery
+}
+
+async fn create_case_with_two_parties_and_a_caucus(app: &App) {
+    app.click("new-case").await;
+    set_value(app, "case-kind", "investor-state").await;
+    app.type_into("case-title-en", TITLE_EN).await;
+    app.type_into("case-title-zh", TITLE_ZH).await;
+    app.click("case-save").await;
+    app.wait_for_text(TITLE_ZH).await;
+    assert_eq!(app.text_of("case-title-en-value").await, TITLE_EN);
+
+    for (kind, role, en, zh, reps) in [
+        (
+            "company",
+            "requesting",
+            "Quillfeather Shipping Ltd.",
+            PARTY_A_ZH,
+            "Margaret Lau\n陈志明",
+        ),
+        (
+            "state",
+            "responding",
+            PARTY_B_EN,
+            "奥斯特拉瓦共和国",
+            "Tomas Arvelo",
+        ),
+    ] {
+        app.click("party-add").await;
+        set_value(app, "party-kind", kind).await;
+        set_value(app, "party-role", role).await;
+        app.type_into("party-name-en", en).await;
+        app.type_into("party-name-zh", zh).await;
+        set_value(app, "party-reps", reps).await;
+        app.click("party-save").await;
+        app.wait_for_text(zh).await;
+    }
+    assert_eq!(app.all("[data-testid=\"party-row\"]").await.len(), 2);
+
+    app.click("session-add").await;
+    set_value(app, "session-kind", "caucus").await;
+    let party_select = app.el("session-party").await;
+    let options = party_select
+        .find_all(fantoccini::Locator::Css("option"))
+        .await
+        .unwrap();
+    let mut party_id = String::new();
+    for option in options {
+        if option.text().await.unwrap().contains("Quillfeather") {
+            party_id = option.attr("value").await.unwrap().unwrap();
+        }
+    }
+    assert!(!party_id.is_empty(), "the caucus party can be chosen");
+    set_value(app, "session-party", &party_id).await;
+    set_value(app, "session-tz", "Asia/Hong_Kong").await;
+    set_value(app, "session-start", "2030-12-03T14:00").await;
+    set_value(app, "session-end", "15:00").await;
+    app.type_into("session-venue", "Room 2").await;
+    app.click("session-save").await;
+    app.el("session-row").await;
+    assert_eq!(
+        attr(app, "session-row", "data-kind").await.as_deref(),
+        Some("caucus")
+    );
+    let badge = app.el("confidentiality-badge").await;
+    assert_eq!(
+        badge.attr("data-visibility").await.unwrap().as_deref(),
+        Some("caucus")
+    );
+    let label = badge.text().await.unwrap();
+    assert!(
+        label.contains("Quillfeather") || label.contains(PARTY_A_ZH),
+        "the mark names the party in words: {label}"
+    );
+    assert!(
+        app.text_of("time-venue").await.contains("14:00"),
+        "venue time shown"
+    );
+}
+
+#[test]
+fn a_mediator_sets_up_a_vault_records_a_case_and_locks_it() {
+    if !available(true) {
+        return;
+    }
+    let _one = ONE_APP.lock().unwrap_or_else(|p| p.into_inner());
+    let sandbox = Sandbox::new();
+    runtime().block_on(async {
+        let app = App::start(&sandbox).await;
+        create_vault(&app).await;
+        create_case_with_two_parties_and_a_caucus(&app).await;
+
+        // Languages: Traditional Chinese, then back to English.
+        set_value(&app, "language-select", "zh-Hant").await;
+        app.wait_for_text("會議日程").await;
+        assert_eq!(app.text_of("nav-cases").await.trim(), "案件");
+        set_value(&app, "language-select", "en").await;
+        app.wait_for_text("Agenda").await;
+
+        // Lock: nothing of the case remains on screen; a wrong passphrase is refused inline.
+        app.click("lock-button").await;
+        app.el("unlock-passphrase").await;
+        let locked = app.page_text().await;
+        assert!(
+            !locked.contains(TITLE_ZH) && !locked.contains("Quillfeather"),
+            "locked screen shows case text:\n{locked}"
+        );
+        let source = app.client.source().await.unwrap();
+        assert!(
+            !source.contains(TITLE_ZH),
+            "case text left in the DOM while locked"
+        );
+        app.type_into("unlock-passphrase", "not the passphrase")
+            .await;
+        app.click("unlock-button").await;
+        let error = app.text_of("unlock-error").await;
+        assert!(error.contains("Wrong passphrase"), "{error}");
+        app.type_into("unlock-passphrase", PASSPHRASE).await;
+        app.click("unlock-button").await;
+        app.el("case-filter").await;
+        app.wait_for_text(TITLE_ZH).await;
+
+        // Screen guard: content gone at once; after unlocking the same view returns.
+        app.click("case-open").await;
+        app.el("case-title-en-value").await;
+        app.click("guard-button").await;
+        app.el("guard-cover").await;
+        let guarded = app.client.source().await.unwrap();
+        assert!(
+            !guarded.contains(TITLE_ZH) && !guarded.contains(TITLE_EN),
+            "guard leaves case text in the DOM"
+        );
+        app.click("guard-resume").await;
+        app.type_into("unlock-passphrase", PASSPHRASE).await;
+        app.click("unlock-button").await;
+        assert_eq!(
+            app.text_of("case-title-en-value").await,
+            TITLE_EN,
+            "back on the case page"
+        );
+        app.wait_for_testid_gone("guard-cover").await;
+
+        // The keyboard alone: Ctrl+L locks, Enter unlocks.
+        app.press("\u{E009}l").await;
+        app.el("unlock-passphrase").await;
+        app.type_into("unlock-passphrase", PASSPHRASE).await;
+        app.press("\u{E007}").await;
+        app.el("case-filter").await;
+        app.screenshot(&sandbox.dir.path().join("case.png")).await;
+        app.close().await;
+
+        // A new start of the app opens the vault from the OS keyring, case and all
+        // (scripts/test.sh provides a real Secret Service; elsewhere, the passphrase).
+        let app = App::start(&sandbox).await;
+        if std::env::var_os("ACCORD_REQUIRE_SECRET_SERVICE").is_none() {
+            app.type_into("unlock-passphrase", PASSPHRASE).await;
+            app.click("unlock-button").await;
+        }
+        app.wait_for_text(TITLE_ZH).await;
+        app.close().await;
+    });
+
+    // WebKit's own storage and caches: nothing of the case may be there.
+    let leaks = crate::driver::files_containing(
+        &sandbox.home(),
+        &[TITLE_EN, TITLE_ZH, PARTY_A_ZH, PARTY_B_EN],
+    );
+    assert!(leaks.is_empty(), "case text outside the vault: {leaks:#?}");
+    let vault_leaks = crate::driver::files_containing(
+        &sandbox.vault(),
+        &[TITLE_EN, TITLE_ZH, PARTY_A_ZH, PARTY_B_EN],
+    );
+    assert!(
+        vault_leaks.is_empty(),
+        "case text readable in the vault: {vault_leaks:#?}"
+    );
+}

@@ -1,0 +1,12 @@
+//! End-to-end tests of the real desktop app in a real WebKit window (Xvfb), driven
+//! through tauri-driver and WebKitWebDriver. scripts/test.sh builds the app, installs
+//! tauri-driver and starts the display; the tests run one at a time (one app at once).
+//!
+//! - `driver`: starting and stopping the app, finding elements by `data-testid`.
+//! - `flows`: what a mediator does: create a vault, unlock, cases, parties, a caucus,
+//!   languages, lock and screen guard; nothing of a case in WebKit's own storage.
+//! - `offline`: the app opens no network connection.
+
+mod driver;
+mod flows;
+mod offline;

@@ -1,0 +1,587 @@
+// An in-memory Backend for unit tests (and for trying the UI in a plain browser). It follows
+// the core's rules closely enough for the UI's paths: the same error codes and args, the same
+// defaults (panel from kind, one-hour sessions, attendees from the case), the same
+// transitions. Nothing here is persisted.
+
+import type { AgendaItem } from "../bindings/AgendaItem";
+import type { Attendee } from "../bindings/Attendee";
+import type { Case } from "../bindings/Case";
+import type { CaseDetail } from "../bindings/CaseDetail";
+import type { CaseFilter } from "../bindings/CaseFilter";
+import type { CaseKind } from "../bindings/CaseKind";
+import type { CaseStatus } from "../bindings/CaseStatus";
+import type { CaseUpdate } from "../bindings/CaseUpdate";
+import type { ErrorCode } from "../bindings/ErrorCode";
+import type { KeyringState } from "../bindings/KeyringState";
+import type { Mediator } from "../bindings/Mediator";
+import type { NewCase } from "../bindings/NewCase";
+import type { NewParty } from "../bindings/NewParty";
+import type { Panel } from "../bindings/Panel";
+import type { Party } from "../bindings/Party";
+import type { PartyUpdate } from "../bindings/PartyUpdate";
+import type { Session } from "../bindings/Session";
+import type { SessionDraft } from "../bindings/SessionDraft";
+import type { VaultCreated } from "../bindings/VaultCreated";
+import type { VaultStatus } from "../bindings/VaultStatus";
+import { BackendError, type Backend, type Preferences } from "./backend";
+
+const MIN_PASSPHRASE = 10;
+const MAX_TITLE = 300;
+const MAX_NAME = 200;
+const MAX_REFERENCE = 64;
+const CLOSED: readonly CaseStatus[] = ["settled", "terminated", "withdrawn"];
+const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
+  intake: ["active", "terminated", "withdrawn"],
+  active: ["settled", "terminated", "withdrawn"],
+  settled: [],
+  terminated: [],
+  withdrawn: [],
+};
+
+export function fail(code: ErrorCode, args: Record<string, string> = {}, message: string = code): never {
+  throw new BackendError({ code, args, message });
+}
+
+export type FakeOptions = {
+  /** Whether a vault exists at start (default true). */
+  exists?: boolean;
+  /** The vault's passphrase (default "correct horse battery"). */
+  passphrase?: string;
+  mediator?: string;
+  /** Keyring state of an existing vault; "enabled" lets unlockWithKeyring succeed. */
+  keyring?: KeyringState;
+  /** Whether the keyring answers when a vault is created (default true). */
+  keyringAvailable?: boolean;
+  unlocked?: boolean;
+  /** Milliseconds each passphrase unlock takes (the real one takes ~700). */
+  unlockDelayMs?: number;
+  /** The clock (default: the real one). */
+  now?: () => Date;
+  preferences?: Preferences;
+};
+
+function trimmed(field: string, value: string | undefined | null, max: number): string | null {
+  const text = (value ?? "").trim();
+  if (!text) return null;
+  if ([...text].length > max) fail("input.too_long", { field, max: String(max) });
+  return text;
+}
+
+function required(field: string, value: string | undefined | null, max: number): string {
+  return trimmed(field, value, max) ?? fail("input.required", { field });
+}
+
+function bilingual(field: string, en: string | undefined | null, zh: string | undefined | null, max: number) {
+  const pair = { en: trimmed(field, en, max), zh: trimmed(field, zh, max) };
+  if (pair.en === null && pair.zh === null) fail("input.required", { field });
+  return pair;
+}
+
+function isZone(zone: string): boolean {
+  try {
+    new Intl.DateTimeFormat("en", { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The zone's offset from UTC at `utcMs`, in ms. */
+function zoneOffset(utcMs: number, zone: string): number {
+  const parts = new Intl.DateTimeFormat("en-US", {
+    timeZone: zone,
+    hourCycle: "h23",
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+    hour: "2-digit",
+    minute: "2-digit",
+    second: "2-digit",
+  }).formatToParts(new Date(utcMs));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? "0");
+  const asUtc = Date.UTC(get("year"), get("month") - 1, get("day"), get("hour"), get("minute"), get("second"));
+  return asUtc - Math.floor(utcMs / 1000) * 1000;
+}
+
+/** Wall-clock time at `zone` to a UTC instant. */
+function zonedToUtc(y: number, mo: number, d: number, h: number, mi: number, zone: string): Date {
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  let guess = wall - zoneOffset(wall, zone);
+  guess = wall - zoneOffset(guess, zone);
+  return new Date(guess);
+}
+
+const WALL = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::\d{2})?$/;
+
+function parseTime(field: string, text: string, zone: string): Date {
+  const value = text.trim();
+  const m = WALL.exec(value);
+  if (m) {
+    const [y, mo, d, h, mi] = m.slice(1, 6).map(Number) as [number, number, number, number, number];
+    return zonedToUtc(y, mo, d, h, mi, zone);
+  }
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(value)) {
+    const date = new Date(value);
+    if (!Number.isNaN(date.getTime())) return date;
+  }
+  return fail("time.invalid", { field, value });
+}
+
+function wallDate(date: Date, zone: string): [number, number, number] {
+  const local = new Date(date.getTime() + zoneOffset(date.getTime(), zone));
+  return [local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate()];
+}
+
+export class FakeBackend implements Backend {
+  private exists: boolean;
+  private passphrase: string;
+  private mediator: string;
+  private keyring: KeyringState | null;
+  private readonly keyringAvailable: boolean;
+  private unlocked: boolean;
+  private readonly unlockDelayMs: number;
+  private readonly now: () => Date;
+  private preferences: Preferences;
+  private seq = 0;
+
+  readonly cases = new Map<string, Case>();
+  readonly parties = new Map<string, Party>();
+  readonly sessions = new Map<string, Session>();
+  readonly mediators = new Map<string, Mediator>();
+
+  constructor(options: FakeOptions = {}) {
+    this.exists = options.exists ?? true;
+    this.passphrase = options.passphrase ?? "correct horse battery";
+    this.mediator = options.mediator ?? "Chan Tai Man";
+    this.keyring = this.exists ? (options.keyring ?? "disabled") : null;
+    this.keyringAvailable = options.keyringAvailable ?? true;
+    this.unlocked = options.unlocked ?? false;
+    this.unlockDelayMs = options.unlockDelayMs ?? 0;
+    this.now = options.now ?? (() => new Date());
+    this.preferences = options.preferences ?? { lang: "en", autoLockMinutes: 10 };
+  }
+
+  get isUnlocked(): boolean {
+    return this.unlocked;
+  }
+
+  private id(): string {
+    this.seq += 1;
+    return `0190f000-0000-7000-8000-${this.seq.toString(16).padStart(12, "0")}`;
+  }
+
+  private stamp(): string {
+    return this.now().toISOString().replace(/\.\d{3}Z$/, "Z");
+  }
+
+  private open(): void {
+    if (!this.exists) fail("vault.not_found", { path: "/fake/vault" });
+    if (!this.unlocked) fail("vault.locked");
+  }
+
+  private loadCase(caseId: string): Case {
+    return this.cases.get(caseId) ?? fail("input.not_found", { entity: "case", id: caseId });
+  }
+
+  private openCase(caseId: string): Case {
+    const c = this.loadCase(caseId);
+    if (CLOSED.includes(c.status)) fail("case.closed", { status: c.status });
+    return c;
+  }
+
+  // ---- vault
+
+  async vaultStatus(): Promise<VaultStatus> {
+    return { path: "/fake/vault", exists: this.exists, keyring: this.keyring, unlocked: this.unlocked };
+  }
+
+  async createVault(passphrase: string, mediator: string, useKeyring: boolean): Promise<VaultCreated> {
+    if (this.exists) fail("vault.exists", { path: "/fake/vault" });
+    if ([...passphrase].length < MIN_PASSPHRASE) fail("vault.passphrase_too_short", { min: String(MIN_PASSPHRASE) });
+    this.mediator = required("mediator", mediator, MAX_NAME);
+    this.passphrase = passphrase;
+    this.exists = true;
+    this.unlocked = true;
+    const keyring = !useKeyring ? "declined" : this.keyringAvailable ? "stored" : "unavailable";
+    this.keyring = keyring === "stored" ? "enabled" : keyring === "unavailable" ? "unavailable" : "disabled";
+    return {
+      recovery_key: "K7QF-2MXA-9RTB-LW4C-HD3N-P8VE-Y6ZJ-S5GU",
+      keyring,
+      keyring_detail: keyring === "unavailable" ? "no Secret Service" : null,
+    };
+  }
+
+  async unlock(passphrase: string): Promise<void> {
+    if (!this.exists) fail("vault.not_found", { path: "/fake/vault" });
+    if (this.unlockDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.unlockDelayMs));
+    if (passphrase !== this.passphrase) fail("vault.wrong_passphrase");
+    this.unlocked = true;
+  }
+
+  async unlockWithKeyring(): Promise<boolean> {
+    if (!this.exists || this.keyring !== "enabled") return false;
+    this.unlocked = true;
+    return true;
+  }
+
+  async lock(): Promise<void> {
+    this.unlocked = false;
+  }
+
+  // ---- cases
+
+  async listCases(filter: CaseFilter): Promise<Case[]> {
+    this.open();
+    const text = (filter.text ?? "").trim().toLowerCase();
+    return [...this.cases.values()]
+      .filter((c) => (filter.status === undefined ? true : c.status === filter.status))
+      .filter((c) => (filter.kind === undefined ? true : c.kind === filter.kind))
+      .filter((c) => {
+        if (!text) return true;
+        const names = [...this.parties.values()]
+          .filter((p) => p.case_id === c.id)
+          .flatMap((p) => [p.name_en, p.name_zh]);
+        return [c.title_en, c.title_zh, c.local_ref, c.official_no, ...names].some((v) =>
+          (v ?? "").toLowerCase().includes(text),
+        );
+      })
+      .sort((a, b) => b.created_at.localeCompare(a.created_at) || b.local_ref.localeCompare(a.local_ref));
+  }
+
+  async caseDetail(caseId: string): Promise<CaseDetail> {
+    this.open();
+    const c = this.loadCase(caseId);
+    return {
+      case: { ...c },
+      mediators: [...this.mediators.values()].filter((m) => m.case_id === caseId),
+      parties: [...this.parties.values()].filter((p) => p.case_id === caseId).map((p) => ({ ...p })),
+      sessions: [...this.sessions.values()]
+        .filter((s) => s.case_id === caseId)
+        .sort((a, b) => a.scheduled_start.localeCompare(b.scheduled_start))
+        .map((s) => ({ ...s })),
+    };
+  }
+
+  private checkOfficialNo(no: string, except: string | null): void {
+    for (const c of this.cases.values()) {
+      if (c.official_no === no && c.id !== except) {
+        fail("input.invalid", { field: "official_no", value: `${no} is already used by another case` });
+      }
+    }
+  }
+
+  private addMediator(caseId: string, role: Mediator["role"], name: string): void {
+    const clean = required("mediator", name, MAX_NAME);
+    if ([...this.mediators.values()].some((m) => m.case_id === caseId && m.name === clean)) {
+      fail("input.invalid", { field: "mediator", value: `${clean} is already on this case` });
+    }
+    const id = this.id();
+    this.mediators.set(id, { id, case_id: caseId, role, name: clean });
+  }
+
+  async createCase(input: NewCase): Promise<Case> {
+    this.open();
+    const kind: CaseKind = input.kind ?? fail("input.required", { field: "kind" });
+    const panel: Panel = input.panel ?? (kind === "state-to-state" ? "state-to-state" : "general");
+    const titles = bilingual("title", input.title_en, input.title_zh, MAX_TITLE);
+    const officialNo = trimmed("official_no", input.official_no, MAX_REFERENCE);
+    if (officialNo) this.checkOfficialNo(officialNo, null);
+    const year = this.now().getUTCFullYear();
+    const prefix = `ACC-${year}-`;
+    const last = [...this.cases.values()]
+      .filter((c) => c.local_ref.startsWith(prefix))
+      .map((c) => Number(c.local_ref.slice(prefix.length)))
+      .reduce((a, b) => Math.max(a, b), 0);
+    const at = this.stamp();
+    const c: Case = {
+      id: this.id(),
+      local_ref: `${prefix}${String(last + 1).padStart(4, "0")}`,
+      official_no: officialNo,
+      kind,
+      panel,
+      status: "intake",
+      title_en: titles.en,
+      title_zh: titles.zh,
+      created_at: at,
+      updated_at: at,
+    };
+    this.cases.set(c.id, c);
+    this.addMediator(c.id, "lead", this.mediator);
+    for (const name of input.co_mediators) this.addMediator(c.id, "co", name);
+    return { ...c };
+  }
+
+  async updateCase(caseId: string, change: CaseUpdate): Promise<Case> {
+    this.open();
+    const before = this.loadCase(caseId);
+    const onlyOfficialNo =
+      change.title_en === undefined &&
+      change.title_zh === undefined &&
+      change.kind === undefined &&
+      change.panel === undefined &&
+      change.status === undefined &&
+      change.add_co_mediators.length === 0 &&
+      change.remove_co_mediators.length === 0;
+    if (!onlyOfficialNo && CLOSED.includes(before.status)) fail("case.closed", { status: before.status });
+    const after: Case = { ...before };
+    if (change.title_en !== undefined) after.title_en = trimmed("title", change.title_en, MAX_TITLE);
+    if (change.title_zh !== undefined) after.title_zh = trimmed("title", change.title_zh, MAX_TITLE);
+    if (after.title_en === null && after.title_zh === null) fail("input.required", { field: "title" });
+    if (change.official_no !== undefined) {
+      after.official_no = trimmed("official_no", change.official_no, MAX_REFERENCE);
+      if (after.official_no) this.checkOfficialNo(after.official_no, caseId);
+    }
+    if (change.kind !== undefined) after.kind = change.kind;
+    if (change.panel !== undefined) after.panel = change.panel;
+    if (change.status !== undefined && change.status !== before.status) {
+      if (!TRANSITIONS[before.status].includes(change.status)) {
+        fail("case.invalid_transition", { from: before.status, to: change.status });
+      }
+      after.status = change.status;
+    }
+    for (const name of change.remove_co_mediators) {
+      const found = [...this.mediators.values()].find(
+        (m) => m.case_id === caseId && m.role === "co" && m.name === name,
+      );
+      if (!found) fail("input.not_found", { entity: "mediator", id: name });
+      this.mediators.delete(found.id);
+    }
+    for (const name of change.add_co_mediators) this.addMediator(caseId, "co", name);
+    after.updated_at = this.stamp();
+    this.cases.set(caseId, after);
+    return { ...after };
+  }
+
+  async closeCase(caseId: string, outcome: CaseStatus): Promise<Case> {
+    if (!CLOSED.includes(outcome)) {
+      fail("input.invalid", { field: "outcome", value: `${outcome} (one of: settled, terminated, withdrawn)` });
+    }
+    return this.updateCase(caseId, { status: outcome, add_co_mediators: [], remove_co_mediators: [] });
+  }
+
+  // ---- parties
+
+  private cleanRepresentatives(names: readonly string[]): string[] {
+    return names.map((n) => trimmed("representative", n, MAX_NAME)).filter((n): n is string => n !== null);
+  }
+
+  async addParty(caseId: string, input: NewParty): Promise<Party> {
+    this.open();
+    this.openCase(caseId);
+    const kind = input.kind ?? fail("input.required", { field: "kind" });
+    const role = input.role ?? fail("input.required", { field: "role" });
+    const names = bilingual("name", input.name_en, input.name_zh, MAX_NAME);
+    const party: Party = {
+      id: this.id(),
+      case_id: caseId,
+      kind,
+      role,
+      name_en: names.en,
+      name_zh: names.zh,
+      representatives: this.cleanRepresentatives(input.representatives),
+      created_at: this.stamp(),
+    };
+    this.parties.set(party.id, party);
+    return { ...party, representatives: [...party.representatives] };
+  }
+
+  async updateParty(partyId: string, change: PartyUpdate): Promise<Party> {
+    this.open();
+    const before = this.parties.get(partyId) ?? fail("input.not_found", { entity: "party", id: partyId });
+    this.openCase(before.case_id);
+    const after: Party = { ...before, representatives: [...before.representatives] };
+    if (change.kind !== undefined) after.kind = change.kind;
+    if (change.role !== undefined) after.role = change.role;
+    if (change.name_en !== undefined) after.name_en = trimmed("name", change.name_en, MAX_NAME);
+    if (change.name_zh !== undefined) after.name_zh = trimmed("name", change.name_zh, MAX_NAME);
+    if (after.name_en === null && after.name_zh === null) fail("input.required", { field: "name" });
+    for (const name of change.remove_representatives) {
+      const at = after.representatives.indexOf(name);
+      if (at < 0) fail("input.invalid", { field: "representative", value: `${name} is not a representative` });
+      after.representatives.splice(at, 1);
+    }
+    for (const name of this.cleanRepresentatives(change.add_representatives)) {
+      if (after.representatives.includes(name)) {
+        fail("input.invalid", { field: "representative", value: `${name} is already listed` });
+      }
+      after.representatives.push(name);
+    }
+    this.parties.set(partyId, after);
+    return { ...after, representatives: [...after.representatives] };
+  }
+
+  // ---- sessions
+
+  async createSession(caseId: string, draft: SessionDraft): Promise<Session> {
+    this.open();
+    const kind = draft.kind ?? fail("input.required", { field: "kind" });
+    if (!isZone(draft.time_zone)) fail("time.invalid_zone", { zone: draft.time_zone });
+    const start = parseTime("start", draft.start, draft.time_zone);
+    const endText = (draft.end ?? "").trim();
+    let end: Date;
+    if (!endText) {
+      end = new Date(start.getTime() + 3_600_000);
+    } else if (/^\d{2}:\d{2}$/.test(endText)) {
+      const [y, mo, d] = wallDate(start, draft.time_zone);
+      const [h, mi] = endText.split(":").map(Number) as [number, number];
+      end = zonedToUtc(y, mo, d, h, mi, draft.time_zone);
+    } else {
+      end = parseTime("end", endText, draft.time_zone);
+    }
+    const c = this.openCase(caseId);
+    const venue = trimmed("venue", draft.venue, MAX_NAME);
+    if (end.getTime() <= start.getTime()) fail("time.end_before_start");
+    if (kind === "caucus" && !draft.caucus_party) fail("session.caucus_needs_party");
+    if (kind !== "caucus" && draft.caucus_party) fail("session.party_only_for_caucus");
+    const caseParties = [...this.parties.values()].filter((p) => p.case_id === caseId);
+    if (draft.caucus_party && !caseParties.some((p) => p.id === draft.caucus_party)) {
+      fail("session.party_not_in_case", { party: draft.caucus_party, case: c.local_ref });
+    }
+    let attendees: Attendee[] = draft.attendees.map((name) => ({
+      name: required("attendee", name, MAX_NAME),
+      party_id: null,
+    }));
+    if (attendees.length === 0) {
+      attendees = [...this.mediators.values()]
+        .filter((m) => m.case_id === caseId)
+        .map((m) => ({ name: m.name, party_id: null }));
+      const present =
+        kind === "joint" ? caseParties : kind === "caucus" ? caseParties.filter((p) => p.id === draft.caucus_party) : [];
+      for (const p of present) {
+        for (const rep of p.representatives) attendees.push({ name: rep, party_id: p.id });
+      }
+    }
+    const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
+    const session: Session = {
+      id: this.id(),
+      case_id: caseId,
+      kind,
+      caucus_party_id: draft.caucus_party ?? null,
+      time_zone: draft.time_zone,
+      venue,
+      scheduled_start: iso(start),
+      scheduled_end: iso(end),
+      actual_start: null,
+      actual_end: null,
+      attendees,
+      created_at: this.stamp(),
+    };
+    this.sessions.set(session.id, session);
+    return { ...session };
+  }
+
+  private loadSession(sessionId: string): Session {
+    return this.sessions.get(sessionId) ?? fail("input.not_found", { entity: "session", id: sessionId });
+  }
+
+  async startSession(sessionId: string): Promise<Session> {
+    this.open();
+    const s = this.loadSession(sessionId);
+    this.openCase(s.case_id);
+    if (s.actual_start !== null) fail("session.already_started");
+    const after = { ...s, actual_start: this.stamp() };
+    this.sessions.set(sessionId, after);
+    return { ...after };
+  }
+
+  async endSession(sessionId: string): Promise<Session> {
+    this.open();
+    const s = this.loadSession(sessionId);
+    if (s.actual_start === null) fail("session.not_started");
+    if (s.actual_end !== null) fail("session.already_ended");
+    const after = { ...s, actual_end: this.stamp() };
+    this.sessions.set(sessionId, after);
+    return { ...after };
+  }
+
+  async agenda(): Promise<AgendaItem[]> {
+    this.open();
+    const now = this.now().toISOString();
+    return [...this.sessions.values()]
+      .filter((s) => s.actual_end === null && (s.scheduled_end >= now || s.actual_start !== null))
+      .sort((a, b) => a.scheduled_start.localeCompare(b.scheduled_start))
+      .map((session) => {
+        const c = this.loadCase(session.case_id);
+        const party = session.caucus_party_id ? (this.parties.get(session.caucus_party_id) ?? null) : null;
+        return {
+          session: { ...session },
+          case_ref: c.local_ref,
+          case_title_en: c.title_en,
+          case_title_zh: c.title_zh,
+          caucus_party: party ? { ...party } : null,
+        };
+      });
+  }
+
+  // ---- preferences (readable while locked)
+
+  async getPreferences(): Promise<Preferences> {
+    return { ...this.preferences };
+  }
+
+  async setPreferences(preferences: Preferences): Promise<void> {
+    if (!["en", "zh-Hans", "zh-Hant"].includes(preferences.lang)) {
+      fail("input.invalid", { field: "lang", value: preferences.lang });
+    }
+    const m = preferences.autoLockMinutes;
+    if (!Number.isInteger(m) || m < 1 || m > 240) {
+      fail("input.invalid", { field: "auto_lock_minutes", value: String(m) });
+    }
+    this.preferences = { ...preferences };
+  }
+}
+
+/**
+ * A fake holding one demo case with two parties and a joint session and a caucus (tomorrow
+ * at 10:00 and 14:00 Hong Kong time), already unlocked unless told otherwise.
+ */
+export async function demoBackend(options: FakeOptions = {}): Promise<{
+  backend: FakeBackend;
+  caseId: string;
+  partyIds: [string, string];
+  jointId: string;
+  caucusId: string;
+}> {
+  const backend = new FakeBackend({ ...options, unlocked: true });
+  const c = await backend.createCase({
+    kind: "investor-state",
+    title_en: "Harbour Bridge Concession",
+    title_zh: "海港大桥特许经营",
+    official_no: "IOMed-2026-017",
+    co_mediators: ["Wong Siu Ling"],
+  });
+  const a = await backend.addParty(c.id, {
+    kind: "investor",
+    role: "requesting",
+    name_en: "Lantau Infrastructure Ltd",
+    name_zh: "大屿山基建有限公司",
+    representatives: ["Alice Lee", "Bob Ho"],
+  });
+  const b = await backend.addParty(c.id, {
+    kind: "state",
+    role: "responding",
+    name_en: "Republic of Azuria",
+    name_zh: "阿祖里亚共和国",
+    representatives: ["Minister Carla Ruiz"],
+  });
+  const clock = options.now ?? (() => new Date());
+  const day = new Date(clock().getTime() + 86_400_000).toISOString().slice(0, 10);
+  const joint = await backend.createSession(c.id, {
+    kind: "joint",
+    time_zone: "Asia/Hong_Kong",
+    start: `${day}T10:00`,
+    end: "12:00",
+    venue: "IOMed Hearing Room 1",
+    attendees: [],
+  });
+  const caucus = await backend.createSession(c.id, {
+    kind: "caucus",
+    caucus_party: a.id,
+    time_zone: "Asia/Hong_Kong",
+    start: `${day}T14:00`,
+    venue: "IOMed Room 3",
+    attendees: [],
+  });
+  if (options.unlocked === false) await backend.lock();
+  return { backend, caseId: c.id, partyIds: [a.id, b.id], jointId: joint.id, caucusId: caucus.id };
+}

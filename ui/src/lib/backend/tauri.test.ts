@@ -1,0 +1,86 @@
+// The IPC mapping: command names, argument keys (camelCase, which Tauri maps to the Rust
+// snake_case parameters) and the error shape.
+
+import { beforeEach, describe, expect, expectTypeOf, it, vi } from "vitest";
+
+import type { Preferences as GeneratedPreferences } from "../bindings/Preferences";
+import type { Preferences } from "./backend";
+
+const invoke = vi.fn();
+vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
+
+const { TauriBackend, toBackendError } = await import("./tauri");
+const { BackendError } = await import("./backend");
+
+beforeEach(() => {
+  invoke.mockReset();
+  invoke.mockResolvedValue(undefined);
+});
+
+describe("TauriBackend", () => {
+  it("backend.ts's Preferences is the one the Rust side generates", () => {
+    expectTypeOf<Preferences>().toEqualTypeOf<GeneratedPreferences>();
+  });
+
+  it("calls each command with the agreed name and argument keys", async () => {
+    const b = new TauriBackend();
+    const filter = { text: "harbour" };
+    const input = { kind: "commercial" as const, co_mediators: [] };
+    const change = { add_co_mediators: [], remove_co_mediators: [] };
+    const party = { representatives: [] };
+    const partyChange = { add_representatives: [], remove_representatives: [] };
+    const draft = { time_zone: "Asia/Hong_Kong", start: "2026-12-03T10:00", attendees: [] };
+    const prefs = { lang: "zh-Hant", autoLockMinutes: 5 };
+    await b.vaultStatus();
+    await b.createVault("pass phrase 1", "Chan", true);
+    await b.unlock("pass phrase 1");
+    await b.unlockWithKeyring();
+    await b.lock();
+    await b.listCases(filter);
+    await b.caseDetail("c1");
+    await b.createCase(input);
+    await b.updateCase("c1", change);
+    await b.closeCase("c1", "settled");
+    await b.addParty("c1", party);
+    await b.updateParty("p1", partyChange);
+    await b.createSession("c1", draft);
+    await b.startSession("s1");
+    await b.endSession("s1");
+    await b.agenda();
+    await b.getPreferences();
+    await b.setPreferences(prefs);
+    expect(invoke.mock.calls).toEqual([
+      ["vault_status", undefined],
+      ["vault_create", { passphrase: "pass phrase 1", mediator: "Chan", useKeyring: true }],
+      ["vault_unlock", { passphrase: "pass phrase 1" }],
+      ["vault_unlock_keyring", undefined],
+      ["vault_lock", undefined],
+      ["case_list", { filter }],
+      ["case_detail", { caseId: "c1" }],
+      ["case_create", { input }],
+      ["case_update", { caseId: "c1", change }],
+      ["case_close", { caseId: "c1", outcome: "settled" }],
+      ["party_add", { caseId: "c1", input: party }],
+      ["party_update", { partyId: "p1", change: partyChange }],
+      ["session_create", { caseId: "c1", draft }],
+      ["session_start", { sessionId: "s1" }],
+      ["session_end", { sessionId: "s1" }],
+      ["agenda", undefined],
+      ["preferences_get", undefined],
+      ["preferences_set", { preferences: prefs }],
+    ]);
+  });
+
+  it("wraps a rejected ErrorReport in a BackendError with code and args", async () => {
+    invoke.mockRejectedValueOnce({ code: "vault.wrong_passphrase", args: {}, message: "wrong passphrase" });
+    const error = await new TauriBackend().unlock("nope").catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackendError);
+    expect(error).toMatchObject({ code: "vault.wrong_passphrase", report: { args: {} } });
+  });
+
+  it("turns anything else (an IPC failure) into internal.io with the detail", () => {
+    const error = toBackendError("ipc closed");
+    expect(error.code).toBe("internal.io");
+    expect(error.report.args).toEqual({ detail: "ipc closed" });
+  });
+});

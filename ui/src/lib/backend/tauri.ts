@@ -1,0 +1,109 @@
+// The Backend over Tauri's IPC. THE ONLY module that may import @tauri-apps/* (a test checks).
+// Tauri turns the camelCase argument keys below into the commands' snake_case parameters.
+
+import { invoke } from "@tauri-apps/api/core";
+
+import type { AgendaItem } from "../bindings/AgendaItem";
+import type { Case } from "../bindings/Case";
+import type { CaseDetail } from "../bindings/CaseDetail";
+import type { CaseFilter } from "../bindings/CaseFilter";
+import type { CaseStatus } from "../bindings/CaseStatus";
+import type { CaseUpdate } from "../bindings/CaseUpdate";
+import type { ErrorReport } from "../bindings/ErrorReport";
+import type { NewCase } from "../bindings/NewCase";
+import type { NewParty } from "../bindings/NewParty";
+import type { Party } from "../bindings/Party";
+import type { PartyUpdate } from "../bindings/PartyUpdate";
+import type { Session } from "../bindings/Session";
+import type { SessionDraft } from "../bindings/SessionDraft";
+import type { VaultCreated } from "../bindings/VaultCreated";
+import type { VaultStatus } from "../bindings/VaultStatus";
+import { BackendError, type Backend, type Preferences } from "./backend";
+
+function isErrorReport(value: unknown): value is ErrorReport {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    typeof (value as { code?: unknown }).code === "string" &&
+    typeof (value as { message?: unknown }).message === "string"
+  );
+}
+
+/** A rejected invoke carries an ErrorReport; anything else (IPC failure) becomes internal.io. */
+export function toBackendError(reason: unknown): BackendError {
+  if (reason instanceof BackendError) return reason;
+  if (isErrorReport(reason)) {
+    return new BackendError({ code: reason.code, args: reason.args ?? {}, message: reason.message });
+  }
+  const detail = reason instanceof Error ? reason.message : String(reason);
+  return new BackendError({ code: "internal.io", args: { detail }, message: detail });
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (reason) {
+    throw toBackendError(reason);
+  }
+}
+
+export class TauriBackend implements Backend {
+  vaultStatus(): Promise<VaultStatus> {
+    return call("vault_status");
+  }
+  createVault(passphrase: string, mediator: string, useKeyring: boolean): Promise<VaultCreated> {
+    return call("vault_create", { passphrase, mediator, useKeyring });
+  }
+  unlock(passphrase: string): Promise<void> {
+    return call("vault_unlock", { passphrase });
+  }
+  unlockWithKeyring(): Promise<boolean> {
+    return call("vault_unlock_keyring");
+  }
+  lock(): Promise<void> {
+    return call("vault_lock");
+  }
+
+  listCases(filter: CaseFilter): Promise<Case[]> {
+    return call("case_list", { filter });
+  }
+  caseDetail(caseId: string): Promise<CaseDetail> {
+    return call("case_detail", { caseId });
+  }
+  createCase(input: NewCase): Promise<Case> {
+    return call("case_create", { input });
+  }
+  updateCase(caseId: string, change: CaseUpdate): Promise<Case> {
+    return call("case_update", { caseId, change });
+  }
+  closeCase(caseId: string, outcome: CaseStatus): Promise<Case> {
+    return call("case_close", { caseId, outcome });
+  }
+
+  addParty(caseId: string, input: NewParty): Promise<Party> {
+    return call("party_add", { caseId, input });
+  }
+  updateParty(partyId: string, change: PartyUpdate): Promise<Party> {
+    return call("party_update", { partyId, change });
+  }
+
+  createSession(caseId: string, draft: SessionDraft): Promise<Session> {
+    return call("session_create", { caseId, draft });
+  }
+  startSession(sessionId: string): Promise<Session> {
+    return call("session_start", { sessionId });
+  }
+  endSession(sessionId: string): Promise<Session> {
+    return call("session_end", { sessionId });
+  }
+  agenda(): Promise<AgendaItem[]> {
+    return call("agenda");
+  }
+
+  getPreferences(): Promise<Preferences> {
+    return call("preferences_get");
+  }
+  setPreferences(preferences: Preferences): Promise<void> {
+    return call("preferences_set", { preferences });
+  }
+}

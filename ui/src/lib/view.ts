@@ -1,0 +1,12 @@
+// Where the mediator is in the workspace. Ids only, never case text: a view survives a
+// screen-guard lock (to return there after unlocking) without keeping anything confidential.
+
+export type View =
+  | { name: "cases" }
+  | { name: "new-case" }
+  | { name: "case"; caseId: string }
+  | { name: "edit-case"; caseId: string }
+  | { name: "agenda" }
+  | { name: "live"; caseId: string; sessionId: string };
+
+export const HOME: View = { name: "cases" };

@@ -1,0 +1,10 @@
+import "@testing-library/jest-dom/vitest";
+import { cleanup } from "@testing-library/svelte";
+import { afterEach } from "vitest";
+
+import { setLang } from "../lib/i18n/i18n.svelte";
+
+afterEach(() => {
+  cleanup();
+  setLang("en");
+});
