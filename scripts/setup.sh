@@ -85,6 +85,26 @@ accord_build_ui() {
     (cd "$REPO/ui" && npm run --silent build)
 }
 
+# Starts a headless X display in the background, writing its files to directory $1.
+# Sets ACCORD_XVFB_PID and ACCORD_DISPLAY (":N"); -displayfd lets Xvfb pick a free number.
+accord_start_xvfb() {
+    local dir=$1
+    Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp 3>"$dir/display" >"$dir/xvfb.log" 2>&1 &
+    ACCORD_XVFB_PID=$!
+    for _ in $(seq 100); do
+        [[ -s "$dir/display" ]] && break
+        kill -0 "$ACCORD_XVFB_PID" 2>/dev/null || break
+        sleep 0.1
+    done
+    if [[ ! -s "$dir/display" ]]; then
+        cat "$dir/xvfb.log" >&2
+        echo "error: Xvfb did not start" >&2
+        return 1
+    fi
+    export ACCORD_DISPLAY
+    ACCORD_DISPLAY=":$(head -n1 "$dir/display")"
+}
+
 # tauri-driver (crates.io) bridges WebDriver to WebKitWebDriver for the end-to-end tests.
 accord_install_tauri_driver() {
     if ! command -v tauri-driver >/dev/null; then

@@ -38,34 +38,21 @@ if [[ "${ACCORD_TEST_IN_SESSION:-}" != 1 ]]; then
     # Everything the keyring writes lives here, so no earlier run or real login keyring is reused.
     ACCORD_TEST_TMP="$(mktemp -d "${TMPDIR:-/tmp}/accord-test.XXXXXX")"
     export ACCORD_TEST_TMP
-    xvfb_pid=""
+    ACCORD_XVFB_PID=""
     # shellcheck disable=SC2317 # called through the trap, which shellcheck 0.9 does not see
     cleanup() {
-        if [[ -n "$xvfb_pid" ]]; then
-            kill "$xvfb_pid" 2>/dev/null || true
-            wait "$xvfb_pid" 2>/dev/null || true
+        if [[ -n "$ACCORD_XVFB_PID" ]]; then
+            kill "$ACCORD_XVFB_PID" 2>/dev/null || true
+            wait "$ACCORD_XVFB_PID" 2>/dev/null || true
         fi
         rm -rf "$ACCORD_TEST_TMP"
     }
     trap cleanup EXIT
 
     section "Headless display (Xvfb)"
-    # -displayfd lets Xvfb pick a free display number and tell us which.
-    Xvfb -displayfd 3 -screen 0 1280x1024x24 -nolisten tcp \
-        3>"$ACCORD_TEST_TMP/display" >"$ACCORD_TEST_TMP/xvfb.log" 2>&1 &
-    xvfb_pid=$!
-    for _ in $(seq 100); do
-        [[ -s "$ACCORD_TEST_TMP/display" ]] && break
-        kill -0 "$xvfb_pid" 2>/dev/null || break
-        sleep 0.1
-    done
-    if [[ ! -s "$ACCORD_TEST_TMP/display" ]]; then
-        cat "$ACCORD_TEST_TMP/xvfb.log" >&2
-        echo "error: Xvfb did not start" >&2
-        exit 1
-    fi
+    accord_start_xvfb "$ACCORD_TEST_TMP"
     # Handed to the tests only (see below), not to the bus.
-    ACCORD_TEST_DISPLAY=":$(head -n1 "$ACCORD_TEST_TMP/display")"
+    ACCORD_TEST_DISPLAY="$ACCORD_DISPLAY"
     export ACCORD_TEST_DISPLAY
     echo "Xvfb on $ACCORD_TEST_DISPLAY"
 

@@ -88,8 +88,10 @@ pub struct SessionDraft {
     pub venue: Option<String>,
     /// `2026-12-03 10:00` at the venue, or RFC 3339.
     pub start: String,
-    /// `11:30` on the same day, a full time, or empty for one hour.
+    /// `11:30` on the same day, a full time, or empty for `duration`.
     pub end: Option<String>,
+    /// Length when no end is given, e.g. `90m` or `1h30m`; one hour when neither is.
+    pub duration: Option<String>,
     /// Names; empty lists the mediators and the representatives present.
     pub attendees: Vec<String>,
 }
@@ -102,7 +104,15 @@ impl SessionDraft {
         let start = time::parse_time("start", &self.start, zone)?;
         let end = match self.end.as_deref().map(str::trim).filter(|e| !e.is_empty()) {
             Some(end) => time::parse_time_on_day("end", end, zone, start)?,
-            None => start + chrono::Duration::hours(1),
+            None => match self
+                .duration
+                .as_deref()
+                .map(str::trim)
+                .filter(|d| !d.is_empty())
+            {
+                Some(d) => start + time::parse_duration(d)?,
+                None => start + chrono::Duration::hours(1),
+            },
         };
         Ok(NewSession {
             kind,

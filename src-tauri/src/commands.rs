@@ -51,6 +51,11 @@ pub async fn vault_create(
 
 #[tauri::command]
 pub async fn vault_unlock(state: State<'_, AppState>, passphrase: String) -> Reply<()> {
+    // A second submit while the first succeeded: the vault is open already (and this
+    // process holds its lock, so opening it again would report it in use).
+    if state.is_unlocked() {
+        return Ok(());
+    }
     let key = vault::unlock_with_passphrase(&state.dir, &passphrase.into()).map_err(report)?;
     let opened = Vault::open(&state.dir, key, Access::Write).map_err(report)?;
     // Unlocking by passphrase puts the key back in the keyring if the vault keeps it there.
@@ -61,6 +66,9 @@ pub async fn vault_unlock(state: State<'_, AppState>, passphrase: String) -> Rep
 
 #[tauri::command]
 pub async fn vault_unlock_keyring(state: State<'_, AppState>) -> Reply<bool> {
+    if state.is_unlocked() {
+        return Ok(true);
+    }
     let Ok(Some(key)) = vault::unlock_with_keyring(&state.dir) else {
         return Ok(false);
     };

@@ -3,7 +3,7 @@
 use accord::audit;
 use accord::cases::{self, Case, CaseFilter, CaseUpdate, NewCase};
 use accord::parties::{self, NewParty, Party, PartyUpdate};
-use accord::sessions::{self, Attendee, NewSession, Session, SessionFilter};
+use accord::sessions::{self, NewSession, Session, SessionDraft, SessionFilter};
 use accord::time;
 use accord::vault::Access;
 use accord::{demo, Result};
@@ -366,13 +366,6 @@ pub fn session(ctx: &Context<'_>, command: &SessionCommand) -> Result<()> {
 }
 
 fn new_session(conn: &rusqlite::Connection, case: &Case, a: &SessionNewArgs) -> Result<NewSession> {
-    let zone = time::parse_zone(&a.time_zone)?;
-    let start = time::parse_time("start", &a.start, zone)?;
-    let end = match (&a.end, &a.duration) {
-        (Some(end), _) => time::parse_time_on_day("end", end, zone, start)?,
-        (None, Some(d)) => start + time::parse_duration(d)?,
-        (None, None) => start + chrono::Duration::hours(1),
-    };
     let caucus_party = match &a.party {
         Some(p) => Some(parties::find(conn, Some(case.id), p).map_err(|e| match e {
             accord::Error::NotFound { .. } => accord::Error::PartyNotInCase {
@@ -383,22 +376,17 @@ fn new_session(conn: &rusqlite::Connection, case: &Case, a: &SessionNewArgs) -> 
         })?),
         None => None,
     };
-    Ok(NewSession {
-        kind: a.kind.parse()?,
+    SessionDraft {
+        kind: Some(a.kind.parse()?),
         caucus_party: caucus_party.map(|p| p.id),
         time_zone: a.time_zone.clone(),
         venue: a.venue.clone(),
-        scheduled_start: start,
-        scheduled_end: end,
-        attendees: a
-            .attendees
-            .iter()
-            .map(|n| Attendee {
-                name: n.clone(),
-                party_id: None,
-            })
-            .collect(),
-    })
+        start: a.start.clone(),
+        end: a.end.clone(),
+        duration: a.duration.clone(),
+        attendees: a.attendees.clone(),
+    }
+    .parse()
 }
 
 fn print_session(ctx: &Context<'_>, session: &Session) -> Result<()> {

@@ -22,8 +22,11 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
-/// The built app. scripts/test.sh builds it before running the tests.
+/// The built app: `ACCORD_APP_BINARY`, else the debug build (scripts/test.sh builds it).
 pub fn app_binary() -> PathBuf {
+    if let Some(path) = std::env::var_os("ACCORD_APP_BINARY") {
+        return PathBuf::from(path);
+    }
     let target = std::env::var_os("CARGO_TARGET_DIR")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("target"));
@@ -69,6 +72,10 @@ impl Sandbox {
     pub fn vault(&self) -> PathBuf {
         self.dir.path().join("vault")
     }
+    /// The app's `XDG_RUNTIME_DIR`, where it keeps WebKit's data while it runs.
+    pub fn runtime_dir(&self) -> PathBuf {
+        self.dir.path().join("run")
+    }
     pub fn preferences(&self) -> PathBuf {
         self.home().join(".config/accord/preferences.json")
     }
@@ -85,6 +92,7 @@ impl App {
         let (port, native_port) = (free_port(), free_port());
         let home = sandbox.home();
         std::fs::create_dir_all(&home).unwrap();
+        std::fs::create_dir_all(sandbox.runtime_dir()).unwrap();
         let driver = Command::new("tauri-driver")
             .args([
                 "--port",
@@ -99,6 +107,7 @@ impl App {
             .env("XDG_DATA_HOME", home.join(".local/share"))
             .env("XDG_CONFIG_HOME", home.join(".config"))
             .env("XDG_CACHE_HOME", home.join(".cache"))
+            .env("XDG_RUNTIME_DIR", sandbox.runtime_dir())
             .env("ACCORD_LANG", "en")
             .stdout(Stdio::null())
             .stderr(

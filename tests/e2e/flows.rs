@@ -14,8 +14,10 @@ const TITLE_EN: &str = "Quillfeather Shipping v. Republic of Ostrava";
 const TITLE_ZH: &str = "羽笔航运诉奥斯特拉瓦共和国";
 const PARTY_A_ZH: &str = "羽笔航运有限公司";
 const PARTY_B_EN: &str = "Republic of Ostrava";
+/// Text that must never be readable outside the encrypted vault.
+const CANARIES: &[&str] = &[TITLE_EN, TITLE_ZH, PARTY_A_ZH, PARTY_B_EN];
 
-fn runtime() -> tokio::runtime::Runtime {
+pub fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -24,7 +26,7 @@ fn runtime() -> tokio::runtime::Runtime {
 
 /// Sets a form control's value the way typing would, for inputs WebDriver cannot type
 /// into portably (`select`, `datetime-local`).
-async fn set_value(app: &App, testid: &str, value: &str) {
+pub async fn set_value(app: &App, testid: &str, value: &str) {
     let el = app.el(testid).await;
     app.client
         .execute(
@@ -208,8 +210,28 @@ fn a_mediator_sets_up_a_vault_records_a_case_and_locks_it() {
         app.type_into("unlock-passphrase", PASSPHRASE).await;
         app.press("\u{E007}").await;
         app.el("case-filter").await;
-        app.screenshot(&sandbox.dir.path().join("case.png")).await;
+        // While the app runs, WebKit's own data directory holds nothing of the case.
+        let webview_dirs: Vec<_> = std::fs::read_dir(sandbox.runtime_dir())
+            .unwrap()
+            .flatten()
+            .filter(|e| {
+                e.file_name()
+                    .to_string_lossy()
+                    .starts_with("accord-webview-")
+            })
+            .collect();
+        assert_eq!(
+            webview_dirs.len(),
+            1,
+            "WebKit's data directory is where main.rs puts it"
+        );
+        let leaks = crate::driver::files_containing(&sandbox.runtime_dir(), CANARIES);
+        assert!(leaks.is_empty(), "case text in WebKit's data: {leaks:#?}");
         app.close().await;
+        assert!(
+            !webview_dirs[0].path().exists(),
+            "WebKit's data directory is removed on exit"
+        );
 
         // A new start of the app opens the vault from the OS keyring, case and all
         // (scripts/test.sh provides a real Secret Service; elsewhere, the passphrase).
@@ -222,16 +244,15 @@ fn a_mediator_sets_up_a_vault_records_a_case_and_locks_it() {
         app.close().await;
     });
 
-    // WebKit's own storage and caches: nothing of the case may be there.
-    let leaks = crate::driver::files_containing(
-        &sandbox.home(),
-        &[TITLE_EN, TITLE_ZH, PARTY_A_ZH, PARTY_B_EN],
-    );
+    // The app's home (preferences, anything WebKit or GTK write there) and the runtime
+    // directory: nothing of the case may be there after it ran.
+    let mut leaks = crate::driver::files_containing(&sandbox.home(), CANARIES);
+    leaks.extend(crate::driver::files_containing(
+        &sandbox.runtime_dir(),
+        CANARIES,
+    ));
     assert!(leaks.is_empty(), "case text outside the vault: {leaks:#?}");
-    let vault_leaks = crate::driver::files_containing(
-        &sandbox.vault(),
-        &[TITLE_EN, TITLE_ZH, PARTY_A_ZH, PARTY_B_EN],
-    );
+    let vault_leaks = crate::driver::files_containing(&sandbox.vault(), CANARIES);
     assert!(
         vault_leaks.is_empty(),
         "case text readable in the vault: {vault_leaks:#?}"

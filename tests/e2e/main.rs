@@ -6,7 +6,9 @@
 //! - `flows`: what a mediator does: create a vault, unlock, cases, parties, a caucus,
 //!   languages, lock and screen guard; nothing of a case in WebKit's own storage.
 //! - `offline`: the app opens no network connection.
+//! - `screenshots`: the README's pictures (ignored; scripts/screenshots.sh runs it).
 
 mod driver;
 mod flows;
 mod offline;
+mod screenshots;

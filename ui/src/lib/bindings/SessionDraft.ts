@@ -15,9 +15,13 @@ time_zone: string, venue?: string,
  */
 start: string, 
 /**
- * `11:30` on the same day, a full time, or empty for one hour.
+ * `11:30` on the same day, a full time, or empty for `duration`.
  */
 end?: string, 
+/**
+ * Length when no end is given, e.g. `90m` or `1h30m`; one hour when neither is.
+ */
+duration?: string, 
 /**
  * Names; empty lists the mediators and the representatives present.
  */
