@@ -70,19 +70,28 @@ fn the_csp_is_strict() {
 }
 
 #[test]
-fn no_global_tauri_and_one_incognito_window() {
+fn no_global_tauri_and_one_window_with_a_private_data_directory() {
     let config = config();
     assert_eq!(config["app"]["withGlobalTauri"], false);
-    let windows = config["app"]["windows"].as_array().expect("windows");
-    assert_eq!(windows.len(), 1);
-    assert_eq!(windows[0]["label"], "main");
     assert_eq!(
-        windows[0]["incognito"], true,
-        "WebKit must keep nothing on disk"
+        config["app"]["windows"],
+        serde_json::json!([]),
+        "the one window is built in main.rs"
     );
     assert_eq!(
         config["app"]["security"]["capabilities"],
         serde_json::json!(["main-window"])
+    );
+    let main = shell_file("src/main.rs");
+    assert_eq!(main.matches("WebviewWindowBuilder::new(").count(), 1);
+    assert!(main.contains("WebviewWindowBuilder::new(app, \"main\""));
+    assert!(
+        main.contains(".data_directory(webview_data"),
+        "WebKit's data goes to the private run directory"
+    );
+    assert!(
+        main.contains("remove_dir_all(&cleanup)"),
+        "and is removed on exit"
     );
 }
 
