@@ -9,6 +9,7 @@
 
 mod commands;
 mod state;
+mod webview_data;
 
 use std::path::PathBuf;
 
@@ -32,24 +33,14 @@ fn preferences_path() -> PathBuf {
         .unwrap_or_else(|| PathBuf::from("accord-preferences.json"))
 }
 
-/// WebKit's data directory for this run: under the per-user runtime directory (a tmpfs
-/// on most systems), private, and removed on exit. An incognito web view would keep
-/// nothing at all, but WebKit then refuses WebDriver automation, which the end-to-end
-/// tests need; they check instead that nothing of a case ever lands here.
-fn webview_data_dir() -> PathBuf {
-    let base = std::env::var_os("XDG_RUNTIME_DIR")
-        .map(PathBuf::from)
-        .unwrap_or_else(std::env::temp_dir);
-    base.join(format!("accord-webview-{}", std::process::id()))
-}
-
 fn main() {
-    let webview_data = webview_data_dir();
+    // An incognito web view would keep nothing at all, but WebKitGTK then refuses the
+    // WebDriver automation the end-to-end tests need; so a private directory per run.
+    let webview_data = webview_data::create().expect("a private directory for WebKit's data");
     let cleanup = webview_data.clone();
     tauri::Builder::default()
         .manage(AppState::new(vault_dir(), preferences_path()))
         .setup(move |app| {
-            accord::vault::create_private_dir(&webview_data)?;
             WebviewWindowBuilder::new(app, "main", WebviewUrl::default())
                 .title("Accord")
                 .inner_size(1200.0, 800.0)

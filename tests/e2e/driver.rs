@@ -274,6 +274,25 @@ fn stop(driver: &mut Child) {
     }
 }
 
+/// Waits until process `pid` has exited (zombies count as exited), failing after 15 s.
+pub async fn wait_until_gone(pid: &str) {
+    for _ in 0..150 {
+        match std::fs::read_to_string(format!("/proc/{pid}/stat")) {
+            Err(_) => return,
+            Ok(stat)
+                if stat
+                    .rsplit(')')
+                    .next()
+                    .is_some_and(|rest| rest.trim_start().starts_with('Z')) =>
+            {
+                return
+            }
+            Ok(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+    panic!("process {pid} did not exit after its session closed");
+}
+
 /// Files under `dir` holding any of `needles` in UTF-8 or UTF-16 (either byte order).
 pub fn files_containing(dir: &Path, needles: &[&str]) -> Vec<String> {
     let forms: Vec<(String, Vec<u8>)> = needles

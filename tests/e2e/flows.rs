@@ -228,14 +228,21 @@ fn a_mediator_sets_up_a_vault_records_a_case_and_locks_it() {
         let leaks = crate::driver::files_containing(&sandbox.runtime_dir(), CANARIES);
         assert!(leaks.is_empty(), "case text in WebKit's data: {leaks:#?}");
         app.close().await;
-        assert!(
-            !webview_dirs[0].path().exists(),
-            "WebKit's data directory is removed on exit"
-        );
+        let old_pid = webview_dirs[0]
+            .file_name()
+            .to_string_lossy()
+            .trim_start_matches("accord-webview-")
+            .to_string();
+        crate::driver::wait_until_gone(&old_pid).await;
 
         // A new start of the app opens the vault from the OS keyring, case and all
         // (scripts/test.sh provides a real Secret Service; elsewhere, the passphrase).
         let app = App::start(&sandbox).await;
+        // WebDriver kills the app, so its data directory outlived it; the next start removes it.
+        assert!(
+            !webview_dirs[0].path().exists(),
+            "a killed run's WebKit data is removed at the next start"
+        );
         if std::env::var_os("ACCORD_REQUIRE_SECRET_SERVICE").is_none() {
             app.type_into("unlock-passphrase", PASSPHRASE).await;
             app.click("unlock-button").await;
