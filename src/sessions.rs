@@ -349,8 +349,16 @@ pub fn list(conn: &Connection, filter: &SessionFilter) -> Result<Vec<Session>> {
     if filter.from.is_some() {
         conditions.push("scheduled_end >= :from");
     }
+    // The agenda (sessions not yet over, across cases) is a small tail of a vault's
+    // history: reading it by end time beats walking every session in start order, which
+    // SQLite would otherwise choose to avoid the sort (benches/store.rs).
+    let index = if filter.from.is_some() && filter.case_id.is_none() {
+        "INDEXED BY sessions_by_end"
+    } else {
+        ""
+    };
     let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM sessions WHERE {} ORDER BY scheduled_start, id LIMIT :limit",
+        "SELECT {COLUMNS} FROM sessions {index} WHERE {} ORDER BY scheduled_start, id LIMIT :limit",
         conditions.join(" AND ")
     ))?;
     let limit = filter.limit.map_or(-1, |l| l as i64);

@@ -16,7 +16,9 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes.
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;
 
-pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+/// Brings a connection's schema up to date. [`super::Store::open`] calls it after keying;
+/// the store benchmark calls it on its unencrypted baseline.
+pub fn migrate(conn: &mut Connection) -> Result<()> {
     let found = schema_version(conn)?;
     if found > LATEST_SCHEMA {
         // A newer Accord wrote this vault; touching it could lose data.

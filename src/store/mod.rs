@@ -14,7 +14,7 @@ use zeroize::Zeroizing;
 use crate::error::{Error, Result};
 use crate::vault::MasterKey;
 
-pub use migrations::{schema_version, LATEST_SCHEMA};
+pub use migrations::{migrate, schema_version, LATEST_SCHEMA};
 
 /// File name of the database inside a vault directory.
 pub const DB_FILE: &str = "accord.db";
