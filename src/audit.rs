@@ -268,6 +268,7 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
 
     let live = crate::cases::audited_states(conn)?
         .into_iter()
+        .chain(crate::mediators::audited_states(conn)?)
         .chain(crate::parties::audited_states(conn)?)
         .chain(crate::sessions::audited_states(conn)?);
     let mut records = 0;

@@ -3,6 +3,7 @@
 use crate::audit::{self, Stamp};
 use crate::error::{Entity, Error, Result};
 use crate::ids::{self, Id, IdQuery};
+use crate::mediators::{self, MediatorRole};
 use crate::text::{self, MAX_NAME, MAX_REFERENCE, MAX_TITLE};
 use crate::time;
 use crate::vocab::vocabulary;
@@ -35,13 +36,6 @@ vocabulary!(
         Settled => "settled",
         Terminated => "terminated",
         Withdrawn => "withdrawn",
-    }
-);
-
-vocabulary!(
-    MediatorRole, "role" {
-        Lead => "lead",
-        Co => "co",
     }
 );
 
@@ -110,15 +104,6 @@ impl Case {
         }
         Ok(())
     }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct Mediator {
-    pub id: Id,
-    pub case_id: Id,
-    pub role: MediatorRole,
-    pub name: String,
 }
 
 /// What a new case needs. The panel defaults from the kind.
@@ -209,9 +194,9 @@ pub fn create(tx: &Transaction<'_>, stamp: &Stamp, new: NewCase) -> Result<Case>
     )?;
     let case = load(tx, id)?;
     audit::record(tx, stamp, "case.create", "case", id, Some(id), &case)?;
-    add_mediator(tx, stamp, &case, MediatorRole::Lead, &lead)?;
+    mediators::add(tx, stamp, &case, MediatorRole::Lead, &lead)?;
     for name in co {
-        add_mediator(tx, stamp, &case, MediatorRole::Co, &name)?;
+        mediators::add(tx, stamp, &case, MediatorRole::Co, &name)?;
     }
     Ok(case)
 }
@@ -374,11 +359,11 @@ pub fn update(tx: &Transaction<'_>, stamp: &Stamp, id: Id, change: CaseUpdate) -
         audit::record(tx, stamp, action, "case", id, Some(id), &case)?;
     }
     for name in change.remove_co_mediators {
-        remove_co_mediator(tx, stamp, id, &name)?;
+        mediators::remove_co(tx, stamp, id, &name)?;
     }
     let case = load(tx, id)?;
     for name in adds {
-        add_mediator(tx, stamp, &case, MediatorRole::Co, &name)?;
+        mediators::add(tx, stamp, &case, MediatorRole::Co, &name)?;
     }
     Ok(case)
 }
@@ -402,83 +387,7 @@ pub fn close(tx: &Transaction<'_>, stamp: &Stamp, id: Id, outcome: CaseStatus) -
     )
 }
 
-fn add_mediator(
-    tx: &Transaction<'_>,
-    stamp: &Stamp,
-    case: &Case,
-    role: MediatorRole,
-    name: &str,
-) -> Result<Mediator> {
-    let exists: bool = tx.query_row(
-        "SELECT count(*) FROM mediators WHERE case_id = ?1 AND name = ?2",
-        (case.id, name),
-        |r| r.get::<_, i64>(0),
-    )? > 0;
-    if exists {
-        return Err(Error::Invalid {
-            field: "mediator",
-            value: format!("{name} is already on this case"),
-        });
-    }
-    let mediator = Mediator {
-        id: ids::new_id(),
-        case_id: case.id,
-        role,
-        name: name.to_string(),
-    };
-    tx.execute(
-        "INSERT INTO mediators (id, case_id, role, name) VALUES (?1, ?2, ?3, ?4)",
-        rusqlite::params![mediator.id, mediator.case_id, mediator.role, mediator.name],
-    )?;
-    audit::record(
-        tx,
-        stamp,
-        "mediator.add",
-        "mediator",
-        mediator.id,
-        Some(case.id),
-        &mediator,
-    )?;
-    Ok(mediator)
-}
-
-fn remove_co_mediator(tx: &Transaction<'_>, stamp: &Stamp, case_id: Id, name: &str) -> Result<()> {
-    let found = mediators(tx, case_id)?
-        .into_iter()
-        .find(|m| m.name == name.trim() && m.role == MediatorRole::Co);
-    let Some(mediator) = found else {
-        return Err(Error::NotFound {
-            entity: Entity::Mediator,
-            id: name.to_string(),
-        });
-    };
-    tx.execute("DELETE FROM mediators WHERE id = ?1", [mediator.id])?;
-    audit::record(
-        tx,
-        stamp,
-        "mediator.remove",
-        "mediator",
-        mediator.id,
-        Some(case_id),
-        &serde_json::Value::Null,
-    )?;
-    Ok(())
-}
-
-pub fn mediators(conn: &Connection, case_id: Id) -> Result<Vec<Mediator>> {
-    let mut stmt = conn.prepare("SELECT id, case_id, role, name FROM mediators WHERE case_id = ?1 ORDER BY role = 'co', name")?;
-    let rows = stmt.query_map([case_id], |row| {
-        Ok(Mediator {
-            id: row.get(0)?,
-            case_id: row.get(1)?,
-            role: row.get(2)?,
-            name: row.get(3)?,
-        })
-    })?;
-    Ok(rows.collect::<rusqlite::Result<_>>()?)
-}
-
-/// Every live case and mediator as `(entity_type, id, state JSON)`, for [`audit::verify`].
+/// Every live case as `(entity_type, id, state JSON)`, for [`audit::verify`].
 pub fn audited_states(conn: &Connection) -> Result<Vec<(&'static str, String, String)>> {
     let mut out = Vec::new();
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM cases"))?;
@@ -488,23 +397,6 @@ pub fn audited_states(conn: &Connection) -> Result<Vec<(&'static str, String, St
             "case",
             case.id.to_string(),
             serde_json::to_string(&case).expect("serializes"),
-        ));
-    }
-    let mut stmt = conn.prepare("SELECT id, case_id, role, name FROM mediators")?;
-    let rows = stmt.query_map([], |row| {
-        Ok(Mediator {
-            id: row.get(0)?,
-            case_id: row.get(1)?,
-            role: row.get(2)?,
-            name: row.get(3)?,
-        })
-    })?;
-    for m in rows {
-        let m = m?;
-        out.push((
-            "mediator",
-            m.id.to_string(),
-            serde_json::to_string(&m).expect("serializes"),
         ));
     }
     Ok(out)

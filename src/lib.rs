@@ -6,7 +6,8 @@
 //! - [`vault`]: the vault directory, key slots, unlocking and the single-writer lock.
 //! - [`store`]: the SQLCipher connection and its forward-only migrations.
 //! - [`audit`]: the hash-chained log every change appends to, and its verifier.
-//! - [`cases`], [`parties`], [`sessions`]: the domain and its repositories.
+//! - [`cases`], [`mediators`], [`parties`], [`sessions`]: the domain and its repositories.
+//! - [`views`]: what a screen needs in one call; [`preferences`]: language and auto-lock.
 //! - [`demo`]: the bilingual sample case a newcomer sees first.
 //! - [`error`] and [`i18n`]: typed errors with stable codes, and their messages in
 //!   English, Simplified and Traditional Chinese.
@@ -17,6 +18,7 @@ pub mod demo;
 pub mod error;
 pub mod i18n;
 pub mod ids;
+pub mod mediators;
 pub mod parties;
 pub mod preferences;
 pub mod sessions;

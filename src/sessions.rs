@@ -275,7 +275,7 @@ fn default_attendees(
     caucus_party: Option<Id>,
     case_parties: &[parties::Party],
 ) -> Result<Vec<Attendee>> {
-    let mut out: Vec<Attendee> = cases::mediators(conn, case.id)?
+    let mut out: Vec<Attendee> = crate::mediators::list(conn, case.id)?
         .into_iter()
         .map(|m| Attendee {
             name: m.name,

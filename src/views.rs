@@ -4,9 +4,10 @@ use chrono::{DateTime, Utc};
 use rusqlite::Connection;
 use serde::Serialize;
 
-use crate::cases::{self, Case, Mediator};
+use crate::cases::{self, Case};
 use crate::error::Result;
 use crate::ids::Id;
+use crate::mediators::{self, Mediator};
 use crate::parties::{self, Party};
 use crate::sessions::{self, Session, SessionFilter};
 
@@ -23,7 +24,7 @@ pub struct CaseDetail {
 pub fn case_detail(conn: &Connection, case_id: Id) -> Result<CaseDetail> {
     Ok(CaseDetail {
         case: cases::load(conn, case_id)?,
-        mediators: cases::mediators(conn, case_id)?,
+        mediators: mediators::list(conn, case_id)?,
         parties: parties::list(conn, case_id)?,
         sessions: sessions::list(
             conn,

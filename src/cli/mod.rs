@@ -4,6 +4,7 @@ mod args;
 mod output;
 mod records;
 mod secrets;
+mod show;
 mod vault_commands;
 
 use std::path::PathBuf;

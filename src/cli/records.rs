@@ -1,16 +1,18 @@
-//! `accord case | party | session | audit | demo`: thin calls into the core, then printing.
+//! `accord case | party | session | audit | demo`: thin calls into the core; printing is in `show`.
 
 use accord::audit;
 use accord::cases::{self, Case, CaseFilter, CaseUpdate, NewCase};
-use accord::parties::{self, NewParty, Party, PartyUpdate};
-use accord::sessions::{self, NewSession, Session, SessionDraft, SessionFilter};
+use accord::parties::{self, NewParty, PartyUpdate};
+use accord::sessions::{self, NewSession, SessionDraft, SessionFilter};
 use accord::time;
 use accord::vault::Access;
 use accord::{demo, Result};
 use serde_json::json;
 
 use super::args::{AuditCommand, CaseCommand, PartyCommand, SessionCommand, SessionNewArgs};
-use super::output::Out;
+use super::show::{
+    case_fields, print_case, print_parties, print_party, print_session, print_sessions,
+};
 use super::Context;
 
 fn parse_opt<T: std::str::FromStr<Err = accord::Error>>(
@@ -74,7 +76,7 @@ pub fn case(ctx: &Context<'_>, command: &CaseCommand) -> Result<()> {
             let vault = ctx.open(Access::Read)?;
             let conn = vault.store().conn();
             let case = cases::find(conn, case)?;
-            let mediators = cases::mediators(conn, case.id)?;
+            let mediators = accord::mediators::list(conn, case.id)?;
             let parties = parties::list(conn, case.id)?;
             let sessions = sessions::list(
                 conn,
@@ -140,100 +142,6 @@ pub fn case(ctx: &Context<'_>, command: &CaseCommand) -> Result<()> {
     }
 }
 
-fn print_case(out: &Out, case: &Case) -> Result<()> {
-    if out.json {
-        out.print_json(case);
-    } else {
-        case_fields(out, case, Vec::new());
-    }
-    Ok(())
-}
-
-fn case_fields(out: &Out, case: &Case, extra: Vec<(&str, String)>) {
-    let mut rows = vec![
-        ("label-reference", case.local_ref.clone()),
-        (
-            "label-official-no",
-            case.official_no.clone().unwrap_or_else(|| "—".into()),
-        ),
-        (
-            "label-title-en",
-            case.title_en.clone().unwrap_or_else(|| "—".into()),
-        ),
-        (
-            "label-title-zh",
-            case.title_zh.clone().unwrap_or_else(|| "—".into()),
-        ),
-        ("label-kind", out.term("kind", case.kind.as_str())),
-        ("label-panel", out.term("panel", case.panel.as_str())),
-        ("label-status", out.term("status", case.status.as_str())),
-        ("label-id", case.id.to_string()),
-    ];
-    rows.extend(extra);
-    out.fields(&rows);
-}
-
-fn print_parties(out: &Out, parties: &[Party]) {
-    let mut table = out.table(&[
-        "col-id",
-        "col-name-en",
-        "col-name-zh",
-        "col-kind",
-        "col-role",
-        "col-representatives",
-    ]);
-    for p in parties {
-        table.add_row(vec![
-            p.id.short(),
-            p.name_en.clone().unwrap_or_default(),
-            p.name_zh.clone().unwrap_or_default(),
-            out.term("party-kind", p.kind.as_str()),
-            out.term("role", p.role.as_str()),
-            p.representatives.join("\n"),
-        ]);
-    }
-    println!("{table}");
-}
-
-fn print_sessions(out: &Out, sessions: &[Session], parties: &[Party]) {
-    let mut table = out.table(&[
-        "col-id",
-        "col-session",
-        "col-venue-time",
-        "col-local-time",
-        "col-venue",
-        "col-state",
-    ]);
-    for s in sessions {
-        let zone = time::parse_zone(&s.time_zone).unwrap_or(chrono_tz::UTC);
-        let mut kind = out.term("session-kind", s.kind.as_str());
-        if let Some(party) = s
-            .caucus_party_id
-            .and_then(|id| parties.iter().find(|p| p.id == id))
-        {
-            kind = format!("{kind} · {}", party.name());
-        }
-        let state = match (s.actual_start, s.actual_end) {
-            (None, _) => out.text("session-state-scheduled"),
-            (Some(_), None) => out.text("session-state-live"),
-            (Some(_), Some(_)) => out.text("session-state-ended"),
-        };
-        table.add_row(vec![
-            s.id.short(),
-            kind,
-            format!(
-                "{} – {}",
-                time::show_in(s.scheduled_start, zone),
-                s.scheduled_end.with_timezone(&zone).format("%H:%M")
-            ),
-            time::show_local(s.scheduled_start),
-            s.venue.clone().unwrap_or_default(),
-            state,
-        ]);
-    }
-    println!("{table}");
-}
-
 pub fn party(ctx: &Context<'_>, command: &PartyCommand) -> Result<()> {
     let out = ctx.out;
     match command {
@@ -282,14 +190,6 @@ pub fn party(ctx: &Context<'_>, command: &PartyCommand) -> Result<()> {
         }
     }
     Ok(())
-}
-
-fn print_party(out: &Out, party: &Party) {
-    if out.json {
-        out.print_json(party);
-    } else {
-        print_parties(out, std::slice::from_ref(party));
-    }
 }
 
 pub fn session(ctx: &Context<'_>, command: &SessionCommand) -> Result<()> {
@@ -387,45 +287,6 @@ fn new_session(conn: &rusqlite::Connection, case: &Case, a: &SessionNewArgs) -> 
         attendees: a.attendees.clone(),
     }
     .parse()
-}
-
-fn print_session(ctx: &Context<'_>, session: &Session) -> Result<()> {
-    let out = ctx.out;
-    if out.json {
-        out.print_json(session);
-        return Ok(());
-    }
-    let zone = time::parse_zone(&session.time_zone)?;
-    let both = |t: chrono::DateTime<chrono::Utc>| {
-        format!("{}  ({})", time::show_in(t, zone), time::show_local(t))
-    };
-    let opt = |t: Option<chrono::DateTime<chrono::Utc>>| t.map(both).unwrap_or_else(|| "—".into());
-    out.fields(&[
-        ("label-id", session.id.to_string()),
-        (
-            "label-session-kind",
-            out.term("session-kind", session.kind.as_str()),
-        ),
-        ("label-time-zone", session.time_zone.clone()),
-        (
-            "label-venue",
-            session.venue.clone().unwrap_or_else(|| "—".into()),
-        ),
-        ("label-scheduled-start", both(session.scheduled_start)),
-        ("label-scheduled-end", both(session.scheduled_end)),
-        ("label-actual-start", opt(session.actual_start)),
-        ("label-actual-end", opt(session.actual_end)),
-        (
-            "label-attendees",
-            session
-                .attendees
-                .iter()
-                .map(|a| a.name.clone())
-                .collect::<Vec<_>>()
-                .join(", "),
-        ),
-    ]);
-    Ok(())
 }
 
 pub fn audit(ctx: &Context<'_>, command: &AuditCommand) -> Result<()> {

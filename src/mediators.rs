@@ -1,0 +1,128 @@
+//! The mediators on a case: the lead (usually the vault's owner) and co-mediators.
+
+use rusqlite::{Connection, Row, Transaction};
+use serde::Serialize;
+
+use crate::audit::{self, Stamp};
+use crate::cases::Case;
+use crate::error::{Entity, Error, Result};
+use crate::ids::{self, Id};
+use crate::vocab::vocabulary;
+
+vocabulary!(
+    MediatorRole, "role" {
+        Lead => "lead",
+        Co => "co",
+    }
+);
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Mediator {
+    pub id: Id,
+    pub case_id: Id,
+    pub role: MediatorRole,
+    pub name: String,
+}
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Mediator> {
+    Ok(Mediator {
+        id: row.get(0)?,
+        case_id: row.get(1)?,
+        role: row.get(2)?,
+        name: row.get(3)?,
+    })
+}
+
+/// Puts `name` on the case; a name may appear once per case.
+pub(crate) fn add(
+    tx: &Transaction<'_>,
+    stamp: &Stamp,
+    case: &Case,
+    role: MediatorRole,
+    name: &str,
+) -> Result<Mediator> {
+    let exists: bool = tx.query_row(
+        "SELECT count(*) FROM mediators WHERE case_id = ?1 AND name = ?2",
+        (case.id, name),
+        |r| r.get::<_, i64>(0),
+    )? > 0;
+    if exists {
+        return Err(Error::Invalid {
+            field: "mediator",
+            value: format!("{name} is already on this case"),
+        });
+    }
+    let mediator = Mediator {
+        id: ids::new_id(),
+        case_id: case.id,
+        role,
+        name: name.to_string(),
+    };
+    tx.execute(
+        "INSERT INTO mediators (id, case_id, role, name) VALUES (?1, ?2, ?3, ?4)",
+        rusqlite::params![mediator.id, mediator.case_id, mediator.role, mediator.name],
+    )?;
+    audit::record(
+        tx,
+        stamp,
+        "mediator.add",
+        "mediator",
+        mediator.id,
+        Some(case.id),
+        &mediator,
+    )?;
+    Ok(mediator)
+}
+
+/// Takes a co-mediator off the case (the lead stays); the audit event records `null`.
+pub(crate) fn remove_co(
+    tx: &Transaction<'_>,
+    stamp: &Stamp,
+    case_id: Id,
+    name: &str,
+) -> Result<()> {
+    let found = list(tx, case_id)?
+        .into_iter()
+        .find(|m| m.name == name.trim() && m.role == MediatorRole::Co);
+    let Some(mediator) = found else {
+        return Err(Error::NotFound {
+            entity: Entity::Mediator,
+            id: name.to_string(),
+        });
+    };
+    tx.execute("DELETE FROM mediators WHERE id = ?1", [mediator.id])?;
+    audit::record(
+        tx,
+        stamp,
+        "mediator.remove",
+        "mediator",
+        mediator.id,
+        Some(case_id),
+        &serde_json::Value::Null,
+    )?;
+    Ok(())
+}
+
+/// A case's mediators: the lead first, then co-mediators by name.
+pub fn list(conn: &Connection, case_id: Id) -> Result<Vec<Mediator>> {
+    let mut stmt =
+        conn.prepare("SELECT id, case_id, role, name FROM mediators WHERE case_id = ?1 ORDER BY role = 'co', name")?;
+    let rows = stmt.query_map([case_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Every live mediator as `(entity_type, id, state JSON)`, for [`audit::verify`].
+pub fn audited_states(conn: &Connection) -> Result<Vec<(&'static str, String, String)>> {
+    let mut stmt = conn.prepare("SELECT id, case_id, role, name FROM mediators")?;
+    let rows = stmt.query_map([], from_row)?;
+    rows.map(|m| {
+        let m = m?;
+        Ok((
+            "mediator",
+            m.id.to_string(),
+            serde_json::to_string(&m).expect("serializes"),
+        ))
+    })
+    .collect()
+}
