@@ -1,6 +1,6 @@
 //! `accord init | unlock | lock | passphrase | keyring`.
 
-use accord::vault::{self, Access, InitOptions, KdfParams, KeyringOutcome, KeyringState, Vault};
+use accord::vault::{self, Access, InitOptions, KdfParams, KeyringState, Vault};
 use accord::Result;
 use serde_json::json;
 
@@ -32,8 +32,8 @@ pub fn init(ctx: &Context<'_>, args: &InitArgs) -> Result<()> {
         use_keyring: !args.no_keyring,
     };
     let done = vault::init(&dir, options, ctx.now())?;
-    let keyring = done.keyring.result().as_str();
-    if let KeyringOutcome::Unavailable(reason) = &done.keyring {
+    let keyring = done.keyring.as_str();
+    if let Some(reason) = &done.keyring_detail {
         // Said once, here; the vault remembers and later commands stay quiet.
         out.notice("notice-keyring-unavailable", &[("detail", reason.clone())]);
     }
@@ -76,8 +76,7 @@ pub fn unlock(ctx: &Context<'_>, args: &UnlockArgs) -> Result<()> {
             args.new_passphrase_file.as_deref(),
             "ACCORD_NEW_PASSPHRASE",
         )?;
-        let kdf = vault.header().kdf().unwrap_or_default();
-        vault.change_passphrase(&new, kdf, ctx.now())?;
+        vault.change_passphrase(&new, ctx.now())?;
         vault
     } else {
         // Always the passphrase: unlocking is how the keyring copy comes back.
@@ -111,11 +110,7 @@ pub fn unlock(ctx: &Context<'_>, args: &UnlockArgs) -> Result<()> {
 
 pub fn lock(ctx: &Context<'_>) -> Result<()> {
     let dir = ctx.vault_dir()?;
-    let header = dir.header()?;
-    let removed = header.keyring == KeyringState::Enabled;
-    if removed {
-        vault::keyring::forget(header.vault_id)?;
-    }
+    let removed = vault::lock_keyring(&dir)?;
     if ctx.out.json {
         ctx.out
             .print_json(&json!({ "locked": true, "removed_from_keyring": removed }));
@@ -137,8 +132,7 @@ pub fn passphrase(ctx: &Context<'_>, command: &PassphraseCommand) -> Result<()> 
     let mut vault = Vault::open(&dir, key, Access::Write)?;
     let new =
         secrets::new_passphrase(out, new_passphrase_file.as_deref(), "ACCORD_NEW_PASSPHRASE")?;
-    let kdf = vault.header().kdf().unwrap_or_default();
-    vault.change_passphrase(&new, kdf, ctx.now())?;
+    vault.change_passphrase(&new, ctx.now())?;
     if out.json {
         out.print_json(&json!({ "changed": true }));
     } else {

@@ -101,32 +101,14 @@ pub struct InitOptions {
     pub use_keyring: bool,
 }
 
-/// What happened to the keyring copy at init.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum KeyringOutcome {
-    Stored,
-    Unavailable(String),
-    Declined,
-}
-
 crate::vocab::vocabulary!(
-    /// [`KeyringOutcome`] without its detail, as the UI and `--json` show it.
+    /// What happened to the keyring copy at init.
     KeyringResult, "keyring" {
         Stored => "stored",
         Unavailable => "unavailable",
         Declined => "declined",
     }
 );
-
-impl KeyringOutcome {
-    pub fn result(&self) -> KeyringResult {
-        match self {
-            KeyringOutcome::Stored => KeyringResult::Stored,
-            KeyringOutcome::Unavailable(_) => KeyringResult::Unavailable,
-            KeyringOutcome::Declined => KeyringResult::Declined,
-        }
-    }
-}
 
 /// Where the vault is and whether it exists, for the first screen.
 #[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
@@ -154,11 +136,8 @@ impl Initialized {
     pub fn created(&self) -> VaultCreated {
         VaultCreated {
             recovery_key: self.recovery_key.to_string(),
-            keyring: self.keyring.result(),
-            keyring_detail: match &self.keyring {
-                KeyringOutcome::Unavailable(d) => Some(d.clone()),
-                _ => None,
-            },
+            keyring: self.keyring,
+            keyring_detail: self.keyring_detail.clone(),
         }
     }
 }
@@ -179,7 +158,9 @@ pub struct Initialized {
     pub vault: Vault,
     /// Shown once to the mediator, never stored.
     pub recovery_key: Zeroizing<String>,
-    pub keyring: KeyringOutcome,
+    pub keyring: KeyringResult,
+    /// Why no keyring took the key, when `keyring` is `Unavailable`.
+    pub keyring_detail: Option<String>,
 }
 
 /// Creates a new vault in `dir`, which must not hold one already.
@@ -205,19 +186,19 @@ pub fn init(dir: &VaultDir, options: InitOptions, now: DateTime<Utc>) -> Result<
         &recovery,
     )?;
 
-    let outcome = if options.use_keyring {
+    let (keyring_result, keyring_detail) = if options.use_keyring {
         match keyring::store(vault_id, &key) {
-            Ok(()) => KeyringOutcome::Stored,
-            Err(Error::KeyringUnavailable(detail)) => KeyringOutcome::Unavailable(detail),
-            Err(e) => KeyringOutcome::Unavailable(e.to_string()),
+            Ok(()) => (KeyringResult::Stored, None),
+            Err(Error::KeyringUnavailable(detail)) => (KeyringResult::Unavailable, Some(detail)),
+            Err(e) => (KeyringResult::Unavailable, Some(e.to_string())),
         }
     } else {
-        KeyringOutcome::Declined
+        (KeyringResult::Declined, None)
     };
-    header.keyring = match outcome {
-        KeyringOutcome::Stored => KeyringState::Enabled,
-        KeyringOutcome::Unavailable(_) => KeyringState::Unavailable,
-        KeyringOutcome::Declined => KeyringState::Disabled,
+    header.keyring = match keyring_result {
+        KeyringResult::Stored => KeyringState::Enabled,
+        KeyringResult::Unavailable => KeyringState::Unavailable,
+        KeyringResult::Declined => KeyringState::Disabled,
     };
 
     // The header goes first: a database nobody can unlock is worse than a header
@@ -242,12 +223,13 @@ pub fn init(dir: &VaultDir, options: InitOptions, now: DateTime<Utc>) -> Result<
         header,
         key,
         store,
-        _lock: Some(lock),
+        writer_lock: Some(lock),
     };
     Ok(Initialized {
         vault,
         recovery_key: recovery.display(),
-        keyring: outcome,
+        keyring: keyring_result,
+        keyring_detail,
     })
 }
 
@@ -282,6 +264,18 @@ pub fn unlock_with_keyring(dir: &VaultDir) -> Result<Option<MasterKey>> {
     keyring::load(header.vault_id)
 }
 
+/// Takes the key out of the OS keyring (no passphrase needed), so the next command or
+/// start asks for the passphrase; the vault still keeps it there after the next unlock.
+/// Returns whether there was a copy to remove.
+pub fn lock_keyring(dir: &VaultDir) -> Result<bool> {
+    let header = dir.header()?;
+    if header.keyring != KeyringState::Enabled {
+        return Ok(false);
+    }
+    keyring::forget(header.vault_id)?;
+    Ok(true)
+}
+
 /// Whether the vault is read from or written to. Writers exclude each other.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
@@ -295,7 +289,8 @@ pub struct Vault {
     header: Header,
     key: MasterKey,
     store: Store,
-    _lock: Option<File>,
+    /// Held while this process is the vault's one writer.
+    writer_lock: Option<File>,
 }
 
 impl Vault {
@@ -311,7 +306,7 @@ impl Vault {
             header,
             key,
             store,
-            _lock: lock,
+            writer_lock: lock,
         };
         let stored_id = vault.setting("vault_id")?;
         if stored_id.as_deref() != Some(vault.header.vault_id.to_string().as_str()) {
@@ -371,21 +366,18 @@ impl Vault {
     }
 
     fn require_writer(&self) -> Result<()> {
-        if self._lock.is_none() {
+        if self.writer_lock.is_none() {
             return Err(Error::VaultInUse);
         }
         Ok(())
     }
 
-    /// Re-wraps the key under a new passphrase. The recovery key stays valid.
-    pub fn change_passphrase(
-        &mut self,
-        new: &SecretString,
-        kdf: KdfParams,
-        at: DateTime<Utc>,
-    ) -> Result<()> {
+    /// Re-wraps the key under a new passphrase, with the slot's current Argon2id costs.
+    /// The recovery key stays valid.
+    pub fn change_passphrase(&mut self, new: &SecretString, at: DateTime<Utc>) -> Result<()> {
         self.require_writer()?;
         check_passphrase(new)?;
+        let kdf = self.header.kdf().unwrap_or_default();
         let mut header = self.header.clone();
         header.set_passphrase(&self.key, new, kdf)?;
         self.commit_header(header, "vault.passphrase_change", at)
@@ -417,15 +409,6 @@ impl Vault {
             return Ok(false);
         }
         keyring::store(self.header.vault_id, &self.key)?;
-        Ok(true)
-    }
-
-    /// Takes the key out of the keyring, so the next start asks for the passphrase.
-    pub fn lock_keyring(&self) -> Result<bool> {
-        if self.header.keyring != KeyringState::Enabled {
-            return Ok(false);
-        }
-        keyring::forget(self.header.vault_id)?;
         Ok(true)
     }
 

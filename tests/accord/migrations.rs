@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 use accord::store::LATEST_SCHEMA;
 use accord::vault::{self, Access, InitOptions, KdfParams, Vault, VaultDir, MIN_MEMORY_KIB};
 
-use crate::util::{raw_connection, TestVault, PASSPHRASE};
+use crate::util::{raw_connection, TestVault};
 
 const FIXTURE_PASSPHRASE: &str = "fixture passphrase for accord";
 
@@ -125,5 +125,4 @@ fn write_fixture_of_the_current_schema() {
         .unwrap();
     drop(made);
     std::fs::remove_file(target.join("vault.lock")).unwrap();
-    let _ = PASSPHRASE;
 }
