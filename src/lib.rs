@@ -19,6 +19,7 @@ pub mod error;
 pub mod i18n;
 pub mod ids;
 pub mod mediators;
+pub mod notes;
 pub mod parties;
 pub mod preferences;
 pub mod sessions;

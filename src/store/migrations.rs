@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_sessions_by_end.sql"),
+    include_str!("migrations/0003_notes_terms_search.sql"),
 ];
 
 /// The schema version this build writes.
