@@ -282,6 +282,7 @@ fn new_case(i: usize) -> NewCase {
     NewCase {
         kind: Some(kind),
         panel: None,
+        confidentiality: None,
         title_en: Some(format!("{subject} dispute no. {i}")),
         title_zh: i.is_multiple_of(2).then(|| format!("第{i}号争议")),
         official_no: (i % 2 == 1).then(|| format!("IOMed/2026/{i:05}")),

@@ -20,6 +20,15 @@ fn main() {
         "session_start",
         "session_end",
         "agenda",
+        "note_list",
+        "note_get",
+        "note_create",
+        "note_save",
+        "note_history",
+        "note_compare",
+        "note_restore",
+        "disclosure_record",
+        "disclosure_log",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

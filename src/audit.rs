@@ -270,7 +270,9 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
         .into_iter()
         .chain(crate::mediators::audited_states(conn)?)
         .chain(crate::parties::audited_states(conn)?)
-        .chain(crate::sessions::audited_states(conn)?);
+        .chain(crate::sessions::audited_states(conn)?)
+        .chain(crate::notes::audited_states(conn)?)
+        .chain(crate::confidentiality::audited_states(conn)?);
     let mut records = 0;
     let mut first_break: Option<Break> = None;
     let mut note = |seq: i64, reason: String| {

@@ -1,6 +1,7 @@
 //! Cases: the disputes a mediator works on, and the mediators on each.
 
 use crate::audit::{self, Stamp};
+use crate::confidentiality::ConfidentialityRegime;
 use crate::error::{Entity, Error, Result};
 use crate::ids::{self, Id, IdQuery};
 use crate::mediators::{self, MediatorRole};
@@ -82,6 +83,8 @@ pub struct Case {
     pub kind: CaseKind,
     pub panel: Panel,
     pub status: CaseStatus,
+    /// The rules its caucus confidentiality follows.
+    pub confidentiality: ConfidentialityRegime,
     pub title_en: Option<String>,
     pub title_zh: Option<String>,
     pub created_at: String,
@@ -113,6 +116,8 @@ impl Case {
 pub struct NewCase {
     pub kind: Option<CaseKind>,
     pub panel: Option<Panel>,
+    /// Hong Kong's (closed unless authorised) when not given.
+    pub confidentiality: Option<ConfidentialityRegime>,
     pub title_en: Option<String>,
     pub title_zh: Option<String>,
     pub official_no: Option<String>,
@@ -133,6 +138,7 @@ pub struct CaseUpdate {
     pub kind: Option<CaseKind>,
     pub panel: Option<Panel>,
     pub status: Option<CaseStatus>,
+    pub confidentiality: Option<ConfidentialityRegime>,
     pub add_co_mediators: Vec<String>,
     pub remove_co_mediators: Vec<String>,
 }
@@ -148,7 +154,8 @@ pub struct CaseFilter {
 }
 
 const COLUMNS: &str =
-    "id, local_ref, official_no, kind, panel, status, title_en, title_zh, created_at, updated_at";
+    "id, local_ref, official_no, kind, panel, status, confidentiality, title_en, \
+     title_zh, created_at, updated_at";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Case> {
     Ok(Case {
@@ -158,16 +165,20 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Case> {
         kind: row.get(3)?,
         panel: row.get(4)?,
         status: row.get(5)?,
-        title_en: row.get(6)?,
-        title_zh: row.get(7)?,
-        created_at: row.get(8)?,
-        updated_at: row.get(9)?,
+        confidentiality: row.get(6)?,
+        title_en: row.get(7)?,
+        title_zh: row.get(8)?,
+        created_at: row.get(9)?,
+        updated_at: row.get(10)?,
     })
 }
 
 pub fn create(tx: &Transaction<'_>, stamp: &Stamp, new: NewCase) -> Result<Case> {
     let kind = new.kind.ok_or(Error::Required { field: "kind" })?;
     let panel = new.panel.unwrap_or(kind.default_panel());
+    let confidentiality = new
+        .confidentiality
+        .unwrap_or(ConfidentialityRegime::DEFAULT);
     let (title_en, title_zh) = text::bilingual(
         "title",
         new.title_en.as_deref(),
@@ -188,9 +199,9 @@ pub fn create(tx: &Transaction<'_>, stamp: &Stamp, new: NewCase) -> Result<Case>
     let now = time::to_storage(stamp.at);
     let local_ref = next_local_ref(tx, stamp.at)?;
     tx.execute(
-        "INSERT INTO cases (id, local_ref, official_no, kind, panel, status, title_en, title_zh, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, 'intake', ?6, ?7, ?8, ?8)",
-        rusqlite::params![id, local_ref, official_no, kind, panel, title_en, title_zh, now],
+        "INSERT INTO cases (id, local_ref, official_no, kind, panel, status, confidentiality, title_en, title_zh, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, 'intake', ?6, ?7, ?8, ?9, ?9)",
+        rusqlite::params![id, local_ref, official_no, kind, panel, confidentiality, title_en, title_zh, now],
     )?;
     let case = load(tx, id)?;
     audit::record(tx, stamp, "case.create", "case", id, Some(id), &case)?;
@@ -302,6 +313,7 @@ pub fn update(tx: &Transaction<'_>, stamp: &Stamp, id: Id, change: CaseUpdate) -
         && change.kind.is_none()
         && change.panel.is_none()
         && change.status.is_none()
+        && change.confidentiality.is_none()
         && change.add_co_mediators.is_empty()
         && change.remove_co_mediators.is_empty();
     // The Secretariat's number may arrive after a case closed; nothing else may change then.
@@ -330,6 +342,9 @@ pub fn update(tx: &Transaction<'_>, stamp: &Stamp, id: Id, change: CaseUpdate) -
     if let Some(panel) = change.panel {
         after.panel = panel;
     }
+    if let Some(regime) = change.confidentiality {
+        after.confidentiality = regime;
+    }
     if let Some(status) = change.status {
         if status != before.status && !before.status.can_move_to(status) {
             return Err(Error::InvalidTransition {
@@ -346,9 +361,10 @@ pub fn update(tx: &Transaction<'_>, stamp: &Stamp, id: Id, change: CaseUpdate) -
         .collect::<Result<_>>()?;
     if after != before {
         tx.execute(
-            "UPDATE cases SET official_no = ?2, kind = ?3, panel = ?4, status = ?5, title_en = ?6, title_zh = ?7, updated_at = ?8
+            "UPDATE cases SET official_no = ?2, kind = ?3, panel = ?4, status = ?5, title_en = ?6, title_zh = ?7, updated_at = ?8,
+                              confidentiality = ?9
              WHERE id = ?1",
-            rusqlite::params![id, after.official_no, after.kind, after.panel, after.status, after.title_en, after.title_zh, time::to_storage(stamp.at)],
+            rusqlite::params![id, after.official_no, after.kind, after.panel, after.status, after.title_en, after.title_zh, time::to_storage(stamp.at), after.confidentiality],
         )?;
         let case = load(tx, id)?;
         let action = if after.status != before.status {
@@ -385,6 +401,26 @@ pub fn close(tx: &Transaction<'_>, stamp: &Stamp, id: Id, outcome: CaseStatus) -
             ..Default::default()
         },
     )
+}
+
+/// Appends a `case.migrate` event for every case existing when schema 3 added the
+/// confidentiality regime, so the audit log matches what the cases now hold. Runs inside
+/// the migration, where no mediator is acting: the actor says what did it, and the time
+/// is the clock's (the one place the core reads it, as a migration has no caller's time).
+pub(crate) fn record_schema_3_regime(tx: &Transaction<'_>) -> Result<()> {
+    let stamp = Stamp {
+        at: Utc::now(),
+        actor: "Accord schema 3".into(),
+    };
+    let ids: Vec<Id> = tx
+        .prepare("SELECT id FROM cases ORDER BY created_at, id")?
+        .query_map([], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    for id in ids {
+        let case = load(tx, id)?;
+        audit::record(tx, &stamp, "case.migrate", "case", id, Some(id), &case)?;
+    }
+    Ok(())
 }
 
 /// Every live case as `(entity_type, id, state JSON)`, for [`audit::verify`].

@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::audit::Stamp;
 use crate::cases::{self, Case, CaseKind, CaseStatus, CaseUpdate, NewCase};
+use crate::confidentiality::ConfidentialityRegime;
 use crate::error::Result;
 use crate::parties::{self, NewParty, Party, PartyKind, PartyRole};
 use crate::sessions::{self, NewSession, Session, SessionKind};
@@ -32,6 +33,7 @@ pub fn create(tx: &Transaction<'_>, stamp: &Stamp) -> Result<Sample> {
         NewCase {
             kind: Some(CaseKind::InvestorState),
             panel: None,
+            confidentiality: Some(ConfidentialityRegime::Icsid),
             title_en: Some("Lantau Bay Container Terminal Concession".into()),
             title_zh: Some("大屿湾集装箱码头特许经营权争议".into()),
             official_no: None,

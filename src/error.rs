@@ -18,6 +18,8 @@ pub enum Entity {
     Party,
     Session,
     Mediator,
+    Note,
+    Revision,
 }
 
 impl Entity {
@@ -27,6 +29,8 @@ impl Entity {
             Entity::Party => "party",
             Entity::Session => "session",
             Entity::Mediator => "mediator",
+            Entity::Note => "note",
+            Entity::Revision => "revision",
         }
     }
 }
@@ -95,6 +99,14 @@ pub enum Error {
     SessionNotStarted,
     #[error("the session has already ended")]
     SessionAlreadyEnded,
+    #[error("the note was saved elsewhere meanwhile (now revision {revision})")]
+    NoteConflict { revision: i64 },
+    #[error("a caucus note needs the party who confided it")]
+    CaucusNoteNeedsParty,
+    #[error("only a caucus note records a party's word on disclosure")]
+    NotCaucusNote,
+    #[error("the party has not authorised disclosing this caucus note in full")]
+    DisclosureNotAuthorised,
     #[error("audit chain broken at event {seq}: {reason}")]
     AuditBroken { seq: i64, reason: String },
     #[error("database error: {0}")]
@@ -171,6 +183,14 @@ pub enum ErrorCode {
     SessionNotStarted,
     #[serde(rename = "session.already_ended")]
     SessionAlreadyEnded,
+    #[serde(rename = "note.conflict")]
+    NoteConflict,
+    #[serde(rename = "note.caucus_needs_party")]
+    CaucusNoteNeedsParty,
+    #[serde(rename = "note.not_caucus")]
+    NotCaucusNote,
+    #[serde(rename = "note.disclosure_not_authorised")]
+    DisclosureNotAuthorised,
     #[serde(rename = "audit.broken")]
     AuditBroken,
     #[serde(rename = "internal.database")]
@@ -232,6 +252,13 @@ pub const ALL_CODES: &[(ErrorCode, &str)] = &[
     (ErrorCode::SessionAlreadyStarted, "session.already_started"),
     (ErrorCode::SessionNotStarted, "session.not_started"),
     (ErrorCode::SessionAlreadyEnded, "session.already_ended"),
+    (ErrorCode::NoteConflict, "note.conflict"),
+    (ErrorCode::CaucusNoteNeedsParty, "note.caucus_needs_party"),
+    (ErrorCode::NotCaucusNote, "note.not_caucus"),
+    (
+        ErrorCode::DisclosureNotAuthorised,
+        "note.disclosure_not_authorised",
+    ),
     (ErrorCode::AuditBroken, "audit.broken"),
     (ErrorCode::Database, "internal.database"),
     (ErrorCode::Migration, "internal.migration"),
@@ -298,6 +325,10 @@ impl Error {
             E::SessionAlreadyStarted => C::SessionAlreadyStarted,
             E::SessionNotStarted => C::SessionNotStarted,
             E::SessionAlreadyEnded => C::SessionAlreadyEnded,
+            E::NoteConflict { .. } => C::NoteConflict,
+            E::CaucusNoteNeedsParty => C::CaucusNoteNeedsParty,
+            E::NotCaucusNote => C::NotCaucusNote,
+            E::DisclosureNotAuthorised => C::DisclosureNotAuthorised,
             E::AuditBroken { .. } => C::AuditBroken,
             E::Database(_) => C::Database,
             E::Migration(_) => C::Migration,
@@ -324,6 +355,7 @@ impl Error {
                 vec![("field", (*field).into()), ("value", value.clone())]
             }
             E::Required { field } => vec![("field", (*field).into())],
+            E::NoteConflict { revision } => vec![("revision", revision.to_string())],
             E::TooLong { field, max } => vec![("field", (*field).into()), ("max", max.to_string())],
             E::InvalidTimeZone(z) => vec![("zone", z.clone())],
             E::InvalidTime { field, value } => {

@@ -14,6 +14,7 @@
 
 pub mod audit;
 pub mod cases;
+pub mod confidentiality;
 pub mod demo;
 pub mod error;
 pub mod i18n;
@@ -22,6 +23,7 @@ pub mod mediators;
 pub mod notes;
 pub mod parties;
 pub mod preferences;
+pub mod search;
 pub mod sessions;
 pub mod store;
 pub mod text;

@@ -2,7 +2,7 @@
 //!
 //! The window's web view keeps its own data (WebKit's caches and storage, which the UI
 //! never uses for case data) in a private directory that is deleted when the app exits;
-//! it runs under a strict CSP and may call only the commands in `commands.rs`.
+//! it runs under a strict CSP and may call only the commands in `commands/`.
 
 // No console window on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
@@ -69,6 +69,15 @@ fn main() {
             commands::session_start,
             commands::session_end,
             commands::agenda,
+            commands::notes::note_list,
+            commands::notes::note_get,
+            commands::notes::note_create,
+            commands::notes::note_save,
+            commands::notes::note_history,
+            commands::notes::note_compare,
+            commands::notes::note_restore,
+            commands::notes::disclosure_record,
+            commands::notes::disclosure_log,
         ])
         .build(tauri::generate_context!())
         .expect("the Accord window could not start")

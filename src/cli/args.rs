@@ -7,7 +7,7 @@ use clap::{Args, Parser, Subcommand};
 const JSON_HELP: &str = "\
 Machine-readable output (--json)
   Every command accepts --json. Output is one JSON value on stdout; field names are stable.
-  case new|show|update|close  {id, local_ref, official_no, kind, panel, status, title_en, title_zh,
+  case new|show|update|close  {id, local_ref, official_no, kind, panel, status, confidentiality, title_en, title_zh,
                                created_at, updated_at}; `show` adds mediators[{id, case_id, role, name}],
                                parties[…] and sessions[…]
   case list                   [case, …]
@@ -153,6 +153,10 @@ pub struct CaseNewArgs {
     /// state-to-state or general (default: from the kind).
     #[arg(long)]
     pub panel: Option<String>,
+    /// Caucus confidentiality: icsid or hong-kong (closed unless the party authorises
+    /// disclosure; default hong-kong) or uncitral (open unless the party asks for confidence).
+    #[arg(long)]
+    pub confidentiality: Option<String>,
     #[arg(long)]
     pub title_en: Option<String>,
     #[arg(long)]
@@ -191,6 +195,9 @@ pub struct CaseUpdateArgs {
     pub panel: Option<String>,
     #[arg(long)]
     pub status: Option<String>,
+    /// icsid, hong-kong or uncitral.
+    #[arg(long)]
+    pub confidentiality: Option<String>,
     #[arg(long = "add-co-mediator", value_name = "NAME")]
     pub add_co_mediators: Vec<String>,
     #[arg(long = "remove-co-mediator", value_name = "NAME")]

@@ -30,6 +30,7 @@ pub fn case(ctx: &Context<'_>, command: &CaseCommand) -> Result<()> {
             let new = NewCase {
                 kind: Some(a.kind.parse()?),
                 panel: parse_opt(&a.panel)?,
+                confidentiality: parse_opt(&a.confidentiality)?,
                 title_en: a.title_en.clone(),
                 title_zh: a.title_zh.clone(),
                 official_no: a.official_no.clone(),
@@ -121,6 +122,7 @@ pub fn case(ctx: &Context<'_>, command: &CaseCommand) -> Result<()> {
                 kind: parse_opt(&a.kind)?,
                 panel: parse_opt(&a.panel)?,
                 status: parse_opt(&a.status)?,
+                confidentiality: parse_opt(&a.confidentiality)?,
                 add_co_mediators: a.add_co_mediators.clone(),
                 remove_co_mediators: a.remove_co_mediators.clone(),
             };

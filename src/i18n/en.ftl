@@ -35,6 +35,10 @@ error-case-closed = The case is closed ({ $status }) and can no longer be change
 error-session-already-started = The session has already started.
 error-session-not-started = The session has not started yet.
 error-session-already-ended = The session has already ended.
+error-note-conflict = This note was saved elsewhere meanwhile (it is now at revision { $revision }). Reopen it to see the latest text; nothing of yours was overwritten.
+error-note-caucus-needs-party = A caucus note needs the party who said it.
+error-note-not-caucus = Only a caucus note records a party's word on disclosure.
+error-note-disclosure-not-authorised = The party has not authorised disclosing this caucus note in full, so it cannot be made shared.
 error-audit-broken = The audit log is broken at event { $seq }: { $reason }.
 error-internal-database = Database error: { $detail }. Nothing was changed.
 error-internal-migration = The vault could not be upgraded: { $detail }. Nothing was changed.
@@ -62,6 +66,8 @@ entity-case = case
 entity-party = party
 entity-session = session
 entity-mediator = mediator
+entity-note = note
+entity-revision = revision
 
 ## Vocabularies
 

@@ -34,6 +34,10 @@ error-case-closed = 案件已结案（{ $status }），不能再更改。
 error-session-already-started = 该会议已经开始。
 error-session-not-started = 该会议尚未开始。
 error-session-already-ended = 该会议已经结束。
+error-note-conflict = 此笔记已在别处保存（现为第 { $revision } 版）。请重新打开以查看最新内容；您的内容未被覆盖。
+error-note-caucus-needs-party = 单方会谈笔记须注明提供该信息的当事方。
+error-note-not-caucus = 只有单方会谈笔记才记录当事方对披露的意见。
+error-note-disclosure-not-authorised = 该当事方未授权全部披露此单方会谈笔记，因此不能设为共享。
 error-audit-broken = 审计日志在第 { $seq } 条事件处断裂：{ $reason }。
 error-internal-database = 数据库错误：{ $detail }。未作任何更改。
 error-internal-migration = 无法升级保险库：{ $detail }。未作任何更改。
@@ -61,6 +65,8 @@ entity-case = 案件
 entity-party = 当事方
 entity-session = 会议
 entity-mediator = 调解员
+entity-note = 笔记
+entity-revision = 版本
 
 ## 词汇
 

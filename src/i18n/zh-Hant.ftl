@@ -34,6 +34,10 @@ error-case-closed = 案件已結案（{ $status }），不能再更改。
 error-session-already-started = 該會議已經開始。
 error-session-not-started = 該會議尚未開始。
 error-session-already-ended = 該會議已經結束。
+error-note-conflict = 此筆記已在別處儲存（現為第 { $revision } 版）。請重新打開以查看最新內容；您的內容未被覆蓋。
+error-note-caucus-needs-party = 單方會談筆記須註明提供該資訊的當事方。
+error-note-not-caucus = 只有單方會談筆記才記錄當事方對披露的意見。
+error-note-disclosure-not-authorised = 該當事方未授權全部披露此單方會談筆記，因此不能設為共享。
 error-audit-broken = 稽核日誌在第 { $seq } 條事件處斷裂：{ $reason }。
 error-internal-database = 資料庫錯誤：{ $detail }。未作任何更改。
 error-internal-migration = 無法升級保險庫：{ $detail }。未作任何更改。
@@ -61,6 +65,8 @@ entity-case = 案件
 entity-party = 當事方
 entity-session = 會議
 entity-mediator = 調解員
+entity-note = 筆記
+entity-revision = 版本
 
 ## 詞彙
 

@@ -40,3 +40,447 @@ vocabulary!(
         Zh => "zh",
     }
 );
+
+mod draft;
+pub mod revisions;
+
+use rusqlite::{Connection, OptionalExtension, Row, Transaction};
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::audit::{self, Stamp};
+use crate::cases;
+use crate::confidentiality::{self, DisclosureStatus};
+use crate::error::{Entity, Error, Result};
+use crate::ids::{self, Id, IdQuery};
+use crate::parties;
+use crate::sessions::{self, Session, SessionKind};
+use crate::time;
+
+pub use draft::{NoteDraft, MAX_NOTE_SIDE};
+
+/// A note as it stands now. Field names are the `--json` contract.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Note {
+    pub id: Id,
+    pub case_id: Id,
+    pub session_id: Option<Id>,
+    pub visibility: Visibility,
+    /// Whose words these are; for a caucus note, the party that confided them.
+    pub party_id: Option<Id>,
+    pub tags: Vec<NoteTag>,
+    /// Markdown; empty when the note has no English side.
+    pub text_en: String,
+    pub text_zh: String,
+    pub zh_script: Option<ChineseScript>,
+    /// The side that is a translation of the other, if either is.
+    pub translated: Option<Side>,
+    /// Who checked that translation.
+    pub checked_by: Option<String>,
+    /// The latest revision: autosave sends it back so a stale editor cannot overwrite.
+    pub revision: i64,
+    pub created_at: String,
+    pub updated_at: String,
+    /// For a caucus note: whether the party's words may be told to others, and why.
+    pub disclosure: Option<DisclosureStatus>,
+}
+
+impl Note {
+    /// Both sides on one line, for tables.
+    pub fn preview(&self, chars: usize) -> String {
+        let text = match (self.text_en.trim(), self.text_zh.trim()) {
+            ("", zh) => zh.to_string(),
+            (en, "") => en.to_string(),
+            (en, zh) => format!("{en} / {zh}"),
+        };
+        let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if flat.chars().count() > chars {
+            let cut: String = flat.chars().take(chars.saturating_sub(1)).collect();
+            format!("{cut}…")
+        } else {
+            flat
+        }
+    }
+}
+
+/// Which notes of a case to list.
+#[derive(Debug, Clone, Default, serde::Deserialize, ts_rs::TS)]
+#[serde(default)]
+#[ts(export, optional_fields)]
+pub struct NoteFilter {
+    pub session_id: Option<Id>,
+    pub visibility: Option<Visibility>,
+    pub party_id: Option<Id>,
+    pub tag: Option<NoteTag>,
+}
+
+/// The visibility a new note gets from the session it is taken in: a caucus with party B
+/// makes caucus notes for B, an internal meeting private ones, other sessions shared ones.
+/// Without a session a note is private until the mediator says otherwise.
+pub fn default_visibility(session: Option<&Session>) -> (Visibility, Option<Id>) {
+    match session.map(|s| (s.kind, s.caucus_party_id)) {
+        Some((SessionKind::Caucus, party)) => (Visibility::Caucus, party),
+        Some((SessionKind::Joint | SessionKind::Preparatory, _)) => (Visibility::Shared, None),
+        Some((SessionKind::Internal, _)) | None => (Visibility::Private, None),
+    }
+}
+
+const COLUMNS: &str = "doc, id, case_id, session_id, visibility, party_id, text_en, text_zh, \
+     zh_script, translated, checked_by, revision, created_at, updated_at";
+
+struct Stored {
+    doc: i64,
+    note: Note,
+}
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<Stored> {
+    Ok(Stored {
+        doc: row.get(0)?,
+        note: Note {
+            id: row.get(1)?,
+            case_id: row.get(2)?,
+            session_id: row.get(3)?,
+            visibility: row.get(4)?,
+            party_id: row.get(5)?,
+            tags: Vec::new(),
+            text_en: row.get(6)?,
+            text_zh: row.get(7)?,
+            zh_script: row.get(8)?,
+            translated: row.get(9)?,
+            checked_by: row.get(10)?,
+            revision: row.get(11)?,
+            created_at: row.get(12)?,
+            updated_at: row.get(13)?,
+            disclosure: None,
+        },
+    })
+}
+
+fn complete(conn: &Connection, mut note: Note) -> Result<Note> {
+    let mut stmt =
+        conn.prepare_cached("SELECT tag FROM note_tags WHERE note_id = ?1 ORDER BY tag")?;
+    note.tags = stmt
+        .query_map([note.id], |row| row.get(0))?
+        .collect::<rusqlite::Result<_>>()?;
+    sort_tags(&mut note.tags);
+    if note.visibility == Visibility::Caucus {
+        note.disclosure = Some(confidentiality::status(conn, &note)?);
+    }
+    Ok(note)
+}
+
+fn sort_tags(tags: &mut Vec<NoteTag>) {
+    tags.sort_by_key(|t| NoteTag::ALL.iter().position(|x| x == t));
+    tags.dedup();
+}
+
+fn load_stored(conn: &Connection, id: Id) -> Result<Stored> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM notes WHERE id = ?1"),
+        [id],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound {
+        entity: Entity::Note,
+        id: id.to_string(),
+    })
+}
+
+pub fn load(conn: &Connection, id: Id) -> Result<Note> {
+    complete(conn, load_stored(conn, id)?.note)
+}
+
+/// Finds a note by id or short id.
+pub fn find(conn: &Connection, reference: &str) -> Result<Note> {
+    let query = IdQuery::parse(Entity::Note, reference)?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM notes WHERE replace(id, '-', '') LIKE ?1 LIMIT 2"
+    ))?;
+    let found: Vec<Stored> = stmt
+        .query_map([query.like_pattern()], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    match found.len() {
+        1 => complete(conn, found.into_iter().next().expect("one").note),
+        0 => Err(Error::NotFound {
+            entity: Entity::Note,
+            id: reference.trim().into(),
+        }),
+        _ => Err(Error::Ambiguous {
+            entity: Entity::Note,
+            id: reference.trim().into(),
+        }),
+    }
+}
+
+/// A case's notes, oldest first (the order they were taken in).
+pub fn list(conn: &Connection, case_id: Id, filter: &NoteFilter) -> Result<Vec<Note>> {
+    cases::load(conn, case_id)?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM notes n
+         WHERE case_id = ?1 AND (?2 IS NULL OR session_id = ?2) AND (?3 IS NULL OR visibility = ?3)
+           AND (?4 IS NULL OR party_id = ?4)
+           AND (?5 IS NULL OR EXISTS (SELECT 1 FROM note_tags t WHERE t.note_id = n.id AND t.tag = ?5))
+         ORDER BY created_at, doc"
+    ))?;
+    let rows = stmt.query_map(
+        rusqlite::params![
+            case_id,
+            filter.session_id,
+            filter.visibility,
+            filter.party_id,
+            filter.tag
+        ],
+        from_row,
+    )?;
+    rows.map(|r| complete(conn, r?.note)).collect()
+}
+
+/// Takes a new note in a case. What the draft leaves open defaults from its session.
+pub fn create(tx: &Transaction<'_>, stamp: &Stamp, case_id: Id, draft: NoteDraft) -> Result<Note> {
+    let case = cases::load(tx, case_id)?;
+    case.ensure_open()?;
+    let session = match draft.session_id {
+        Some(id) => Some(session_in_case(tx, id, case_id)?),
+        None => None,
+    };
+    let (visibility, party) = default_visibility(session.as_ref());
+    let content = draft.into_content(visibility, party)?;
+    if content.text_en.is_empty() && content.text_zh.is_empty() {
+        return Err(Error::Required { field: "text" });
+    }
+    check_party(tx, &content, case_id)?;
+    let id = ids::new_id();
+    let now = time::to_storage(stamp.at);
+    tx.execute(
+        "INSERT INTO notes (id, case_id, session_id, visibility, party_id, text_en, text_zh, zh_script,
+                            translated, checked_by, revision, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?11)",
+        rusqlite::params![
+            id,
+            case_id,
+            session.as_ref().map(|s| s.id),
+            content.visibility,
+            content.party_id,
+            content.text_en,
+            content.text_zh,
+            content.zh_script,
+            content.translated,
+            content.checked_by,
+            now
+        ],
+    )?;
+    write_tags(tx, id, &content.tags)?;
+    let stored = load_stored(tx, id)?;
+    revisions::append(tx, stamp, &stored.note_with_tags(&content.tags), None)?;
+    crate::search::index::put(tx, stored.doc, &content.text_en, &content.text_zh)?;
+    let note = complete(tx, stored.note)?;
+    audit::record(
+        tx,
+        stamp,
+        "note.create",
+        "note",
+        id,
+        Some(case_id),
+        &AuditedNote::of(&note),
+    )?;
+    Ok(note)
+}
+
+/// Saves the editor's whole state as the next revision: what autosave calls while the
+/// mediator types. `base_revision` is the revision the editor started from; if the note
+/// has moved on since (another window, the command line) nothing is written and
+/// [`Error::NoteConflict`] says so. Saving unchanged content writes nothing.
+pub fn save(
+    tx: &Transaction<'_>,
+    stamp: &Stamp,
+    id: Id,
+    base_revision: i64,
+    draft: NoteDraft,
+) -> Result<Note> {
+    let stored = load_stored(tx, id)?;
+    let before = complete(tx, stored.note)?;
+    if before.revision != base_revision {
+        return Err(Error::NoteConflict {
+            revision: before.revision,
+        });
+    }
+    let content = draft.into_content(before.visibility, before.party_id)?;
+    write(tx, stamp, stored.doc, before, content, None)
+}
+
+/// Shared by save and restore: checks the change, writes the note, its revision, its
+/// search entry and its audit event.
+fn write(
+    tx: &Transaction<'_>,
+    stamp: &Stamp,
+    doc: i64,
+    before: Note,
+    content: draft::Content,
+    restored_from: Option<i64>,
+) -> Result<Note> {
+    if content.same_as(&before) && restored_from.is_none() {
+        return Ok(before);
+    }
+    cases::load(tx, before.case_id)?.ensure_open()?;
+    check_party(tx, &content, before.case_id)?;
+    if before.visibility == Visibility::Caucus && content.visibility == Visibility::Shared {
+        // Telling all parties what one said in confidence needs that party's consent.
+        confidentiality::ensure_disclosable(tx, &before)?;
+    }
+    let revision = before.revision + 1;
+    tx.execute(
+        "UPDATE notes SET visibility = ?2, party_id = ?3, text_en = ?4, text_zh = ?5, zh_script = ?6,
+                          translated = ?7, checked_by = ?8, revision = ?9, updated_at = ?10
+         WHERE id = ?1",
+        rusqlite::params![
+            before.id,
+            content.visibility,
+            content.party_id,
+            content.text_en,
+            content.text_zh,
+            content.zh_script,
+            content.translated,
+            content.checked_by,
+            revision,
+            time::to_storage(stamp.at)
+        ],
+    )?;
+    if content.tags != before.tags {
+        tx.execute("DELETE FROM note_tags WHERE note_id = ?1", [before.id])?;
+        write_tags(tx, before.id, &content.tags)?;
+    }
+    let stored = load_stored(tx, before.id)?;
+    revisions::append(
+        tx,
+        stamp,
+        &stored.note_with_tags(&content.tags),
+        restored_from,
+    )?;
+    if content.text_en != before.text_en || content.text_zh != before.text_zh {
+        crate::search::index::put(tx, doc, &content.text_en, &content.text_zh)?;
+    }
+    let note = complete(tx, stored.note)?;
+    let action = if restored_from.is_some() {
+        "note.restore"
+    } else if note.visibility != before.visibility {
+        "note.visibility"
+    } else {
+        "note.save"
+    };
+    audit::record(
+        tx,
+        stamp,
+        action,
+        "note",
+        note.id,
+        Some(note.case_id),
+        &AuditedNote::of(&note),
+    )?;
+    Ok(note)
+}
+
+impl Stored {
+    fn note_with_tags(&self, tags: &[NoteTag]) -> Note {
+        Note {
+            tags: tags.to_vec(),
+            ..self.note.clone()
+        }
+    }
+}
+
+fn write_tags(tx: &Transaction<'_>, id: Id, tags: &[NoteTag]) -> Result<()> {
+    for tag in tags {
+        tx.execute(
+            "INSERT INTO note_tags (note_id, tag) VALUES (?1, ?2)",
+            rusqlite::params![id, tag],
+        )?;
+    }
+    Ok(())
+}
+
+fn session_in_case(conn: &Connection, session_id: Id, case_id: Id) -> Result<Session> {
+    let session = sessions::load(conn, session_id)?;
+    if session.case_id != case_id {
+        return Err(Error::Invalid {
+            field: "session",
+            value: format!("{} belongs to another case", session_id.short()),
+        });
+    }
+    Ok(session)
+}
+
+fn check_party(conn: &Connection, content: &draft::Content, case_id: Id) -> Result<()> {
+    if let Some(party_id) = content.party_id {
+        let party = parties::load(conn, party_id)?;
+        if party.case_id != case_id {
+            return Err(Error::PartyNotInCase {
+                party: party_id.short(),
+                case: case_id.short(),
+            });
+        }
+    }
+    Ok(())
+}
+
+/// What the audit log keeps of a note: everything but the text itself, which it holds as
+/// SHA-256 digests. The chain still proves the text unaltered, and an autosave every few
+/// seconds does not copy the whole note into the log each time.
+#[derive(Serialize)]
+struct AuditedNote<'a> {
+    id: Id,
+    case_id: Id,
+    session_id: Option<Id>,
+    visibility: Visibility,
+    party_id: Option<Id>,
+    tags: &'a [NoteTag],
+    text_en_sha256: String,
+    text_zh_sha256: String,
+    zh_script: Option<ChineseScript>,
+    translated: Option<Side>,
+    checked_by: Option<&'a str>,
+    revision: i64,
+    updated_at: &'a str,
+}
+
+impl<'a> AuditedNote<'a> {
+    fn of(note: &'a Note) -> Self {
+        AuditedNote {
+            id: note.id,
+            case_id: note.case_id,
+            session_id: note.session_id,
+            visibility: note.visibility,
+            party_id: note.party_id,
+            tags: &note.tags,
+            text_en_sha256: hex::encode(Sha256::digest(note.text_en.as_bytes())),
+            text_zh_sha256: hex::encode(Sha256::digest(note.text_zh.as_bytes())),
+            zh_script: note.zh_script,
+            translated: note.translated,
+            checked_by: note.checked_by.as_deref(),
+            revision: note.revision,
+            updated_at: &note.updated_at,
+        }
+    }
+}
+
+/// Every note as `(entity_type, id, state JSON)`, for [`audit::verify`].
+pub fn audited_states(conn: &Connection) -> Result<Vec<(&'static str, String, String)>> {
+    let mut out = Vec::new();
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM notes"))?;
+    for stored in stmt.query_map([], from_row)? {
+        let mut note = stored?.note;
+        // Only the stored columns are audited; the disclosure status is derived.
+        let mut tags = conn.prepare_cached("SELECT tag FROM note_tags WHERE note_id = ?1")?;
+        note.tags = tags
+            .query_map([note.id], |row| row.get(0))?
+            .collect::<rusqlite::Result<_>>()?;
+        sort_tags(&mut note.tags);
+        out.push((
+            "note",
+            note.id.to_string(),
+            serde_json::to_string(&AuditedNote::of(&note)).expect("serializes"),
+        ));
+    }
+    Ok(out)
+}

@@ -128,7 +128,8 @@ fn the_window_may_call_exactly_our_commands_and_no_plugin() {
     let main = shell_file("src/main.rs");
     for command in declared_commands() {
         assert!(
-            main.contains(&format!("commands::{command},")),
+            main.lines().any(|l| l.trim().starts_with("commands::")
+                && l.trim().ends_with(&format!("::{command},"))),
             "{command} is declared but not registered"
         );
     }

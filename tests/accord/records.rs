@@ -45,6 +45,10 @@ fn a_case_gets_a_local_reference_and_stable_json_fields() {
         "the panel follows the kind"
     );
     assert_eq!(case["status"], "intake");
+    assert_eq!(
+        case["confidentiality"], "hong-kong",
+        "caucus words are closed unless the party authorises disclosure, by default"
+    );
     let keys: Vec<&str> = case
         .as_object()
         .unwrap()
@@ -54,6 +58,7 @@ fn a_case_gets_a_local_reference_and_stable_json_fields() {
     assert_eq!(
         keys,
         [
+            "confidentiality",
             "created_at",
             "id",
             "kind",

@@ -1,6 +1,8 @@
 //! The app's commands: each takes the state, calls the core once, and maps its error.
 //! build.rs lists them; capabilities/main-window.json allows exactly these.
 
+pub mod notes;
+
 use accord::cases::{self, Case, CaseFilter, CaseStatus, CaseUpdate, NewCase};
 use accord::error::ErrorReport;
 use accord::ids::Id;
@@ -14,9 +16,9 @@ use tauri::State;
 
 use crate::state::{report, AppState};
 
-type Reply<T> = Result<T, ErrorReport>;
+pub(crate) type Reply<T> = Result<T, ErrorReport>;
 
-fn id(text: &str) -> Reply<Id> {
+pub(crate) fn id(text: &str) -> Reply<Id> {
     text.parse::<accord::ids::Uuid>().map(Id).map_err(|_| {
         report(accord::Error::Invalid {
             field: "id",

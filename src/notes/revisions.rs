@@ -1,0 +1,213 @@
+//! A note's revisions: every save is kept whole, so any one can be shown, compared with
+//! another or restored. Restoring writes a new revision; nothing is ever rewritten.
+
+use rusqlite::{Connection, OptionalExtension, Row, Transaction};
+use serde::Serialize;
+use similar::{ChangeTag, TextDiff};
+
+use super::{draft::Content, ChineseScript, Note, NoteTag, Side, Visibility};
+use crate::audit::Stamp;
+use crate::error::{Entity, Error, Result};
+use crate::ids::Id;
+use crate::time;
+
+/// One saved state of a note.
+#[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct NoteRevision {
+    pub note_id: Id,
+    pub revision: i64,
+    pub saved_at: String,
+    pub saved_by: String,
+    /// The earlier revision this one brought back, when it was a restore.
+    pub restored_from: Option<i64>,
+    pub visibility: Visibility,
+    pub party_id: Option<Id>,
+    pub tags: Vec<NoteTag>,
+    pub text_en: String,
+    pub text_zh: String,
+    pub zh_script: Option<ChineseScript>,
+    pub translated: Option<Side>,
+    pub checked_by: Option<String>,
+}
+
+/// What changed between two revisions, side by side: English compared word by word,
+/// Chinese character by character (it has no spaces between words).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct RevisionDiff {
+    pub from: i64,
+    pub to: i64,
+    pub en: Vec<DiffSpan>,
+    pub zh: Vec<DiffSpan>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct DiffSpan {
+    pub change: DiffChange,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(rename_all = "lowercase")]
+#[ts(export)]
+pub enum DiffChange {
+    Same,
+    Added,
+    Removed,
+}
+
+const COLUMNS: &str =
+    "note_id, revision, saved_at, saved_by, restored_from, visibility, party_id, \
+     tags, text_en, text_zh, zh_script, translated, checked_by";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<NoteRevision> {
+    let tags: String = row.get(7)?;
+    Ok(NoteRevision {
+        note_id: row.get(0)?,
+        revision: row.get(1)?,
+        saved_at: row.get(2)?,
+        saved_by: row.get(3)?,
+        restored_from: row.get(4)?,
+        visibility: row.get(5)?,
+        party_id: row.get(6)?,
+        tags: serde_json::from_str(&tags).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Text, e.into())
+        })?,
+        text_en: row.get(8)?,
+        text_zh: row.get(9)?,
+        zh_script: row.get(10)?,
+        translated: row.get(11)?,
+        checked_by: row.get(12)?,
+    })
+}
+
+/// Records `note` as it now stands as its revision `note.revision`.
+pub(super) fn append(
+    tx: &Transaction<'_>,
+    stamp: &Stamp,
+    note: &Note,
+    restored_from: Option<i64>,
+) -> Result<()> {
+    tx.prepare_cached(
+        "INSERT INTO note_revisions (note_id, revision, saved_at, saved_by, restored_from, visibility,
+                                     party_id, tags, text_en, text_zh, zh_script, translated, checked_by)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+    )?
+    .execute(rusqlite::params![
+        note.id,
+        note.revision,
+        time::to_storage(stamp.at),
+        stamp.actor,
+        restored_from,
+        note.visibility,
+        note.party_id,
+        serde_json::to_string(&note.tags).expect("tags serialize"),
+        note.text_en,
+        note.text_zh,
+        note.zh_script,
+        note.translated,
+        note.checked_by,
+    ])?;
+    Ok(())
+}
+
+/// A note's revisions, newest first.
+pub fn history(conn: &Connection, note_id: Id) -> Result<Vec<NoteRevision>> {
+    super::load_stored(conn, note_id)?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM note_revisions WHERE note_id = ?1 ORDER BY revision DESC"
+    ))?;
+    let rows = stmt.query_map([note_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+pub fn load(conn: &Connection, note_id: Id, revision: i64) -> Result<NoteRevision> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM note_revisions WHERE note_id = ?1 AND revision = ?2"),
+        rusqlite::params![note_id, revision],
+        from_row,
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound {
+        entity: Entity::Revision,
+        id: format!("{} #{revision}", note_id.short()),
+    })
+}
+
+/// Brings back revision `revision` as the note's newest one. Like any save, it refuses
+/// to make a caucus note shared without the party's consent.
+pub fn restore(tx: &Transaction<'_>, stamp: &Stamp, note_id: Id, revision: i64) -> Result<Note> {
+    let old = load(tx, note_id, revision)?;
+    let stored = super::load_stored(tx, note_id)?;
+    let before = super::complete(tx, stored.note)?;
+    let content = Content {
+        visibility: old.visibility,
+        party_id: old.party_id,
+        tags: old.tags,
+        text_en: old.text_en,
+        text_zh: old.text_zh,
+        zh_script: old.zh_script,
+        translated: old.translated,
+        checked_by: old.checked_by,
+    };
+    super::write(tx, stamp, stored.doc, before, content, Some(revision))
+}
+
+/// Compares two revisions of one note.
+pub fn compare(conn: &Connection, note_id: Id, from: i64, to: i64) -> Result<RevisionDiff> {
+    let a = load(conn, note_id, from)?;
+    let b = load(conn, note_id, to)?;
+    Ok(RevisionDiff {
+        from,
+        to,
+        en: spans(&TextDiff::from_words(&a.text_en, &b.text_en)),
+        zh: spans(&TextDiff::from_chars(&a.text_zh, &b.text_zh)),
+    })
+}
+
+/// Runs of equal change merged, so the UI renders few elements.
+fn spans(diff: &TextDiff<'_, '_, str>) -> Vec<DiffSpan> {
+    let mut out: Vec<DiffSpan> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let kind = match change.tag() {
+            ChangeTag::Equal => DiffChange::Same,
+            ChangeTag::Insert => DiffChange::Added,
+            ChangeTag::Delete => DiffChange::Removed,
+        };
+        match out.last_mut() {
+            Some(last) if last.change == kind => last.text.push_str(change.value()),
+            _ => out.push(DiffSpan {
+                change: kind,
+                text: change.value().to_string(),
+            }),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_differs_by_word_and_chinese_by_character() {
+        let en = spans(&TextDiff::from_words("pay in June", "pay in July"));
+        assert_eq!(
+            en.iter()
+                .map(|s| (s.change, s.text.as_str()))
+                .collect::<Vec<_>>(),
+            [
+                (DiffChange::Same, "pay in "),
+                (DiffChange::Removed, "June"),
+                (DiffChange::Added, "July"),
+            ]
+        );
+        let zh = spans(&TextDiff::from_chars("六月付款", "七月付款"));
+        assert_eq!(zh[0].change, DiffChange::Removed);
+        assert_eq!(zh[0].text, "六");
+        assert_eq!(zh[1].text, "七");
+        assert_eq!(zh[2].text, "月付款");
+    }
+}

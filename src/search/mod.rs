@@ -1,0 +1,2 @@
+//! Placeholder until the search branch lands.
+pub mod index;
