@@ -1,6 +1,7 @@
 //! The `accord` command line: parses arguments, unlocks the vault, calls the core, prints.
 
 mod args;
+mod notes;
 mod output;
 mod records;
 mod secrets;
@@ -42,6 +43,7 @@ fn run(cli: &Cli, out: &Out) -> Result<()> {
         Command::Case(c) => records::case(&ctx, c),
         Command::Party(c) => records::party(&ctx, c),
         Command::Session(c) => records::session(&ctx, c),
+        Command::Note(c) => notes::note(&ctx, c),
         Command::Audit(c) => records::audit(&ctx, c),
         Command::Demo => records::demo(&ctx),
     }
