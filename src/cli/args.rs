@@ -28,7 +28,7 @@ Machine-readable output (--json)
   audit log                   [{seq, at, actor, action, entity_type, entity_id, case_id, digest, prev_hash, hash}, …]
   audit verify                {events, records, first_break: null | {seq, reason}}
   init                        {vault, vault_id, recovery_key, keyring: stored|unavailable|declined}
-  demo                        {case, parties, sessions}
+  demo                        {case, parties, sessions, notes}
   Errors go to stderr as {\"error\": {\"code\", \"message\"}} with a non-zero exit status.
   Codes are stable (e.g. vault.wrong_passphrase, vault.in_use, input.too_long, time.invalid_zone).
 

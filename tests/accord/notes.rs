@@ -266,13 +266,15 @@ fn a_caucus_note_becomes_shared_only_with_the_partys_authorisation() {
     let shared = v.ok(&["note", "edit", &note, "--visibility", "shared"]);
     assert_eq!(shared["visibility"], "shared");
 
-    let log = v.ok(&["note", "disclosures", "--case", &s.case]);
-    let scopes: Vec<&str> = log
+    let log: Vec<Value> = v
+        .ok(&["note", "disclosures", "--case", &s.case])
         .as_array()
         .unwrap()
         .iter()
-        .map(|d| d["scope"].as_str().unwrap())
+        .filter(|d| d["note_id"] == note.as_str()) // the sample case has one of its own
+        .cloned()
         .collect();
+    let scopes: Vec<&str> = log.iter().map(|d| d["scope"].as_str().unwrap()).collect();
     assert_eq!(
         scopes,
         ["summary", "all"],
@@ -292,8 +294,8 @@ fn a_caucus_note_becomes_shared_only_with_the_partys_authorisation() {
         .collect();
     assert_eq!(
         actions.iter().filter(|a| *a == "note.disclosure").count(),
-        2,
-        "each authorisation is its own audited event"
+        3,
+        "each authorisation is its own audited event (two here, one in the sample)"
     );
     assert_eq!(v.ok(&["audit", "verify"])["first_break"], Value::Null);
 
@@ -405,22 +407,27 @@ fn notes_filter_by_tag_party_and_visibility() {
         .collect();
     assert_eq!(
         texts,
-        ["Offer: 40m over 3 years"],
-        "one party's proposals, nothing else"
+        [
+            "Intake call with Margaret Lau: the investor could accept a *lower* cap if the concession is extended by five years.",
+            "Offer: 40m over 3 years"
+        ],
+        "the investor's proposals (the sample's intake call and this one), nothing else"
     );
     assert_eq!(
         v.ok(&["note", "list", "--case", &s.case, "--visibility", "caucus"])
             .as_array()
             .unwrap()
             .len(),
-        3
+        4,
+        "three caucus notes here and the sample's intake call"
     );
     assert_eq!(
         v.ok(&["note", "list", "--case", &s.case, "--visibility", "shared"])
             .as_array()
             .unwrap()
             .len(),
-        0
+        1,
+        "only the sample's agenda"
     );
 }
 
