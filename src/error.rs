@@ -18,6 +18,7 @@ pub enum Entity {
     Party,
     Session,
     Mediator,
+    Term,
 }
 
 impl Entity {
@@ -27,6 +28,7 @@ impl Entity {
             Entity::Party => "party",
             Entity::Session => "session",
             Entity::Mediator => "mediator",
+            Entity::Term => "term",
         }
     }
 }

@@ -58,10 +58,19 @@ field-end = end
 field-at = time
 field-duration = duration
 field-outcome = outcome
+field-en = English term
+field-zh-hans = Simplified Chinese term
+field-zh-hant = Traditional Chinese term
+field-zh = Chinese term (Simplified or Traditional)
+field-domain = domain
+field-note = note
+field-csv = CSV file
+field-file = file
 entity-case = case
 entity-party = party
 entity-session = session
 entity-mediator = mediator
+entity-term = term
 
 ## Vocabularies
 
@@ -92,6 +101,11 @@ session-kind-internal = Internal
 session-state-scheduled = scheduled
 session-state-live = under way
 session-state-ended = ended
+origin-seed = seed list
+origin-mediator = mediator
+origin-import = imported
+side-en = English
+side-zh = Chinese
 
 ## Labels and table columns
 
@@ -133,6 +147,13 @@ col-actor = By
 col-action = Action
 col-record = Record
 col-hash = Hash
+col-term-en = English
+col-term-zh-hans = Simplified
+col-term-zh-hant = Traditional
+col-domain = Domain
+col-origin = Source
+col-found-in = Found in
+col-missing-from = Missing from
 
 ## Command messages
 
@@ -157,3 +178,7 @@ keyring-state-disabled = The key is not kept in the OS keyring.
 keyring-state-unavailable = No OS keyring answered when the vault was created; the key is not kept there.
 audit-verified = The audit log is intact: { $events } events, { $records } records match it.
 demo-created = Sample case { $reference } created, with two parties, a joint session and two caucuses.
+term-imported = Imported: { $added } added, { $updated } updated, { $unchanged } unchanged.
+term-exported = { $count } terms written to { $path }.
+term-removed = Term “{ $en }” removed.
+term-check-clean = No gaps: every known term on one side has its counterpart on the other.

@@ -57,10 +57,19 @@ field-end = 结束时间
 field-at = 时间
 field-duration = 时长
 field-outcome = 结果
+field-en = 英文术语
+field-zh-hans = 简体中文术语
+field-zh-hant = 繁体中文术语
+field-zh = 中文术语（简体或繁体）
+field-domain = 领域
+field-note = 说明
+field-csv = CSV 文件
+field-file = 文件
 entity-case = 案件
 entity-party = 当事方
 entity-session = 会议
 entity-mediator = 调解员
+entity-term = 术语
 
 ## 词汇
 
@@ -91,6 +100,11 @@ session-kind-internal = 内部会议
 session-state-scheduled = 已安排
 session-state-live = 进行中
 session-state-ended = 已结束
+origin-seed = 预置词表
+origin-mediator = 调解员
+origin-import = 导入
+side-en = 英文
+side-zh = 中文
 
 ## 标签与表头
 
@@ -132,6 +146,13 @@ col-actor = 操作人
 col-action = 操作
 col-record = 记录
 col-hash = 哈希
+col-term-en = 英文
+col-term-zh-hans = 简体
+col-term-zh-hant = 繁体
+col-domain = 领域
+col-origin = 来源
+col-found-in = 出现于
+col-missing-from = 缺失于
 
 ## 命令信息
 
@@ -156,3 +177,7 @@ keyring-state-disabled = 密钥未保存在系统密钥环中。
 keyring-state-unavailable = 创建保险库时系统密钥环没有响应；密钥未保存在其中。
 audit-verified = 审计日志完好：{ $events } 条事件，{ $records } 条记录与之相符。
 demo-created = 已创建示例案件 { $reference }，包括两个当事方、一次联席会议和两次单方会谈。
+term-imported = 已导入：新增 { $added } 条，更新 { $updated } 条，未变 { $unchanged } 条。
+term-exported = 已将 { $count } 条术语写入 { $path }。
+term-removed = 已删除术语“{ $en }”。
+term-check-clean = 未发现缺漏：一方文本中的已知术语在另一方均有对应。

@@ -57,10 +57,19 @@ field-end = 結束時間
 field-at = 時間
 field-duration = 時長
 field-outcome = 結果
+field-en = 英文術語
+field-zh-hans = 簡體中文術語
+field-zh-hant = 繁體中文術語
+field-zh = 中文術語（簡體或繁體）
+field-domain = 領域
+field-note = 說明
+field-csv = CSV 檔案
+field-file = 檔案
 entity-case = 案件
 entity-party = 當事方
 entity-session = 會議
 entity-mediator = 調解員
+entity-term = 術語
 
 ## 詞彙
 
@@ -91,6 +100,11 @@ session-kind-internal = 內部會議
 session-state-scheduled = 已安排
 session-state-live = 進行中
 session-state-ended = 已結束
+origin-seed = 預置詞表
+origin-mediator = 調解員
+origin-import = 匯入
+side-en = 英文
+side-zh = 中文
 
 ## 標籤與表頭
 
@@ -132,6 +146,13 @@ col-actor = 操作人
 col-action = 操作
 col-record = 記錄
 col-hash = 雜湊
+col-term-en = 英文
+col-term-zh-hans = 簡體
+col-term-zh-hant = 繁體
+col-domain = 領域
+col-origin = 來源
+col-found-in = 出現於
+col-missing-from = 缺失於
 
 ## 指令訊息
 
@@ -156,3 +177,7 @@ keyring-state-disabled = 金鑰未儲存在系統鑰匙圈中。
 keyring-state-unavailable = 建立保險庫時系統鑰匙圈沒有回應；金鑰未儲存在其中。
 audit-verified = 稽核日誌完好：{ $events } 條事件，{ $records } 條記錄與之相符。
 demo-created = 已建立示例案件 { $reference }，包括兩個當事方、一次聯席會議和兩次單方會談。
+term-imported = 已匯入：新增 { $added } 條，更新 { $updated } 條，未變 { $unchanged } 條。
+term-exported = 已將 { $count } 條術語寫入 { $path }。
+term-removed = 已刪除術語「{ $en }」。
+term-check-clean = 未發現缺漏：一方文本中的已知術語在另一方均有對應。

@@ -4,7 +4,7 @@
 //! it. `tests/migrations.rs` opens a fixture vault of every earlier schema version.
 
 use rusqlite::Connection;
-use rusqlite_migration::{Migrations, M};
+use rusqlite_migration::{HookError, HookResult, Migrations, M};
 
 use crate::error::{Error, Result};
 
@@ -28,10 +28,27 @@ pub fn migrate(conn: &mut Connection) -> Result<()> {
             known: LATEST_SCHEMA,
         });
     }
-    let steps: Vec<M<'_>> = MIGRATIONS.iter().map(|sql| M::up(sql)).collect();
-    Migrations::new(steps)
+    Migrations::new(steps())
         .to_latest(conn)
         .map_err(|e| Error::Migration(e.to_string()))
+}
+
+/// The migrations, with the hooks that load data along with a schema.
+fn steps() -> Vec<M<'static>> {
+    MIGRATIONS
+        .iter()
+        .enumerate()
+        .map(|(i, sql)| match i + 1 {
+            // Schema 3 brings the termbase, seeded in the same transaction.
+            3 => M::up_with_hook(sql, seed_termbase),
+            _ => M::up(sql),
+        })
+        .collect()
+}
+
+fn seed_termbase(tx: &rusqlite::Transaction<'_>) -> HookResult {
+    crate::termbase::seed::insert(tx).map_err(|e| HookError::Hook(e.to_string()))?;
+    Ok(())
 }
 
 /// The schema version recorded in the database (0 for a new one).
@@ -45,7 +62,6 @@ mod tests {
 
     #[test]
     fn migrations_validate() {
-        let steps: Vec<M<'_>> = MIGRATIONS.iter().map(|sql| M::up(sql)).collect();
-        assert!(Migrations::new(steps).validate().is_ok());
+        assert!(Migrations::new(steps()).validate().is_ok());
     }
 }
