@@ -17,6 +17,11 @@ Machine-readable output (--json)
                                scheduled_end, actual_start, actual_end, attendees[{name, party_id}], created_at}
                                (times RFC 3339 in UTC; time_zone is the venue's IANA zone)
   session list                [session, …]
+  term add|edit|remove        {id, en, zh_hans, zh_hant, domain, note, origin: seed|mediator|import, updated_at}
+  term list                   [term, …]
+  term import                 {added, updated, unchanged}
+  term export FILE            {path, terms}   (to stdout, the CSV or TBX itself, --json or not)
+  term check                  [{term, found_in: en|zh, missing_from: en|zh}, …]   ([] when none)
   audit log                   [{seq, at, actor, action, entity_type, entity_id, case_id, digest, prev_hash, hash}, …]
   audit verify                {events, records, first_break: null | {seq, reason}}
   init                        {vault, vault_id, recovery_key, keyring: stored|unavailable|declined}
@@ -77,6 +82,9 @@ pub enum Command {
     /// The tamper-evident audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// The termbase: English, Simplified and Traditional Chinese terms.
+    #[command(subcommand)]
+    Term(super::terms::TermCommand),
     /// Add a bilingual sample case with two parties, a joint session and two caucuses.
     Demo,
 }

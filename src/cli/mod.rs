@@ -5,6 +5,7 @@ mod output;
 mod records;
 mod secrets;
 mod show;
+mod terms;
 mod vault_commands;
 
 use std::path::PathBuf;
@@ -43,6 +44,7 @@ fn run(cli: &Cli, out: &Out) -> Result<()> {
         Command::Party(c) => records::party(&ctx, c),
         Command::Session(c) => records::session(&ctx, c),
         Command::Audit(c) => records::audit(&ctx, c),
+        Command::Term(c) => terms::term(&ctx, c),
         Command::Demo => records::demo(&ctx),
     }
 }

@@ -9,6 +9,8 @@
 //! - `migrations`: empty vaults, fixture vaults of every schema version, vaults from the future.
 //! - `audit`: the chain catches edits made behind Accord's back, and names the first broken link.
 //! - `records`: cases, parties, sessions; every error path changes nothing.
+//! - `termbase`: the seed, term editing, CSV in and out (hostile files refused without a
+//!   trace), the bilingual check and match offsets, and the audit chain over terms.
 //! - `language`: errors and output in English, Simplified and Traditional Chinese.
 //! - `desktop_config`: the desktop shell's CSP, capabilities and window settings.
 
@@ -19,5 +21,6 @@ mod keyring;
 mod language;
 mod migrations;
 mod records;
+mod termbase;
 mod util;
 mod vault;
