@@ -25,6 +25,11 @@ Machine-readable output (--json)
                                 text_en, text_zh, zh_script, translated, checked_by}, …] (newest first)
   note disclose|disclosures   [{id, note_id, case_id, party_id, scope, summary_en, summary_zh, given_by, given_at,
                                 recorded_at, recorded_by}, …]
+  term add|edit|remove        {id, en, zh_hans, zh_hant, domain, note, origin: seed|mediator|import, updated_at}
+  term list                   [term, …]
+  term import                 {added, updated, unchanged}
+  term export FILE            {path, terms}   (to stdout, the CSV or TBX itself, --json or not)
+  term check                  [{term, found_in: en|zh, missing_from: en|zh}, …]   ([] when none)
   audit log                   [{seq, at, actor, action, entity_type, entity_id, case_id, digest, prev_hash, hash}, …]
   audit verify                {events, records, first_break: null | {seq, reason}}
   init                        {vault, vault_id, recovery_key, keyring: stored|unavailable|declined}
@@ -88,6 +93,9 @@ pub enum Command {
     /// The tamper-evident audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// The termbase: English, Simplified and Traditional Chinese terms.
+    #[command(subcommand)]
+    Term(super::terms::TermCommand),
     /// Add a bilingual sample case with two parties, a joint session and two caucuses.
     Demo,
 }

@@ -6,6 +6,7 @@ mod output;
 mod records;
 mod secrets;
 mod show;
+mod terms;
 mod vault_commands;
 
 use std::path::PathBuf;
@@ -45,6 +46,7 @@ fn run(cli: &Cli, out: &Out) -> Result<()> {
         Command::Session(c) => records::session(&ctx, c),
         Command::Note(c) => notes::note(&ctx, c),
         Command::Audit(c) => records::audit(&ctx, c),
+        Command::Term(c) => terms::term(&ctx, c),
         Command::Demo => records::demo(&ctx),
     }
 }

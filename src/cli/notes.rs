@@ -281,7 +281,7 @@ fn print_note(out: &Out, note: &Note) -> Result<()> {
         let by = note.checked_by.clone().unwrap_or_else(|| "—".into());
         rows.push((
             "label-translation",
-            format!("{} ({by})", out.term("side", side.as_str())),
+            format!("{} ({by})", out.term("translated", side.as_str())),
         ));
     }
     out.fields(&rows);

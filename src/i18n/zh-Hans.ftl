@@ -61,12 +61,21 @@ field-end = 结束时间
 field-at = 时间
 field-duration = 时长
 field-outcome = 结果
+field-en = 英文术语
+field-zh-hans = 简体中文术语
+field-zh-hant = 繁体中文术语
+field-zh = 中文术语（简体或繁体）
+field-domain = 领域
+field-note = 说明
+field-csv = CSV 文件
+field-file = 文件
 entity-case = 案件
 entity-party = 当事方
 entity-session = 会议
 entity-mediator = 调解员
 entity-note = 笔记
 entity-revision = 版本
+entity-term = 术语
 
 ## 词汇
 
@@ -97,6 +106,11 @@ session-kind-internal = 内部会议
 session-state-scheduled = 已安排
 session-state-live = 进行中
 session-state-ended = 已结束
+origin-seed = 预置词表
+origin-mediator = 调解员
+origin-import = 导入
+side-en = 英文
+side-zh = 中文
 
 ## 标签与表头
 
@@ -138,6 +152,13 @@ col-actor = 操作人
 col-action = 操作
 col-record = 记录
 col-hash = 哈希
+col-term-en = 英文
+col-term-zh-hans = 简体
+col-term-zh-hant = 繁体
+col-domain = 领域
+col-origin = 来源
+col-found-in = 出现于
+col-missing-from = 缺失于
 
 ## 命令信息
 
@@ -191,8 +212,8 @@ tag-proposal = 提议
 scope-all = 可全部披露
 scope-summary = 可披露摘要
 scope-none = 保密
-side-en = 英文为中文的译文
-side-zh = 中文为英文的译文
+translated-en = 英文为中文的译文
+translated-zh = 中文为英文的译文
 confidentiality-icsid = ICSID 调解规则（未经授权不得披露）
 confidentiality-hong-kong = 香港《调解条例》（未经授权不得披露）
 confidentiality-uncitral = 贸法会示范法（除非要求保密，否则可披露）
@@ -214,3 +235,7 @@ col-scope = 披露
 col-given-by = 表态者
 col-given-at = 表态时间
 note-restored-from = （恢复自第 { $revision } 版）
+term-imported = 已导入：新增 { $added } 条，更新 { $updated } 条，未变 { $unchanged } 条。
+term-exported = 已将 { $count } 条术语写入 { $path }。
+term-removed = 已删除术语“{ $en }”。
+term-check-clean = 未发现缺漏：一方文本中的已知术语在另一方均有对应。

@@ -11,6 +11,8 @@
 //! - `audit`: the chain catches edits made behind Accord's back, and names the first broken link.
 //! - `records`: cases, parties, sessions; every error path changes nothing.
 //! - `notes`: visibility from the session, revisions and restore, caucus disclosure rules.
+//! - `termbase`: the seed, term editing, CSV in and out (hostile files refused without a
+//!   trace), the bilingual check and match offsets, and the audit chain over terms.
 //! - `language`: errors and output in English, Simplified and Traditional Chinese.
 //! - `desktop_config`: the desktop shell's CSP, capabilities and window settings.
 
@@ -23,5 +25,6 @@ mod language;
 mod migrations;
 mod notes;
 mod records;
+mod termbase;
 mod util;
 mod vault;

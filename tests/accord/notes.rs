@@ -503,3 +503,41 @@ fn text_comes_from_stdin_and_bad_text_changes_nothing() {
     let (code, _) = v.err(&["note", "add", "--case", &s.case]);
     assert_eq!(code, "input.required", "a new note needs some text");
 }
+
+#[test]
+fn term_check_reads_a_notes_two_sides() {
+    let s = sample();
+    let v = &s.vault;
+    let note = id(&v.ok(&[
+        "note",
+        "add",
+        "--case",
+        &s.case,
+        "--en",
+        "We reviewed the settlement agreement.",
+        "--zh",
+        "我们审阅了协议。",
+    ]));
+    let gaps = v.ok(&["term", "check", "--note", &note]);
+    assert!(
+        gaps.as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g["term"]["en"] == "settlement agreement" && g["missing_from"] == "zh"),
+        "{gaps}"
+    );
+    v.ok(&[
+        "note",
+        "edit",
+        &note,
+        "--zh",
+        "我們審閱了和解協議。",
+        "--script",
+        "hant",
+    ]);
+    assert_eq!(
+        v.ok(&["term", "check", "--note", &note]),
+        Value::Array(vec![]),
+        "the Traditional rendering satisfies the check"
+    );
+}
