@@ -16,8 +16,8 @@ export const SCRIPTS: readonly ChineseScript[] = ["hans", "hant"];
 export const REGIMES: readonly ConfidentialityRegime[] = ["hong-kong", "icsid", "uncitral"];
 export const SCOPES: readonly DisclosureScope[] = ["all", "summary", "none"];
 
-/** Revisions are i64 in the core, typed bigint by ts-rs, numbers on the wire: read as numbers. */
-export function revisionNumber(value: bigint | number | null | undefined): number {
+/** A revision number, or 0 for none. */
+export function revisionNumber(value: number | null | undefined): number {
   return value === null || value === undefined ? 0 : Number(value);
 }
 

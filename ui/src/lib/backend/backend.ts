@@ -69,8 +69,7 @@ export interface Backend {
   setPreferences(preferences: Preferences): Promise<void>;
 
   // ---- notes, revisions, caucus disclosures
-  // Revision numbers are i64 in the core; ts-rs types them `bigint`, but JSON carries plain
-  // numbers. Pass either; read them with `Number()` (see `revisionNumber` in lib/notes.ts).
+  // Revision numbers are plain JSON numbers (the core marks its i64 revisions so).
 
   /** A case's notes, oldest first. */
   listNotes(caseId: string, filter: NoteFilter): Promise<Note[]>;
@@ -78,11 +77,11 @@ export interface Backend {
   /** A missing visibility defaults from the draft's session (caucus ⇒ caucus for its party). */
   createNote(caseId: string, draft: NoteDraft): Promise<Note>;
   /** The editor's whole state; `note.conflict` (args.revision) when the note has moved on. */
-  saveNote(noteId: string, baseRevision: bigint | number, draft: NoteDraft): Promise<Note>;
+  saveNote(noteId: string, baseRevision: number, draft: NoteDraft): Promise<Note>;
   /** Newest first. */
   noteHistory(noteId: string): Promise<NoteRevision[]>;
-  compareRevisions(noteId: string, from: bigint | number, to: bigint | number): Promise<RevisionDiff>;
-  restoreRevision(noteId: string, revision: bigint | number): Promise<Note>;
+  compareRevisions(noteId: string, from: number, to: number): Promise<RevisionDiff>;
+  restoreRevision(noteId: string, revision: number): Promise<Note>;
   recordDisclosure(noteId: string, draft: DisclosureDraft): Promise<Disclosure>;
   /** Every disclosure record of a case, in the order they were made. */
   disclosureLog(caseId: string): Promise<Disclosure[]>;

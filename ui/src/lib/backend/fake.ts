@@ -613,7 +613,7 @@ export class FakeBackend implements Backend {
       revision: note.revision,
       saved_at: note.updated_at,
       saved_by: this.mediator,
-      restored_from: restoredFrom as unknown as bigint | null,
+      restored_from: restoredFrom,
       visibility: note.visibility,
       party_id: note.party_id,
       tags: [...note.tags],
@@ -636,7 +636,7 @@ export class FakeBackend implements Backend {
     const after: Note = {
       ...before,
       ...content,
-      revision: (Number(before.revision) + 1) as unknown as bigint,
+      revision: Number(before.revision) + 1,
       updated_at: this.stamp(),
       disclosure: null,
     };
@@ -683,7 +683,7 @@ export class FakeBackend implements Backend {
       case_id: caseId,
       session_id: session?.id ?? null,
       ...content,
-      revision: 1 as unknown as bigint,
+      revision: 1,
       created_at: at,
       updated_at: at,
       disclosure: null,
@@ -693,7 +693,7 @@ export class FakeBackend implements Backend {
     return this.noteOut(note);
   }
 
-  async saveNote(noteId: string, baseRevision: bigint | number, draft: NoteDraft): Promise<Note> {
+  async saveNote(noteId: string, baseRevision: number, draft: NoteDraft): Promise<Note> {
     this.saveCalls.push({ noteId, base: Number(baseRevision), draft: structuredClone(draft) });
     if (this.saveGate) await this.saveGate;
     this.open();
@@ -718,19 +718,19 @@ export class FakeBackend implements Backend {
     );
   }
 
-  async compareRevisions(noteId: string, from: bigint | number, to: bigint | number): Promise<RevisionDiff> {
+  async compareRevisions(noteId: string, from: number, to: number): Promise<RevisionDiff> {
     this.open();
     const a = this.loadRevision(noteId, Number(from));
     const b = this.loadRevision(noteId, Number(to));
     return {
-      from: Number(from) as unknown as bigint,
-      to: Number(to) as unknown as bigint,
+      from: Number(from),
+      to: Number(to),
       en: diffSpans(words(a.text_en), words(b.text_en)),
       zh: diffSpans([...a.text_zh], [...b.text_zh]),
     };
   }
 
-  async restoreRevision(noteId: string, revision: bigint | number): Promise<Note> {
+  async restoreRevision(noteId: string, revision: number): Promise<Note> {
     this.open();
     const old = this.loadRevision(noteId, Number(revision));
     const before = this.loadNote(noteId);

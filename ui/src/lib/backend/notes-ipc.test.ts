@@ -21,10 +21,10 @@ describe("TauriBackend notes", () => {
     await b.listNotes("c1", { tag: "fact" });
     await b.getNote("n1");
     await b.createNote("c1", draft);
-    await b.saveNote("n1", 3n, draft);
+    await b.saveNote("n1", 3, draft);
     await b.noteHistory("n1");
-    await b.compareRevisions("n1", 1n, 2);
-    await b.restoreRevision("n1", 1n);
+    await b.compareRevisions("n1", 1, 2);
+    await b.restoreRevision("n1", 1);
     await b.recordDisclosure("n1", disclosure);
     await b.disclosureLog("c1");
     expect(invoke.mock.calls).toEqual([

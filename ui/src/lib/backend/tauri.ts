@@ -125,16 +125,16 @@ export class TauriBackend implements Backend {
   createNote(caseId: string, draft: NoteDraft): Promise<Note> {
     return call("note_create", { caseId, draft });
   }
-  saveNote(noteId: string, baseRevision: bigint | number, draft: NoteDraft): Promise<Note> {
+  saveNote(noteId: string, baseRevision: number, draft: NoteDraft): Promise<Note> {
     return call("note_save", { noteId, baseRevision: Number(baseRevision), draft });
   }
   noteHistory(noteId: string): Promise<NoteRevision[]> {
     return call("note_history", { noteId });
   }
-  compareRevisions(noteId: string, from: bigint | number, to: bigint | number): Promise<RevisionDiff> {
+  compareRevisions(noteId: string, from: number, to: number): Promise<RevisionDiff> {
     return call("note_compare", { noteId, from: Number(from), to: Number(to) });
   }
-  restoreRevision(noteId: string, revision: bigint | number): Promise<Note> {
+  restoreRevision(noteId: string, revision: number): Promise<Note> {
     return call("note_restore", { noteId, revision: Number(revision) });
   }
   recordDisclosure(noteId: string, draft: DisclosureDraft): Promise<Disclosure> {
