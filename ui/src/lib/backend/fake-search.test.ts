@@ -73,7 +73,7 @@ describe("fake search", () => {
 
   it("refuses a query with nothing searchable", async () => {
     expect(await code(b.searchNotes({ text: "  !!! 🙂 " }))).toBe("input.invalid:query");
-    expect(await code(b.searchNotes({}))).toBe("input.invalid:query");
+    expect(await code(b.searchNotes({ text: "" }))).toBe("input.invalid:query");
   });
 
   it("cuts fragments at every occurrence", () => {
@@ -103,7 +103,7 @@ describe("fake termbase", () => {
 
   it("adds, updates (\"\" clears) and removes with the core's errors", async () => {
     const b = new FakeBackend({ unlocked: true });
-    expect(await code(b.addTerm({ zh_hans: "仲裁" }))).toBe("input.required:en");
+    expect(await code(b.addTerm({ en: "", zh_hans: "仲裁" }))).toBe("input.required:en");
     expect(await code(b.addTerm({ en: "arbitration" }))).toBe("input.required:zh");
     expect(await code(b.addTerm({ en: "Mediation", zh_hans: "调停" }))).toBe("input.invalid:en");
     const term = await b.addTerm({ en: "arbitration", zh_hans: "仲裁", domain: "procedure" });

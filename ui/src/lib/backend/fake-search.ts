@@ -339,7 +339,7 @@ export class FakeTermbase {
         }
         const [en, zh_hans, zh_hant, domain, note] = r.fields;
         try {
-          return checkFields({ en, zh_hans, zh_hant, domain, note });
+          return checkFields({ en: en ?? "", zh_hans, zh_hant, domain, note });
         } catch (e) {
           const field = e instanceof BackendError ? (e.report.args.field ?? "") : "";
           return fail("input.invalid", { field: "csv", value: `line ${r.line}: the ${field} is missing or not valid` });

@@ -3,4 +3,16 @@
 /**
  * What an import did.
  */
-export type ImportReport = { added: number, updated: number, unchanged: number, };
+export type ImportReport = { 
+/**
+ * New entries.
+ */
+added: number, 
+/**
+ * Entries whose English was known and whose other fields the file changed.
+ */
+updated: number, 
+/**
+ * Entries the file holds exactly as they were.
+ */
+unchanged: number, };

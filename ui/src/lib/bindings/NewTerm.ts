@@ -3,4 +3,4 @@
 /**
  * A new entry. English and at least one Chinese form are required.
  */
-export type NewTerm = { en?: string, zh_hans?: string, zh_hant?: string, domain?: string, note?: string, };
+export type NewTerm = { en: string, zh_hans?: string, zh_hant?: string, domain?: string, note?: string, };

@@ -7,4 +7,8 @@ import type { Visibility } from "./Visibility";
 /**
  * One note found, with a snippet of each side.
  */
-export type SearchHit = { note_id: Id, case_id: Id, case_ref: string, session_id: Id | null, visibility: Visibility, party_id: Id | null, tags: Array<NoteTag>, created_at: string, updated_at: string, en: Array<Fragment>, zh: Array<Fragment>, score: number, };
+export type SearchHit = { note_id: Id, case_id: Id, case_ref: string, session_id: Id | null, visibility: Visibility, party_id: Id | null, tags: Array<NoteTag>, created_at: string, updated_at: string, en: Array<Fragment>, zh: Array<Fragment>, 
+/**
+ * Relevance (bm25, sign flipped): higher is better. Only comparable within one search.
+ */
+score: number, };

@@ -6,4 +6,20 @@ import type { Visibility } from "./Visibility";
 /**
  * A search as the mediator asks it: text plus optional filters.
  */
-export type SearchQuery = { text?: string, case_id?: Id, party_id?: Id, visibility?: Visibility, tag?: NoteTag, from?: string, to?: string, as_party?: Id, limit?: number, offset?: number, };
+export type SearchQuery = { text: string, case_id?: Id, 
+/**
+ * Notes recording this party's words (any visibility).
+ */
+party_id?: Id, visibility?: Visibility, tag?: NoteTag, 
+/**
+ * First calendar day included, in the zone passed to [`search`].
+ */
+from?: string, 
+/**
+ * Last calendar day included, in the zone passed to [`search`].
+ */
+to?: string, 
+/**
+ * only what this party may see: shared notes and its own caucus notes, never another party's caucus notes nor private ones
+ */
+as_party?: Id, limit?: number, offset?: number, };

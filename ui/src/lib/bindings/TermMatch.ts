@@ -5,4 +5,9 @@ import type { Term } from "./Term";
 /**
  * A term found in a text. Offsets are UTF-16 code units, as the editor counts them.
  */
-export type TermMatch = { term: Term, side: Side, start: number, end: number, counterpart: string, };
+export type TermMatch = { term: Term, side: Side, start: number, end: number, 
+/**
+ * The other language's form: for an English match the Chinese in the script asked
+ * for (or the other script when the term lacks it); for a Chinese match the English.
+ */
+counterpart: string, };

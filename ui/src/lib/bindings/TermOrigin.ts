@@ -2,5 +2,6 @@
 
 /**
  * Where an entry came from: the seed list, the mediator typing it, or a CSV import.
+ * It stays what it was when the entry is later edited.
  */
 export type TermOrigin = "seed" | "mediator" | "import";
