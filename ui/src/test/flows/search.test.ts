@@ -191,4 +191,20 @@ describe("search", () => {
     await fireEvent.click(screen.getByTestId("search-open"));
     expect(await screen.findByTestId("case-title")).toHaveTextContent("Harbour Bridge Concession");
   });
+
+  it("waits while an input method is composing", async () => {
+    const { backend } = await start();
+    await press(CTRL_K);
+    const search = vi.spyOn(backend, "searchNotes");
+    const box = screen.getByTestId("search-input");
+    await fireEvent.compositionStart(box);
+    await type("hejie");
+    await press({ key: "Enter", keyCode: 229, isComposing: true }, box);
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    expect(search).not.toHaveBeenCalled();
+    await type("和解");
+    await fireEvent.compositionEnd(box);
+    await waitFor(() => expect(resultIds()).toEqual(["n-shared"]));
+    expect(search).toHaveBeenCalledTimes(1);
+  });
 });
