@@ -29,6 +29,14 @@ fn main() {
         "note_restore",
         "disclosure_record",
         "disclosure_log",
+        "term_list",
+        "term_add",
+        "term_update",
+        "term_remove",
+        "term_matches",
+        "term_check",
+        "term_import",
+        "term_export",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

@@ -13,6 +13,8 @@
 //! with `prev_hash` of the first event being 64 zeros. [`verify`] recomputes the chain
 //! and also compares every live record with the state its last event recorded, so an
 //! edit made behind Accord's back — to the data or to the log — is found and named.
+//! Termbase seed entries have no event (they are the initial state, like the schema); an
+//! unedited one is compared with the seed compiled into this build instead.
 
 use std::collections::HashMap;
 
@@ -53,7 +55,7 @@ pub struct AuditEvent {
     pub hash: String,
 }
 
-/// Appends an event for a change to a case, party, session or mediator. Call it inside
+/// Appends an event for a change to a case, party, session, mediator or term. Call it inside
 /// the transaction that made the change, after the change, with the reloaded state.
 pub fn record<S: Serialize>(
     tx: &Transaction<'_>,
@@ -219,6 +221,11 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
     let mut prev_hash = GENESIS_HASH.to_string();
     // (entity_type, entity_id) → (seq, state) of its latest event.
     let mut latest: HashMap<(String, String), (i64, String)> = HashMap::new();
+    // Records a vault starts with and no event made (the termbase seed): as if recorded
+    // by an event 0, before the first. Their own later events replace it.
+    for (etype, id, state) in crate::termbase::seed::initial_states() {
+        latest.insert((etype.to_string(), id), (0, state));
+    }
     let mut events = 0;
     while let Some(row) = rows.next()? {
         let seq: i64 = row.get(0)?;
@@ -272,7 +279,8 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
         .chain(crate::parties::audited_states(conn)?)
         .chain(crate::sessions::audited_states(conn)?)
         .chain(crate::notes::audited_states(conn)?)
-        .chain(crate::confidentiality::audited_states(conn)?);
+        .chain(crate::confidentiality::audited_states(conn)?)
+        .chain(crate::termbase::audited_states(conn)?);
     let mut records = 0;
     let mut first_break: Option<Break> = None;
     let mut note = |seq: i64, reason: String| {
@@ -289,6 +297,12 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
                 events + 1,
                 format!("{etype} {id} was written without an audit event"),
             ),
+            Some((0, initial)) if *initial != state => note(
+                events + 1,
+                format!(
+                    "{etype} {id} differs from the seed it was loaded from, without an audit event"
+                ),
+            ),
             Some((seq, audited)) if *audited != state => note(
                 *seq,
                 format!("{etype} {id} was changed after event {seq} without an audit event"),
@@ -303,7 +317,7 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
             && !seen.contains(&(etype.clone(), id.clone()))
         {
             note(
-                *seq,
+                if *seq == 0 { events + 1 } else { *seq },
                 format!("{etype} {id} was deleted without an audit event"),
             );
         }

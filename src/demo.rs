@@ -8,8 +8,9 @@ use serde::Serialize;
 
 use crate::audit::Stamp;
 use crate::cases::{self, Case, CaseKind, CaseStatus, CaseUpdate, NewCase};
-use crate::confidentiality::ConfidentialityRegime;
+use crate::confidentiality::{self, ConfidentialityRegime, DisclosureDraft, DisclosureScope};
 use crate::error::Result;
+use crate::notes::{self, ChineseScript, Note, NoteDraft, NoteTag, Side, Visibility};
 use crate::parties::{self, NewParty, Party, PartyKind, PartyRole};
 use crate::sessions::{self, NewSession, Session, SessionKind};
 use crate::time;
@@ -19,6 +20,7 @@ pub struct Sample {
     pub case: Case,
     pub parties: Vec<Party>,
     pub sessions: Vec<Session>,
+    pub notes: Vec<Note>,
 }
 
 const VENUE_ZONE: &str = "Asia/Hong_Kong";
@@ -123,9 +125,93 @@ pub fn create(tx: &Transaction<'_>, stamp: &Stamp) -> Result<Sample> {
             },
         )?);
     }
+    let notes = sample_notes(tx, stamp, &case, &investor, &made[0])?;
     Ok(Sample {
         case,
         parties: vec![investor, state],
         sessions: made,
+        notes,
     })
+}
+
+/// Three notes showing what notes hold: the mediator's own preparation, the agenda for
+/// the joint session with its checked translation, and what the investor said in an
+/// intake call, in confidence, with a summary it agreed may be passed on.
+fn sample_notes(
+    tx: &Transaction<'_>,
+    stamp: &Stamp,
+    case: &Case,
+    investor: &Party,
+    joint: &Session,
+) -> Result<Vec<Note>> {
+    let preparation = notes::create(
+        tx,
+        stamp,
+        case.id,
+        NoteDraft {
+            visibility: Some(Visibility::Private),
+            tags: vec![NoteTag::Issue, NoteTag::Interest],
+            text_en:
+                "Preparation\n\n- **Issue:** whether the berth-fee cap breaches the concession.\n\
+                      - **Interest (investor):** predictable revenue to service its loans.\n\
+                      - **Interest (Valdoria):** affordable port fees for exporters."
+                    .into(),
+            text_zh: "准备要点\n\n- **争点**：泊位费上限是否违反特许经营协议。\n\
+                      - **利益（投资者）**：稳定收入以偿还贷款。\n\
+                      - **利益（瓦尔多利亚）**：出口商可负担的港口费用。"
+                .into(),
+            zh_script: Some(ChineseScript::Simplified),
+            ..Default::default()
+        },
+    )?;
+    let agenda = notes::create(
+        tx,
+        stamp,
+        case.id,
+        NoteDraft {
+            session_id: Some(joint.id),
+            tags: vec![NoteTag::Fact],
+            text_en: "Agenda agreed for the joint session:\n\n1. Confidentiality undertaking\n\
+                      2. The berth-fee cap\n3. Options for a phased settlement agreement"
+                .into(),
+            text_zh: "聯席會議議程：\n\n1. 保密承諾\n2. 泊位費上限\n3. 分階段和解協議的方案".into(),
+            zh_script: Some(ChineseScript::Traditional),
+            translated: Some(Side::Zh),
+            checked_by: Some("Dr. Amina Wanjiru".into()),
+            ..Default::default()
+        },
+    )?;
+    let intake = notes::create(
+        tx,
+        stamp,
+        case.id,
+        NoteDraft {
+            visibility: Some(Visibility::Caucus),
+            party_id: Some(investor.id),
+            tags: vec![NoteTag::Proposal],
+            text_en:
+                "Intake call with Margaret Lau: the investor could accept a *lower* cap if the \
+                      concession is extended by five years."
+                    .into(),
+            text_zh: "与刘玛嘉通话：如特许期延长五年，投资者可接受较低的上限。".into(),
+            zh_script: Some(ChineseScript::Simplified),
+            ..Default::default()
+        },
+    )?;
+    confidentiality::record(
+        tx,
+        stamp,
+        intake.id,
+        DisclosureDraft {
+            scope: Some(DisclosureScope::Summary),
+            given_by: "Margaret Lau".into(),
+            given_at: Some(stamp.at),
+            summary_en: Some(
+                "The investor is open to discussing the cap together with the term.".into(),
+            ),
+            summary_zh: Some("投资者愿意将上限与期限一并讨论。".into()),
+        },
+    )?;
+    let intake = notes::load(tx, intake.id)?;
+    Ok(vec![preparation, agenda, intake])
 }

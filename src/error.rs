@@ -20,6 +20,7 @@ pub enum Entity {
     Mediator,
     Note,
     Revision,
+    Term,
 }
 
 impl Entity {
@@ -31,6 +32,7 @@ impl Entity {
             Entity::Mediator => "mediator",
             Entity::Note => "note",
             Entity::Revision => "revision",
+            Entity::Term => "term",
         }
     }
 }

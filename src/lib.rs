@@ -7,6 +7,8 @@
 //! - [`store`]: the SQLCipher connection and its forward-only migrations.
 //! - [`audit`]: the hash-chained log every change appends to, and its verifier.
 //! - [`cases`], [`mediators`], [`parties`], [`sessions`]: the domain and its repositories.
+//! - [`termbase`]: English ↔ Chinese terms, their CSV and TBX files, and the check that
+//!   the two texts of a note use the same terms.
 //! - [`views`]: what a screen needs in one call; [`preferences`]: language and auto-lock.
 //! - [`demo`]: the bilingual sample case a newcomer sees first.
 //! - [`error`] and [`i18n`]: typed errors with stable codes, and their messages in
@@ -26,6 +28,7 @@ pub mod preferences;
 pub mod search;
 pub mod sessions;
 pub mod store;
+pub mod termbase;
 pub mod text;
 pub mod time;
 pub mod vault;

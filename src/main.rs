@@ -3,5 +3,13 @@
 mod cli;
 
 fn main() {
+    // `accord note list | head` should stop quietly when `head` has read enough, as other
+    // Unix tools do, instead of panicking on the closed pipe (Rust ignores SIGPIPE).
+    #[cfg(unix)]
+    // SAFETY: called first thing, before any other thread exists; resets one signal's
+    // disposition to the system default.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
     std::process::exit(cli::main());
 }

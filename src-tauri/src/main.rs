@@ -78,6 +78,14 @@ fn main() {
             commands::notes::note_restore,
             commands::notes::disclosure_record,
             commands::notes::disclosure_log,
+            commands::terms::term_list,
+            commands::terms::term_add,
+            commands::terms::term_update,
+            commands::terms::term_remove,
+            commands::terms::term_matches,
+            commands::terms::term_check,
+            commands::terms::term_import,
+            commands::terms::term_export,
         ])
         .build(tauri::generate_context!())
         .expect("the Accord window could not start")

@@ -17,10 +17,23 @@ Machine-readable output (--json)
                                scheduled_end, actual_start, actual_end, attendees[{name, party_id}], created_at}
                                (times RFC 3339 in UTC; time_zone is the venue's IANA zone)
   session list                [session, …]
+  note add|edit|show|restore  {id, case_id, session_id, visibility, party_id, tags[], text_en, text_zh, zh_script,
+                               translated, checked_by, revision, created_at, updated_at,
+                               disclosure: null | {scope, disclosure_id}}
+  note list                   [note, …]
+  note history                [{note_id, revision, saved_at, saved_by, restored_from, visibility, party_id, tags[],
+                                text_en, text_zh, zh_script, translated, checked_by}, …] (newest first)
+  note disclose|disclosures   [{id, note_id, case_id, party_id, scope, summary_en, summary_zh, given_by, given_at,
+                                recorded_at, recorded_by}, …]
+  term add|edit|remove        {id, en, zh_hans, zh_hant, domain, note, origin: seed|mediator|import, updated_at}
+  term list                   [term, …]
+  term import                 {added, updated, unchanged}
+  term export FILE            {path, terms}   (to stdout, the CSV or TBX itself, --json or not)
+  term check                  [{term, found_in: en|zh, missing_from: en|zh}, …]   ([] when none)
   audit log                   [{seq, at, actor, action, entity_type, entity_id, case_id, digest, prev_hash, hash}, …]
   audit verify                {events, records, first_break: null | {seq, reason}}
   init                        {vault, vault_id, recovery_key, keyring: stored|unavailable|declined}
-  demo                        {case, parties, sessions}
+  demo                        {case, parties, sessions, notes}
   Errors go to stderr as {\"error\": {\"code\", \"message\"}} with a non-zero exit status.
   Codes are stable (e.g. vault.wrong_passphrase, vault.in_use, input.too_long, time.invalid_zone).
 
@@ -74,9 +87,15 @@ pub enum Command {
     /// Sessions of a case.
     #[command(subcommand)]
     Session(SessionCommand),
+    /// Bilingual notes, their revisions, and caucus disclosure.
+    #[command(subcommand)]
+    Note(NoteCommand),
     /// The tamper-evident audit log.
     #[command(subcommand)]
     Audit(AuditCommand),
+    /// The termbase: English, Simplified and Traditional Chinese terms.
+    #[command(subcommand)]
+    Term(super::terms::TermCommand),
     /// Add a bilingual sample case with two parties, a joint session and two caucuses.
     Demo,
 }
@@ -319,4 +338,127 @@ pub enum AuditCommand {
         #[arg(long)]
         case: Option<String>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NoteCommand {
+    /// Take a note in a case. Visibility defaults from the session: a caucus makes caucus
+    /// notes for its party, a joint or preparatory session shared ones, otherwise private.
+    Add(NoteAddArgs),
+    /// Change a note: what is given replaces what it held; the rest stays.
+    Edit(NoteEditArgs),
+    /// A case's notes, oldest first.
+    List(NoteListArgs),
+    /// A note, or one of its earlier revisions.
+    Show {
+        note: String,
+        /// Show this revision instead of the latest.
+        #[arg(long, value_name = "N")]
+        revision: Option<i64>,
+    },
+    /// Every saved revision of a note, newest first.
+    History { note: String },
+    /// Bring back an earlier revision as the newest (nothing is overwritten).
+    Restore { note: String, revision: i64 },
+    /// Record a caucus party's word on disclosing its note (an audited event).
+    Disclose(NoteDiscloseArgs),
+    /// A case's disclosure log: every authorisation and request for confidence.
+    Disclosures {
+        #[arg(long)]
+        case: String,
+    },
+}
+
+/// What a note holds. Text comes inline, from a file, or from standard input (`-`).
+#[derive(Debug, Args)]
+pub struct NoteContentArgs {
+    /// English text (Markdown).
+    #[arg(long, value_name = "TEXT")]
+    pub en: Option<String>,
+    /// Read the English text from FILE (`-` for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub en_file: Option<PathBuf>,
+    /// Chinese text (Markdown).
+    #[arg(long, value_name = "TEXT")]
+    pub zh: Option<String>,
+    /// Read the Chinese text from FILE (`-` for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub zh_file: Option<PathBuf>,
+    /// The Chinese side's script: hans (Simplified) or hant (Traditional).
+    #[arg(long)]
+    pub script: Option<String>,
+    /// shared, caucus or private.
+    #[arg(long)]
+    pub visibility: Option<String>,
+    /// Whose words these are (the confiding party, for a caucus note).
+    #[arg(long)]
+    pub party: Option<String>,
+    /// Clear the party.
+    #[arg(long, conflicts_with = "party")]
+    pub no_party: bool,
+    /// fact, issue, interest, option or proposal (repeatable; replaces the tags;
+    /// `--tag ""` clears them).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// The side that is a translation of the other: en, zh or none.
+    #[arg(long)]
+    pub translated: Option<String>,
+    /// Who checked the translation.
+    #[arg(long, value_name = "NAME")]
+    pub checked_by: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NoteAddArgs {
+    #[arg(long)]
+    pub case: String,
+    /// The session the note is taken in.
+    #[arg(long)]
+    pub session: Option<String>,
+    #[command(flatten)]
+    pub content: NoteContentArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct NoteEditArgs {
+    pub note: String,
+    #[command(flatten)]
+    pub content: NoteContentArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct NoteListArgs {
+    #[arg(long)]
+    pub case: String,
+    #[arg(long)]
+    pub session: Option<String>,
+    #[arg(long)]
+    pub visibility: Option<String>,
+    #[arg(long)]
+    pub party: Option<String>,
+    #[arg(long)]
+    pub tag: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NoteDiscloseArgs {
+    pub note: String,
+    /// all, summary or none (the party asks for confidence).
+    #[arg(long)]
+    pub scope: String,
+    /// Who spoke for the party.
+    #[arg(long, value_name = "NAME")]
+    pub given_by: String,
+    /// When the party said so (default: now), e.g. "2026-11-29 15:30".
+    #[arg(long, value_name = "TIME")]
+    pub given_at: Option<String>,
+    /// The zone --given-at is in.
+    #[arg(long, default_value = "Asia/Hong_Kong", value_name = "ZONE")]
+    pub time_zone: String,
+    /// What may be told, in English (with --scope summary).
+    #[arg(long, value_name = "TEXT")]
+    pub summary_en: Option<String>,
+    /// What may be told, in Chinese (with --scope summary).
+    #[arg(long, value_name = "TEXT")]
+    pub summary_zh: Option<String>,
 }

@@ -1,10 +1,12 @@
 //! The `accord` command line: parses arguments, unlocks the vault, calls the core, prints.
 
 mod args;
+mod notes;
 mod output;
 mod records;
 mod secrets;
 mod show;
+mod terms;
 mod vault_commands;
 
 use std::path::PathBuf;
@@ -42,7 +44,9 @@ fn run(cli: &Cli, out: &Out) -> Result<()> {
         Command::Case(c) => records::case(&ctx, c),
         Command::Party(c) => records::party(&ctx, c),
         Command::Session(c) => records::session(&ctx, c),
+        Command::Note(c) => notes::note(&ctx, c),
         Command::Audit(c) => records::audit(&ctx, c),
+        Command::Term(c) => terms::term(&ctx, c),
         Command::Demo => records::demo(&ctx),
     }
 }

@@ -15,7 +15,7 @@ use super::show::{
 };
 use super::Context;
 
-fn parse_opt<T: std::str::FromStr<Err = accord::Error>>(
+pub(super) fn parse_opt<T: std::str::FromStr<Err = accord::Error>>(
     value: &Option<String>,
 ) -> Result<Option<T>> {
     value.as_deref().map(str::parse).transpose()

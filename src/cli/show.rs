@@ -36,6 +36,10 @@ pub fn case_fields(out: &Out, case: &Case, extra: Vec<(&str, String)>) {
         ("label-kind", out.term("kind", case.kind.as_str())),
         ("label-panel", out.term("panel", case.panel.as_str())),
         ("label-status", out.term("status", case.status.as_str())),
+        (
+            "label-confidentiality",
+            out.term("confidentiality", case.confidentiality.as_str()),
+        ),
         ("label-id", case.id.to_string()),
     ];
     rows.extend(extra);

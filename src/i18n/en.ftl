@@ -62,12 +62,21 @@ field-end = end
 field-at = time
 field-duration = duration
 field-outcome = outcome
+field-en = English term
+field-zh-hans = Simplified Chinese term
+field-zh-hant = Traditional Chinese term
+field-zh = Chinese term (Simplified or Traditional)
+field-domain = domain
+field-note = note
+field-csv = CSV file
+field-file = file
 entity-case = case
 entity-party = party
 entity-session = session
 entity-mediator = mediator
 entity-note = note
 entity-revision = revision
+entity-term = term
 
 ## Vocabularies
 
@@ -98,6 +107,11 @@ session-kind-internal = Internal
 session-state-scheduled = scheduled
 session-state-live = under way
 session-state-ended = ended
+origin-seed = seed list
+origin-mediator = mediator
+origin-import = imported
+side-en = English
+side-zh = Chinese
 
 ## Labels and table columns
 
@@ -139,6 +153,13 @@ col-actor = By
 col-action = Action
 col-record = Record
 col-hash = Hash
+col-term-en = English
+col-term-zh-hans = Simplified
+col-term-zh-hant = Traditional
+col-domain = Domain
+col-origin = Source
+col-found-in = Found in
+col-missing-from = Missing from
 
 ## Command messages
 
@@ -163,3 +184,59 @@ keyring-state-disabled = The key is not kept in the OS keyring.
 keyring-state-unavailable = No OS keyring answered when the vault was created; the key is not kept there.
 audit-verified = The audit log is intact: { $events } events, { $records } records match it.
 demo-created = Sample case { $reference } created, with two parties, a joint session and two caucuses.
+
+## Notes
+
+field-text = text
+field-text-en = English text
+field-text-zh = Chinese text
+field-checked-by = translation checker
+field-scope = disclosure scope
+field-given-by = name of who spoke for the party
+field-given-at = time the party gave its word
+field-summary = summary
+field-visibility = visibility
+field-tag = tag
+field-script = script
+field-session = session
+field-side = translated side
+field-confidentiality = confidentiality regime
+field-query = search
+visibility-shared = Shared
+visibility-caucus = Caucus
+visibility-private = Private
+tag-fact = Fact
+tag-issue = Issue
+tag-interest = Interest
+tag-option = Option
+tag-proposal = Proposal
+scope-all = may be disclosed in full
+scope-summary = a summary may be disclosed
+scope-none = confidential
+translated-en = English translates the Chinese
+translated-zh = Chinese translates the English
+confidentiality-icsid = ICSID Mediation Rules (closed unless authorised)
+confidentiality-hong-kong = Hong Kong Mediation Ordinance (closed unless authorised)
+confidentiality-uncitral = UNCITRAL Model Law (open unless confidence is asked)
+label-confidentiality = Caucus confidentiality
+label-visibility = Visibility
+label-tags = Tags
+label-revision = Revision
+label-saved = Saved
+label-disclosure = Disclosure
+label-translation = Translation
+label-text-en = English
+label-text-zh = Chinese
+col-visibility = Visibility
+col-tags = Tags
+col-text = Text
+col-revision = Revision
+col-note = Note
+col-scope = Disclosure
+col-given-by = Given by
+col-given-at = Given at
+note-restored-from = (restored #{ $revision })
+term-imported = Imported: { $added } added, { $updated } updated, { $unchanged } unchanged.
+term-exported = { $count } terms written to { $path }.
+term-removed = Term “{ $en }” removed.
+term-check-clean = No gaps: every known term on one side has its counterpart on the other.

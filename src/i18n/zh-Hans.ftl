@@ -61,12 +61,21 @@ field-end = 结束时间
 field-at = 时间
 field-duration = 时长
 field-outcome = 结果
+field-en = 英文术语
+field-zh-hans = 简体中文术语
+field-zh-hant = 繁体中文术语
+field-zh = 中文术语（简体或繁体）
+field-domain = 领域
+field-note = 说明
+field-csv = CSV 文件
+field-file = 文件
 entity-case = 案件
 entity-party = 当事方
 entity-session = 会议
 entity-mediator = 调解员
 entity-note = 笔记
 entity-revision = 版本
+entity-term = 术语
 
 ## 词汇
 
@@ -97,6 +106,11 @@ session-kind-internal = 内部会议
 session-state-scheduled = 已安排
 session-state-live = 进行中
 session-state-ended = 已结束
+origin-seed = 预置词表
+origin-mediator = 调解员
+origin-import = 导入
+side-en = 英文
+side-zh = 中文
 
 ## 标签与表头
 
@@ -138,6 +152,13 @@ col-actor = 操作人
 col-action = 操作
 col-record = 记录
 col-hash = 哈希
+col-term-en = 英文
+col-term-zh-hans = 简体
+col-term-zh-hant = 繁体
+col-domain = 领域
+col-origin = 来源
+col-found-in = 出现于
+col-missing-from = 缺失于
 
 ## 命令信息
 
@@ -162,3 +183,59 @@ keyring-state-disabled = 密钥未保存在系统密钥环中。
 keyring-state-unavailable = 创建保险库时系统密钥环没有响应；密钥未保存在其中。
 audit-verified = 审计日志完好：{ $events } 条事件，{ $records } 条记录与之相符。
 demo-created = 已创建示例案件 { $reference }，包括两个当事方、一次联席会议和两次单方会谈。
+
+## Notes
+
+field-text = 文本
+field-text-en = 英文文本
+field-text-zh = 中文文本
+field-checked-by = 译文核对人
+field-scope = 披露范围
+field-given-by = 代表当事方表态者的姓名
+field-given-at = 当事方表态的时间
+field-summary = 摘要
+field-visibility = 可见范围
+field-tag = 标签
+field-script = 字体
+field-session = 会议
+field-side = 译文一侧
+field-confidentiality = 保密规则
+field-query = 搜索内容
+visibility-shared = 共享
+visibility-caucus = 单方会谈
+visibility-private = 仅本人
+tag-fact = 事实
+tag-issue = 争点
+tag-interest = 利益
+tag-option = 方案
+tag-proposal = 提议
+scope-all = 可全部披露
+scope-summary = 可披露摘要
+scope-none = 保密
+translated-en = 英文为中文的译文
+translated-zh = 中文为英文的译文
+confidentiality-icsid = ICSID 调解规则（未经授权不得披露）
+confidentiality-hong-kong = 香港《调解条例》（未经授权不得披露）
+confidentiality-uncitral = 贸法会示范法（除非要求保密，否则可披露）
+label-confidentiality = 单方会谈保密
+label-visibility = 可见范围
+label-tags = 标签
+label-revision = 版本
+label-saved = 保存时间
+label-disclosure = 披露
+label-translation = 翻译
+label-text-en = 英文
+label-text-zh = 中文
+col-visibility = 可见范围
+col-tags = 标签
+col-text = 内容
+col-revision = 版本
+col-note = 笔记
+col-scope = 披露
+col-given-by = 表态者
+col-given-at = 表态时间
+note-restored-from = （恢复自第 { $revision } 版）
+term-imported = 已导入：新增 { $added } 条，更新 { $updated } 条，未变 { $unchanged } 条。
+term-exported = 已将 { $count } 条术语写入 { $path }。
+term-removed = 已删除术语“{ $en }”。
+term-check-clean = 未发现缺漏：一方文本中的已知术语在另一方均有对应。

@@ -61,12 +61,21 @@ field-end = 結束時間
 field-at = 時間
 field-duration = 時長
 field-outcome = 結果
+field-en = 英文術語
+field-zh-hans = 簡體中文術語
+field-zh-hant = 繁體中文術語
+field-zh = 中文術語（簡體或繁體）
+field-domain = 領域
+field-note = 說明
+field-csv = CSV 檔案
+field-file = 檔案
 entity-case = 案件
 entity-party = 當事方
 entity-session = 會議
 entity-mediator = 調解員
 entity-note = 筆記
 entity-revision = 版本
+entity-term = 術語
 
 ## 詞彙
 
@@ -97,6 +106,11 @@ session-kind-internal = 內部會議
 session-state-scheduled = 已安排
 session-state-live = 進行中
 session-state-ended = 已結束
+origin-seed = 預置詞表
+origin-mediator = 調解員
+origin-import = 匯入
+side-en = 英文
+side-zh = 中文
 
 ## 標籤與表頭
 
@@ -138,6 +152,13 @@ col-actor = 操作人
 col-action = 操作
 col-record = 記錄
 col-hash = 雜湊
+col-term-en = 英文
+col-term-zh-hans = 簡體
+col-term-zh-hant = 繁體
+col-domain = 領域
+col-origin = 來源
+col-found-in = 出現於
+col-missing-from = 缺失於
 
 ## 指令訊息
 
@@ -162,3 +183,59 @@ keyring-state-disabled = 金鑰未儲存在系統鑰匙圈中。
 keyring-state-unavailable = 建立保險庫時系統鑰匙圈沒有回應；金鑰未儲存在其中。
 audit-verified = 稽核日誌完好：{ $events } 條事件，{ $records } 條記錄與之相符。
 demo-created = 已建立示例案件 { $reference }，包括兩個當事方、一次聯席會議和兩次單方會談。
+
+## Notes
+
+field-text = 文本
+field-text-en = 英文文本
+field-text-zh = 中文文本
+field-checked-by = 譯文核對人
+field-scope = 披露範圍
+field-given-by = 代表當事方表態者的姓名
+field-given-at = 當事方表態的時間
+field-summary = 摘要
+field-visibility = 可見範圍
+field-tag = 標籤
+field-script = 字體
+field-session = 會議
+field-side = 譯文一側
+field-confidentiality = 保密規則
+field-query = 搜尋內容
+visibility-shared = 共享
+visibility-caucus = 單方會談
+visibility-private = 僅本人
+tag-fact = 事實
+tag-issue = 爭議點
+tag-interest = 利益
+tag-option = 方案
+tag-proposal = 提議
+scope-all = 可全部披露
+scope-summary = 可披露摘要
+scope-none = 保密
+translated-en = 英文為中文的譯文
+translated-zh = 中文為英文的譯文
+confidentiality-icsid = ICSID 調解規則（未經授權不得披露）
+confidentiality-hong-kong = 香港《調解條例》（未經授權不得披露）
+confidentiality-uncitral = 貿法會示範法（除非要求保密，否則可披露）
+label-confidentiality = 單方會談保密
+label-visibility = 可見範圍
+label-tags = 標籤
+label-revision = 版本
+label-saved = 儲存時間
+label-disclosure = 披露
+label-translation = 翻譯
+label-text-en = 英文
+label-text-zh = 中文
+col-visibility = 可見範圍
+col-tags = 標籤
+col-text = 內容
+col-revision = 版本
+col-note = 筆記
+col-scope = 披露
+col-given-by = 表態者
+col-given-at = 表態時間
+note-restored-from = （恢復自第 { $revision } 版）
+term-imported = 已匯入：新增 { $added } 條，更新 { $updated } 條，未變 { $unchanged } 條。
+term-exported = 已將 { $count } 條術語寫入 { $path }。
+term-removed = 已刪除術語「{ $en }」。
+term-check-clean = 未發現缺漏：一方文本中的已知術語在另一方均有對應。

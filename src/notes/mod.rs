@@ -79,6 +79,8 @@ pub struct Note {
     /// Who checked that translation.
     pub checked_by: Option<String>,
     /// The latest revision: autosave sends it back so a stale editor cannot overwrite.
+    /// (A JSON number in the UI: revisions never come near 2^53.)
+    #[ts(type = "number")]
     pub revision: i64,
     pub created_at: String,
     pub updated_at: String,

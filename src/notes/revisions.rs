@@ -16,10 +16,12 @@ use crate::time;
 #[ts(export)]
 pub struct NoteRevision {
     pub note_id: Id,
+    #[ts(type = "number")]
     pub revision: i64,
     pub saved_at: String,
     pub saved_by: String,
     /// The earlier revision this one brought back, when it was a restore.
+    #[ts(type = "number | null")]
     pub restored_from: Option<i64>,
     pub visibility: Visibility,
     pub party_id: Option<Id>,
@@ -36,7 +38,9 @@ pub struct NoteRevision {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct RevisionDiff {
+    #[ts(type = "number")]
     pub from: i64,
+    #[ts(type = "number")]
     pub to: i64,
     pub en: Vec<DiffSpan>,
     pub zh: Vec<DiffSpan>,

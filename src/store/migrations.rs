@@ -4,7 +4,7 @@
 //! it. `tests/migrations.rs` opens a fixture vault of every earlier schema version.
 
 use rusqlite::Connection;
-use rusqlite_migration::{Migrations, M};
+use rusqlite_migration::{HookError, HookResult, Migrations, M};
 
 use crate::error::{Error, Result};
 
@@ -45,11 +45,13 @@ fn steps() -> Vec<M<'static>> {
         .collect()
 }
 
-/// Schema 3 gave every case a confidentiality regime. The audit log must say so, or its
-/// verifier would see each existing case changed without an event.
-fn schema_3_hook(tx: &rusqlite::Transaction<'_>) -> rusqlite_migration::HookResult {
-    crate::cases::record_schema_3_regime(tx)
-        .map_err(|e| rusqlite_migration::HookError::Hook(e.to_string()))
+/// Schema 3 brings the termbase, seeded in the same transaction, and gives every case a
+/// confidentiality regime, which the audit log must record: otherwise its verifier would
+/// see each existing case changed without an event.
+fn schema_3_hook(tx: &rusqlite::Transaction<'_>) -> HookResult {
+    crate::termbase::seed::insert(tx).map_err(|e| HookError::Hook(e.to_string()))?;
+    crate::cases::record_schema_3_regime(tx).map_err(|e| HookError::Hook(e.to_string()))?;
+    Ok(())
 }
 
 /// The schema version recorded in the database (0 for a new one).

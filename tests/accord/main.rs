@@ -7,17 +7,24 @@
 //! - `encryption`: a canary written through Accord is absent from every file of the vault.
 //! - `keyring`: the real Secret Service (started by scripts/test.sh), and life without one.
 //! - `migrations`: empty vaults, fixture vaults of every schema version, vaults from the future.
+//! - `crash`: autosave SIGKILLed mid-save, many times; every acknowledged save survives.
 //! - `audit`: the chain catches edits made behind Accord's back, and names the first broken link.
 //! - `records`: cases, parties, sessions; every error path changes nothing.
+//! - `notes`: visibility from the session, revisions and restore, caucus disclosure rules.
+//! - `termbase`: the seed, term editing, CSV in and out (hostile files refused without a
+//!   trace), the bilingual check and match offsets, and the audit chain over terms.
 //! - `language`: errors and output in English, Simplified and Traditional Chinese.
 //! - `desktop_config`: the desktop shell's CSP, capabilities and window settings.
 
 mod audit;
+mod crash;
 mod desktop_config;
 mod encryption;
 mod keyring;
 mod language;
 mod migrations;
+mod notes;
 mod records;
+mod termbase;
 mod util;
 mod vault;

@@ -70,6 +70,12 @@ fn every_earlier_schema_has_a_fixture_and_opens_in_this_build() {
         );
         let sessions = accord::sessions::list(conn, &Default::default()).unwrap();
         assert_eq!(sessions.len(), 3);
+        let terms = accord::termbase::list(conn, None).unwrap();
+        assert!(
+            terms.len() >= 150 && terms.iter().any(|t| t.en == "settlement agreement"),
+            "schema {schema}: the termbase seed was loaded ({} terms)",
+            terms.len()
+        );
         let report = accord::audit::verify(conn).unwrap();
         assert_eq!(
             report.first_break, None,

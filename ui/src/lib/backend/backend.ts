@@ -17,6 +17,13 @@ import type { Session } from "../bindings/Session";
 import type { SessionDraft } from "../bindings/SessionDraft";
 import type { VaultCreated } from "../bindings/VaultCreated";
 import type { VaultStatus } from "../bindings/VaultStatus";
+import type { Disclosure } from "../bindings/Disclosure";
+import type { DisclosureDraft } from "../bindings/DisclosureDraft";
+import type { Note } from "../bindings/Note";
+import type { NoteDraft } from "../bindings/NoteDraft";
+import type { NoteFilter } from "../bindings/NoteFilter";
+import type { NoteRevision } from "../bindings/NoteRevision";
+import type { RevisionDiff } from "../bindings/RevisionDiff";
 import type { ImportReport } from "../bindings/ImportReport";
 import type { NewTerm } from "../bindings/NewTerm";
 import type { SearchQuery } from "../bindings/SearchQuery";
@@ -70,6 +77,25 @@ export interface Backend {
   getPreferences(): Promise<Preferences>;
   /** Replaces the interface preferences (`lang` one of en, zh-Hans, zh-Hant; `autoLockMinutes` 1–240). */
   setPreferences(preferences: Preferences): Promise<void>;
+
+  // ---- notes, revisions, caucus disclosures
+  // Revision numbers are i64 in the core; ts-rs types them `bigint`, but JSON carries plain
+  // numbers. Pass either; read them with `Number()` (see `revisionNumber` in lib/notes.ts).
+
+  /** A case's notes, oldest first. */
+  listNotes(caseId: string, filter: NoteFilter): Promise<Note[]>;
+  getNote(noteId: string): Promise<Note>;
+  /** A missing visibility defaults from the draft's session (caucus ⇒ caucus for its party). */
+  createNote(caseId: string, draft: NoteDraft): Promise<Note>;
+  /** The editor's whole state; `note.conflict` (args.revision) when the note has moved on. */
+  saveNote(noteId: string, baseRevision: bigint | number, draft: NoteDraft): Promise<Note>;
+  /** Newest first. */
+  noteHistory(noteId: string): Promise<NoteRevision[]>;
+  compareRevisions(noteId: string, from: bigint | number, to: bigint | number): Promise<RevisionDiff>;
+  restoreRevision(noteId: string, revision: bigint | number): Promise<Note>;
+  recordDisclosure(noteId: string, draft: DisclosureDraft): Promise<Disclosure>;
+  /** Every disclosure record of a case, in the order they were made. */
+  disclosureLog(caseId: string): Promise<Disclosure[]>;
 
   // ---- search and termbase
 

@@ -24,11 +24,24 @@ import type { SessionDraft } from "../bindings/SessionDraft";
 import type { VaultCreated } from "../bindings/VaultCreated";
 import type { VaultStatus } from "../bindings/VaultStatus";
 import type { ChineseScript } from "../bindings/ChineseScript";
+import type { DiffChange } from "../bindings/DiffChange";
+import type { DiffSpan } from "../bindings/DiffSpan";
+import type { Disclosure } from "../bindings/Disclosure";
+import type { DisclosureDraft } from "../bindings/DisclosureDraft";
+import type { DisclosureScope } from "../bindings/DisclosureScope";
+import type { DisclosureStatus } from "../bindings/DisclosureStatus";
+import type { Note } from "../bindings/Note";
+import type { NoteDraft } from "../bindings/NoteDraft";
+import type { NoteFilter } from "../bindings/NoteFilter";
+import type { NoteRevision } from "../bindings/NoteRevision";
+import type { NoteTag } from "../bindings/NoteTag";
+import type { RevisionDiff } from "../bindings/RevisionDiff";
+import type { Side } from "../bindings/Side";
+import type { Visibility } from "../bindings/Visibility";
 import type { ImportReport } from "../bindings/ImportReport";
 import type { NewTerm } from "../bindings/NewTerm";
 import type { SearchQuery } from "../bindings/SearchQuery";
 import type { SearchResults } from "../bindings/SearchResults";
-import type { Side } from "../bindings/Side";
 import type { Term } from "../bindings/Term";
 import type { TermGap } from "../bindings/TermGap";
 import type { TermMatch } from "../bindings/TermMatch";
@@ -311,7 +324,7 @@ export class FakeBackend implements Backend {
       kind,
       panel,
       status: "intake",
-      confidentiality: "hong-kong",
+      confidentiality: input.confidentiality ?? "hong-kong",
       title_en: titles.en,
       title_zh: titles.zh,
       created_at: at,
@@ -332,6 +345,7 @@ export class FakeBackend implements Backend {
       change.kind === undefined &&
       change.panel === undefined &&
       change.status === undefined &&
+      change.confidentiality === undefined &&
       change.add_co_mediators.length === 0 &&
       change.remove_co_mediators.length === 0;
     if (!onlyOfficialNo && CLOSED.includes(before.status)) fail("case.closed", { status: before.status });
@@ -345,6 +359,7 @@ export class FakeBackend implements Backend {
     }
     if (change.kind !== undefined) after.kind = change.kind;
     if (change.panel !== undefined) after.panel = change.panel;
+    if (change.confidentiality !== undefined) after.confidentiality = change.confidentiality;
     if (change.status !== undefined && change.status !== before.status) {
       if (!TRANSITIONS[before.status].includes(change.status)) {
         fail("case.invalid_transition", { from: before.status, to: change.status });
@@ -542,6 +557,246 @@ export class FakeBackend implements Backend {
     this.preferences = { ...preferences };
   }
 
+  // ---- notes, revisions, caucus disclosures (the core's rules: src/notes, src/confidentiality)
+  // Revisions are kept as plain numbers, as they arrive over JSON from the real backend.
+
+  readonly notes = new Map<string, Note>();
+  readonly revisions = new Map<string, NoteRevision[]>();
+  readonly disclosures: Disclosure[] = [];
+  /** Every saveNote call, for tests of autosave (what was sent, from which base). */
+  readonly saveCalls: { noteId: string; base: number; draft: NoteDraft }[] = [];
+  /** When set, saveNote waits for this before answering (to hold a save in flight). */
+  saveGate: Promise<void> | null = null;
+
+  private loadNote(noteId: string): Note {
+    return this.notes.get(noteId) ?? fail("input.not_found", { entity: "note", id: noteId });
+  }
+
+  private disclosureStatus(note: Pick<Note, "id" | "case_id">): DisclosureStatus {
+    const latest = [...this.disclosures].reverse().find((d) => d.note_id === note.id);
+    if (latest) return { scope: latest.scope, disclosure_id: latest.id };
+    const regime = this.loadCase(note.case_id).confidentiality;
+    return { scope: regime === "uncitral" ? "all" : "none", disclosure_id: null };
+  }
+
+  private noteOut(note: Note): Note {
+    return {
+      ...note,
+      tags: [...note.tags],
+      disclosure: note.visibility === "caucus" ? this.disclosureStatus(note) : null,
+    };
+  }
+
+  private noteContent(draft: NoteDraft, visibility: Visibility, party: string | null): NoteContent {
+    const vis = draft.visibility ?? visibility;
+    const partyId = draft.party_id ?? (vis === "caucus" ? party : null);
+    if (vis === "caucus" && !partyId) fail("note.caucus_needs_party");
+    const checkedBy = trimmed("checked_by", draft.checked_by, MAX_NAME);
+    if (checkedBy !== null && !draft.translated) {
+      fail("input.invalid", { field: "checked_by", value: "only a side marked as a translation is checked" });
+    }
+    const tags = NOTE_TAGS.filter((tag) => draft.tags.includes(tag));
+    return {
+      visibility: vis,
+      party_id: partyId,
+      tags,
+      text_en: noteText("text_en", draft.text_en),
+      text_zh: noteText("text_zh", draft.text_zh),
+      zh_script: draft.zh_script ?? null,
+      translated: draft.translated ?? null,
+      checked_by: checkedBy,
+    };
+  }
+
+  private checkNoteParty(content: NoteContent, caseId: string): void {
+    if (content.party_id === null) return;
+    const party = this.parties.get(content.party_id);
+    if (!party) fail("input.not_found", { entity: "party", id: content.party_id });
+    if (party.case_id !== caseId) fail("session.party_not_in_case", { party: content.party_id, case: caseId });
+  }
+
+  private appendRevision(note: Note, restoredFrom: number | null): void {
+    const list = this.revisions.get(note.id) ?? [];
+    list.push({
+      note_id: note.id,
+      revision: note.revision,
+      saved_at: note.updated_at,
+      saved_by: this.mediator,
+      restored_from: restoredFrom,
+      visibility: note.visibility,
+      party_id: note.party_id,
+      tags: [...note.tags],
+      text_en: note.text_en,
+      text_zh: note.text_zh,
+      zh_script: note.zh_script,
+      translated: note.translated,
+      checked_by: note.checked_by,
+    });
+    this.revisions.set(note.id, list);
+  }
+
+  private writeNote(before: Note, content: NoteContent, restoredFrom: number | null): Note {
+    if (restoredFrom === null && sameContent(content, before)) return this.noteOut(before);
+    this.openCase(before.case_id);
+    this.checkNoteParty(content, before.case_id);
+    if (before.visibility === "caucus" && content.visibility === "shared") {
+      if (this.disclosureStatus(before).scope !== "all") fail("note.disclosure_not_authorised");
+    }
+    const after: Note = {
+      ...before,
+      ...content,
+      revision: Number(before.revision) + 1,
+      updated_at: this.stamp(),
+      disclosure: null,
+    };
+    this.notes.set(after.id, after);
+    this.appendRevision(after, restoredFrom);
+    return this.noteOut(after);
+  }
+
+  async listNotes(caseId: string, filter: NoteFilter): Promise<Note[]> {
+    this.open();
+    this.loadCase(caseId);
+    return [...this.notes.values()]
+      .filter((n) => n.case_id === caseId)
+      .filter((n) => filter.session_id === undefined || n.session_id === filter.session_id)
+      .filter((n) => filter.visibility === undefined || n.visibility === filter.visibility)
+      .filter((n) => filter.party_id === undefined || n.party_id === filter.party_id)
+      .filter((n) => filter.tag === undefined || n.tags.includes(filter.tag))
+      .sort((a, b) => a.created_at.localeCompare(b.created_at))
+      .map((n) => this.noteOut(n));
+  }
+
+  async getNote(noteId: string): Promise<Note> {
+    this.open();
+    return this.noteOut(this.loadNote(noteId));
+  }
+
+  async createNote(caseId: string, draft: NoteDraft): Promise<Note> {
+    this.open();
+    this.openCase(caseId);
+    let session: Session | null = null;
+    if (draft.session_id !== undefined) {
+      session = this.loadSession(draft.session_id);
+      if (session.case_id !== caseId) {
+        fail("input.invalid", { field: "session", value: `${draft.session_id} belongs to another case` });
+      }
+    }
+    const [visibility, party] = defaultVisibility(session);
+    const content = this.noteContent(draft, visibility, party);
+    if (!content.text_en && !content.text_zh) fail("input.required", { field: "text" });
+    this.checkNoteParty(content, caseId);
+    const at = this.stamp();
+    const note: Note = {
+      id: this.id(),
+      case_id: caseId,
+      session_id: session?.id ?? null,
+      ...content,
+      revision: 1,
+      created_at: at,
+      updated_at: at,
+      disclosure: null,
+    };
+    this.notes.set(note.id, note);
+    this.appendRevision(note, null);
+    return this.noteOut(note);
+  }
+
+  async saveNote(noteId: string, baseRevision: bigint | number, draft: NoteDraft): Promise<Note> {
+    this.saveCalls.push({ noteId, base: Number(baseRevision), draft: structuredClone(draft) });
+    if (this.saveGate) await this.saveGate;
+    this.open();
+    const before = this.loadNote(noteId);
+    if (Number(before.revision) !== Number(baseRevision)) {
+      fail("note.conflict", { revision: String(before.revision) });
+    }
+    const content = this.noteContent(draft, before.visibility, before.party_id);
+    return this.writeNote(before, content, null);
+  }
+
+  async noteHistory(noteId: string): Promise<NoteRevision[]> {
+    this.open();
+    this.loadNote(noteId);
+    return [...(this.revisions.get(noteId) ?? [])].reverse().map((r) => ({ ...r, tags: [...r.tags] }));
+  }
+
+  private loadRevision(noteId: string, revision: number): NoteRevision {
+    return (
+      (this.revisions.get(noteId) ?? []).find((r) => Number(r.revision) === revision) ??
+      fail("input.not_found", { entity: "revision", id: `${noteId} #${revision}` })
+    );
+  }
+
+  async compareRevisions(noteId: string, from: bigint | number, to: bigint | number): Promise<RevisionDiff> {
+    this.open();
+    const a = this.loadRevision(noteId, Number(from));
+    const b = this.loadRevision(noteId, Number(to));
+    return {
+      from: Number(from),
+      to: Number(to),
+      en: diffSpans(words(a.text_en), words(b.text_en)),
+      zh: diffSpans([...a.text_zh], [...b.text_zh]),
+    };
+  }
+
+  async restoreRevision(noteId: string, revision: bigint | number): Promise<Note> {
+    this.open();
+    const old = this.loadRevision(noteId, Number(revision));
+    const before = this.loadNote(noteId);
+    const content: NoteContent = {
+      visibility: old.visibility,
+      party_id: old.party_id,
+      tags: [...old.tags],
+      text_en: old.text_en,
+      text_zh: old.text_zh,
+      zh_script: old.zh_script,
+      translated: old.translated,
+      checked_by: old.checked_by,
+    };
+    return this.writeNote(before, content, Number(revision));
+  }
+
+  async recordDisclosure(noteId: string, draft: DisclosureDraft): Promise<Disclosure> {
+    this.open();
+    const note = this.loadNote(noteId);
+    this.openCase(note.case_id);
+    if (note.visibility !== "caucus" || note.party_id === null) fail("note.not_caucus");
+    const scope: DisclosureScope = draft.scope ?? fail("input.required", { field: "scope" });
+    const givenBy = required("given_by", draft.given_by, MAX_NAME);
+    const now = this.now();
+    let givenAt = now;
+    if (draft.given_at !== undefined) {
+      givenAt = new Date(draft.given_at);
+      if (Number.isNaN(givenAt.getTime())) fail("time.invalid", { field: "given_at", value: draft.given_at });
+    }
+    if (givenAt.getTime() > now.getTime()) fail("input.invalid", { field: "given_at", value: "in the future" });
+    const summary =
+      scope === "summary"
+        ? bilingual("summary", draft.summary_en, draft.summary_zh, MAX_SUMMARY)
+        : { en: null, zh: null };
+    const d: Disclosure = {
+      id: this.id(),
+      note_id: note.id,
+      case_id: note.case_id,
+      party_id: note.party_id,
+      scope,
+      summary_en: summary.en,
+      summary_zh: summary.zh,
+      given_by: givenBy,
+      given_at: givenAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
+      recorded_at: this.stamp(),
+      recorded_by: this.mediator,
+    };
+    this.disclosures.push(d);
+    return { ...d };
+  }
+
+  async disclosureLog(caseId: string): Promise<Disclosure[]> {
+    this.open();
+    this.loadCase(caseId);
+    return this.disclosures.filter((d) => d.case_id === caseId).map((d) => ({ ...d }));
+  }
+
   // ---- search and termbase (rules in fake-search.ts)
 
   /** The notes search sees; tests push what they need. */
@@ -650,4 +905,92 @@ export async function demoBackend(options: FakeOptions = {}): Promise<{
   });
   if (options.unlocked === false) await backend.lock();
   return { backend, caseId: c.id, partyIds: [a.id, b.id], jointId: joint.id, caucusId: caucus.id };
+}
+
+// ---- notes: the core's rules, as plain functions
+
+const NOTE_TAGS: readonly NoteTag[] = ["fact", "issue", "interest", "option", "proposal"];
+const MAX_NOTE_SIDE = 100_000;
+const MAX_SUMMARY = 4_000;
+
+type NoteContent = {
+  visibility: Visibility;
+  party_id: string | null;
+  tags: NoteTag[];
+  text_en: string;
+  text_zh: string;
+  zh_script: ChineseScript | null;
+  translated: Side | null;
+  checked_by: string | null;
+};
+
+/** The core's `default_visibility`: caucus ⇒ caucus for its party; joint, preparatory ⇒ shared; else private. */
+function defaultVisibility(session: Session | null): [Visibility, string | null] {
+  if (session?.kind === "caucus") return ["caucus", session.caucus_party_id];
+  if (session?.kind === "joint" || session?.kind === "preparatory") return ["shared", null];
+  return ["private", null];
+}
+
+function noteText(field: string, text: string): string {
+  const clean = text.replace(/\r\n?/g, "\n");
+  if ([...clean].length > MAX_NOTE_SIDE) fail("input.too_long", { field, max: String(MAX_NOTE_SIDE) });
+  if (/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/.test(clean)) fail("input.invalid", { field, value: "control characters" });
+  return clean;
+}
+
+function sameContent(c: NoteContent, n: Note): boolean {
+  return (
+    c.visibility === n.visibility &&
+    c.party_id === n.party_id &&
+    c.tags.join() === n.tags.join() &&
+    c.text_en === n.text_en &&
+    c.text_zh === n.text_zh &&
+    c.zh_script === n.zh_script &&
+    c.translated === n.translated &&
+    c.checked_by === n.checked_by
+  );
+}
+
+/** Words and the whitespace between them, as `similar`'s word diff splits text. */
+function words(text: string): string[] {
+  return text.match(/\s+|[^\s]+/g) ?? [];
+}
+
+/** A longest-common-subsequence diff, runs of one kind merged (as the core sends them). */
+function diffSpans(a: readonly string[], b: readonly string[]): DiffSpan[] {
+  const n = a.length;
+  const m = b.length;
+  const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
+  for (let i = n - 1; i >= 0; i--) {
+    for (let j = m - 1; j >= 0; j--) {
+      lcs[i]![j] = a[i] === b[j] ? lcs[i + 1]![j + 1]! + 1 : Math.max(lcs[i + 1]![j]!, lcs[i]![j + 1]!);
+    }
+  }
+  const out: DiffSpan[] = [];
+  const push = (change: DiffChange, text: string) => {
+    const last = out[out.length - 1];
+    if (last && last.change === change) last.text += text;
+    else out.push({ change, text });
+  };
+  let i = 0;
+  let j = 0;
+  while (i < n || j < m) {
+    if (i < n && j < m && a[i] === b[j]) {
+      push("same", a[i]!);
+      i++;
+      j++;
+    } else if (j < m && (i >= n || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
+      if (i < n && lcs[i + 1]![j]! === lcs[i]![j + 1]!) {
+        push("removed", a[i]!);
+        i++;
+      } else {
+        push("added", b[j]!);
+        j++;
+      }
+    } else {
+      push("removed", a[i]!);
+      i++;
+    }
+  }
+  return out;
 }

@@ -18,6 +18,13 @@ import type { Session } from "../bindings/Session";
 import type { SessionDraft } from "../bindings/SessionDraft";
 import type { VaultCreated } from "../bindings/VaultCreated";
 import type { VaultStatus } from "../bindings/VaultStatus";
+import type { Disclosure } from "../bindings/Disclosure";
+import type { DisclosureDraft } from "../bindings/DisclosureDraft";
+import type { Note } from "../bindings/Note";
+import type { NoteDraft } from "../bindings/NoteDraft";
+import type { NoteFilter } from "../bindings/NoteFilter";
+import type { NoteRevision } from "../bindings/NoteRevision";
+import type { RevisionDiff } from "../bindings/RevisionDiff";
 import type { ChineseScript } from "../bindings/ChineseScript";
 import type { ImportReport } from "../bindings/ImportReport";
 import type { NewTerm } from "../bindings/NewTerm";
@@ -115,6 +122,36 @@ export class TauriBackend implements Backend {
   }
   setPreferences(preferences: Preferences): Promise<void> {
     return call("preferences_set", { preferences });
+  }
+
+  // ---- notes, revisions, caucus disclosures (revisions go as JSON numbers: BigInt has no JSON form)
+
+  listNotes(caseId: string, filter: NoteFilter): Promise<Note[]> {
+    return call("note_list", { caseId, filter });
+  }
+  getNote(noteId: string): Promise<Note> {
+    return call("note_get", { noteId });
+  }
+  createNote(caseId: string, draft: NoteDraft): Promise<Note> {
+    return call("note_create", { caseId, draft });
+  }
+  saveNote(noteId: string, baseRevision: bigint | number, draft: NoteDraft): Promise<Note> {
+    return call("note_save", { noteId, baseRevision: Number(baseRevision), draft });
+  }
+  noteHistory(noteId: string): Promise<NoteRevision[]> {
+    return call("note_history", { noteId });
+  }
+  compareRevisions(noteId: string, from: bigint | number, to: bigint | number): Promise<RevisionDiff> {
+    return call("note_compare", { noteId, from: Number(from), to: Number(to) });
+  }
+  restoreRevision(noteId: string, revision: bigint | number): Promise<Note> {
+    return call("note_restore", { noteId, revision: Number(revision) });
+  }
+  recordDisclosure(noteId: string, draft: DisclosureDraft): Promise<Disclosure> {
+    return call("disclosure_record", { noteId, draft });
+  }
+  disclosureLog(caseId: string): Promise<Disclosure[]> {
+    return call("disclosure_log", { caseId });
   }
 
   // ---- search and termbase

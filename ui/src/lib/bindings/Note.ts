@@ -28,8 +28,9 @@ translated: Side | null,
 checked_by: string | null, 
 /**
  * The latest revision: autosave sends it back so a stale editor cannot overwrite.
+ * (A JSON number in the UI: revisions never come near 2^53.)
  */
-revision: bigint, created_at: string, updated_at: string, 
+revision: number, created_at: string, updated_at: string, 
 /**
  * For a caucus note: whether the party's words may be told to others, and why.
  */

@@ -8,8 +8,8 @@ import type { Visibility } from "./Visibility";
 /**
  * One saved state of a note.
  */
-export type NoteRevision = { note_id: Id, revision: bigint, saved_at: string, saved_by: string, 
+export type NoteRevision = { note_id: Id, revision: number, saved_at: string, saved_by: string, 
 /**
  * The earlier revision this one brought back, when it was a restore.
  */
-restored_from: bigint | null, visibility: Visibility, party_id: Id | null, tags: Array<NoteTag>, text_en: string, text_zh: string, zh_script: ChineseScript | null, translated: Side | null, checked_by: string | null, };
+restored_from: number | null, visibility: Visibility, party_id: Id | null, tags: Array<NoteTag>, text_en: string, text_zh: string, zh_script: ChineseScript | null, translated: Side | null, checked_by: string | null, };

@@ -5,4 +5,4 @@ import type { DiffSpan } from "./DiffSpan";
  * What changed between two revisions, side by side: English compared word by word,
  * Chinese character by character (it has no spaces between words).
  */
-export type RevisionDiff = { from: bigint, to: bigint, en: Array<DiffSpan>, zh: Array<DiffSpan>, };
+export type RevisionDiff = { from: number, to: number, en: Array<DiffSpan>, zh: Array<DiffSpan>, };

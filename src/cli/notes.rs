@@ -1,0 +1,339 @@
+//! `accord note …`: take, edit, list and show notes, their history, and a caucus party's
+//! word on disclosure.
+
+use std::io::Read;
+use std::path::Path;
+
+use accord::confidentiality::{self, Disclosure, DisclosureDraft};
+use accord::notes::revisions::{self, NoteRevision};
+use accord::notes::{self, Note, NoteDraft, NoteFilter};
+use accord::vault::Access;
+use accord::{cases, parties, sessions, time, Error, Result};
+use rusqlite::Connection;
+
+use super::args::{NoteCommand, NoteContentArgs};
+use super::output::Out;
+use super::records::parse_opt;
+use super::Context;
+
+pub fn note(ctx: &Context<'_>, command: &NoteCommand) -> Result<()> {
+    let out = ctx.out;
+    match command {
+        NoteCommand::Add(a) => {
+            let mut vault = ctx.open(Access::Write)?;
+            let stamp = vault.stamp(ctx.now())?;
+            let conn = vault.store().conn();
+            let case = cases::find(conn, &a.case)?;
+            let mut draft = NoteDraft {
+                session_id: match &a.session {
+                    Some(s) => Some(sessions::find(conn, s)?.id),
+                    None => None,
+                },
+                ..Default::default()
+            };
+            apply(conn, &a.content, &mut draft, case.id)?;
+            let note = vault
+                .store_mut()
+                .write(|tx| notes::create(tx, &stamp, case.id, draft))?;
+            print_note(out, &note)
+        }
+        NoteCommand::Edit(a) => {
+            let mut vault = ctx.open(Access::Write)?;
+            let stamp = vault.stamp(ctx.now())?;
+            let note = notes::find(vault.store().conn(), &a.note)?;
+            let mut draft = NoteDraft::of(&note);
+            apply(vault.store().conn(), &a.content, &mut draft, note.case_id)?;
+            let saved = vault
+                .store_mut()
+                .write(|tx| notes::save(tx, &stamp, note.id, note.revision, draft))?;
+            print_note(out, &saved)
+        }
+        NoteCommand::List(a) => {
+            let vault = ctx.open(Access::Read)?;
+            let conn = vault.store().conn();
+            let case = cases::find(conn, &a.case)?;
+            let filter = NoteFilter {
+                session_id: match &a.session {
+                    Some(s) => Some(sessions::find(conn, s)?.id),
+                    None => None,
+                },
+                visibility: parse_opt(&a.visibility)?,
+                party_id: match &a.party {
+                    Some(p) => Some(parties::find(conn, Some(case.id), p)?.id),
+                    None => None,
+                },
+                tag: parse_opt(&a.tag)?,
+            };
+            let found = notes::list(conn, case.id, &filter)?;
+            if out.json {
+                out.print_json(&found);
+            } else {
+                let mut table = out.table(&[
+                    "col-id",
+                    "col-time",
+                    "col-visibility",
+                    "col-tags",
+                    "col-text",
+                ]);
+                for n in &found {
+                    table.add_row(vec![
+                        n.id.short(),
+                        local(&n.created_at),
+                        out.term("visibility", n.visibility.as_str()),
+                        tags(out, &n.tags),
+                        n.preview(60),
+                    ]);
+                }
+                println!("{table}");
+            }
+            Ok(())
+        }
+        NoteCommand::Show { note, revision } => {
+            let vault = ctx.open(Access::Read)?;
+            let conn = vault.store().conn();
+            let found = notes::find(conn, note)?;
+            match revision {
+                Some(r) => print_revision(out, &revisions::load(conn, found.id, *r)?),
+                None => print_note(out, &found),
+            }
+        }
+        NoteCommand::History { note } => {
+            let vault = ctx.open(Access::Read)?;
+            let conn = vault.store().conn();
+            let found = notes::find(conn, note)?;
+            let history = revisions::history(conn, found.id)?;
+            if out.json {
+                out.print_json(&history);
+            } else {
+                let mut table = out.table(&["col-revision", "col-time", "col-actor", "col-text"]);
+                for r in &history {
+                    let mut what = preview(&r.text_en, &r.text_zh, 60);
+                    if let Some(from) = r.restored_from {
+                        what = format!(
+                            "{} {what}",
+                            out.text_with("note-restored-from", &[("revision", from.to_string())])
+                        );
+                    }
+                    table.add_row(vec![
+                        format!("#{}", r.revision),
+                        local(&r.saved_at),
+                        r.saved_by.clone(),
+                        what,
+                    ]);
+                }
+                println!("{table}");
+            }
+            Ok(())
+        }
+        NoteCommand::Restore { note, revision } => {
+            let mut vault = ctx.open(Access::Write)?;
+            let stamp = vault.stamp(ctx.now())?;
+            let found = notes::find(vault.store().conn(), note)?;
+            let restored = vault
+                .store_mut()
+                .write(|tx| revisions::restore(tx, &stamp, found.id, *revision))?;
+            print_note(out, &restored)
+        }
+        NoteCommand::Disclose(a) => {
+            let mut vault = ctx.open(Access::Write)?;
+            let stamp = vault.stamp(ctx.now())?;
+            let found = notes::find(vault.store().conn(), &a.note)?;
+            let zone = time::parse_zone(&a.time_zone)?;
+            let draft = DisclosureDraft {
+                scope: Some(a.scope.parse()?),
+                given_by: a.given_by.clone(),
+                given_at: match &a.given_at {
+                    Some(t) => Some(time::parse_time("given_at", t, zone)?),
+                    None => None,
+                },
+                summary_en: a.summary_en.clone(),
+                summary_zh: a.summary_zh.clone(),
+            };
+            let recorded = vault
+                .store_mut()
+                .write(|tx| confidentiality::record(tx, &stamp, found.id, draft))?;
+            print_disclosures(out, std::slice::from_ref(&recorded));
+            Ok(())
+        }
+        NoteCommand::Disclosures { case } => {
+            let vault = ctx.open(Access::Read)?;
+            let conn = vault.store().conn();
+            let found = cases::find(conn, case)?;
+            print_disclosures(out, &confidentiality::log(conn, found.id)?);
+            Ok(())
+        }
+    }
+}
+
+/// Applies the content flags given on the command line to `draft`; what is not given
+/// stays as it was.
+fn apply(
+    conn: &Connection,
+    a: &NoteContentArgs,
+    draft: &mut NoteDraft,
+    case_id: accord::ids::Id,
+) -> Result<()> {
+    if a.en_file.as_deref() == Some(Path::new("-")) && a.zh_file.as_deref() == Some(Path::new("-"))
+    {
+        return Err(Error::Invalid {
+            field: "text",
+            value: "only one side can come from standard input".into(),
+        });
+    }
+    if let Some(text) = text_arg(&a.en, a.en_file.as_deref())? {
+        draft.text_en = text;
+    }
+    if let Some(text) = text_arg(&a.zh, a.zh_file.as_deref())? {
+        draft.text_zh = text;
+    }
+    if let Some(v) = parse_opt(&a.visibility)? {
+        draft.visibility = Some(v);
+    }
+    if a.no_party {
+        draft.party_id = None;
+    }
+    if let Some(p) = &a.party {
+        draft.party_id = Some(parties::find(conn, Some(case_id), p)?.id);
+    }
+    if !a.tags.is_empty() {
+        draft.tags = a
+            .tags
+            .iter()
+            .filter(|t| !t.is_empty())
+            .map(|t| t.parse())
+            .collect::<Result<_>>()?;
+    }
+    if let Some(s) = parse_opt(&a.script)? {
+        draft.zh_script = Some(s);
+    }
+    if let Some(t) = &a.translated {
+        draft.translated = if t == "none" { None } else { Some(t.parse()?) };
+        if draft.translated.is_none() {
+            draft.checked_by = None;
+        }
+    }
+    if let Some(c) = &a.checked_by {
+        draft.checked_by = Some(c.clone());
+    }
+    Ok(())
+}
+
+/// Text from `--en TEXT`, or from `--en-file FILE` (`-` for standard input).
+fn text_arg(inline: &Option<String>, file: Option<&Path>) -> Result<Option<String>> {
+    match (inline, file) {
+        (Some(_), Some(_)) => Err(Error::Invalid {
+            field: "text",
+            value: "give the text or a file, not both".into(),
+        }),
+        (Some(t), None) => Ok(Some(t.clone())),
+        (None, Some(path)) if path == Path::new("-") => {
+            let mut text = String::new();
+            std::io::stdin().read_to_string(&mut text)?;
+            Ok(Some(text))
+        }
+        (None, Some(path)) => Ok(Some(std::fs::read_to_string(path)?)),
+        (None, None) => Ok(None),
+    }
+}
+
+fn local(stored: &str) -> String {
+    time::from_storage(stored)
+        .map(time::show_local)
+        .unwrap_or_else(|_| stored.to_string())
+}
+
+fn tags(out: &Out, tags: &[notes::NoteTag]) -> String {
+    tags.iter()
+        .map(|t| out.term("tag", t.as_str()))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn preview(en: &str, zh: &str, chars: usize) -> String {
+    let flat = format!("{} {}", en.trim(), zh.trim());
+    let flat: String = flat.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() > chars {
+        format!("{}…", flat.chars().take(chars - 1).collect::<String>())
+    } else {
+        flat
+    }
+}
+
+fn print_note(out: &Out, note: &Note) -> Result<()> {
+    if out.json {
+        out.print_json(note);
+        return Ok(());
+    }
+    let mut rows = vec![
+        ("label-id", note.id.to_string()),
+        (
+            "label-visibility",
+            out.term("visibility", note.visibility.as_str()),
+        ),
+        ("label-tags", tags(out, &note.tags)),
+        ("label-revision", format!("#{}", note.revision)),
+        ("label-saved", local(&note.updated_at)),
+    ];
+    if let Some(d) = &note.disclosure {
+        rows.push(("label-disclosure", out.term("scope", d.scope.as_str())));
+    }
+    if let Some(side) = note.translated {
+        let by = note.checked_by.clone().unwrap_or_else(|| "—".into());
+        rows.push((
+            "label-translation",
+            format!("{} ({by})", out.term("translated", side.as_str())),
+        ));
+    }
+    out.fields(&rows);
+    print_sides(out, &note.text_en, &note.text_zh);
+    Ok(())
+}
+
+fn print_revision(out: &Out, r: &NoteRevision) -> Result<()> {
+    if out.json {
+        out.print_json(r);
+        return Ok(());
+    }
+    out.fields(&[
+        ("label-revision", format!("#{}", r.revision)),
+        ("label-saved", local(&r.saved_at)),
+        (
+            "label-visibility",
+            out.term("visibility", r.visibility.as_str()),
+        ),
+    ]);
+    print_sides(out, &r.text_en, &r.text_zh);
+    Ok(())
+}
+
+fn print_sides(out: &Out, en: &str, zh: &str) {
+    for (label, text) in [("label-text-en", en), ("label-text-zh", zh)] {
+        if !text.is_empty() {
+            println!("\n{}\n{text}", out.text(label));
+        }
+    }
+}
+
+fn print_disclosures(out: &Out, log: &[Disclosure]) {
+    if out.json {
+        out.print_json(log);
+        return;
+    }
+    let mut table = out.table(&[
+        "col-time",
+        "col-note",
+        "col-scope",
+        "col-given-by",
+        "col-given-at",
+    ]);
+    for d in log {
+        table.add_row(vec![
+            local(&d.recorded_at),
+            d.note_id.short(),
+            out.term("scope", d.scope.as_str()),
+            d.given_by.clone(),
+            time::show_local(d.given_at),
+        ]);
+    }
+    println!("{table}");
+}

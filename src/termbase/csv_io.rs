@@ -1,0 +1,553 @@
+//! The termbase as CSV, in the seed's format: UTF-8, one header row
+//! `en,zh_hans,zh_hant,domain,note`, LF line endings, a field quoted (RFC 4180) when it
+//! holds a comma or a double quote.
+//!
+//! Reading is strict and all-or-nothing: the whole file is parsed and checked before
+//! anything is written, and the first bad line is named. A leading byte-order mark (what
+//! spreadsheet programs write) and CRLF line endings are accepted.
+//!
+//! Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` as a formula. Export
+//! therefore writes such a cell with a `'` in front (and one more `'` in front of a cell
+//! that already starts with `'`s before one of those), and import takes exactly one `'`
+//! off again, so that export then import gives back the same termbase. A file that holds
+//! an unprotected formula-like cell is refused: it did not come from Accord.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::io::{Read, Write};
+
+use rusqlite::{Connection, Transaction};
+use serde::Serialize;
+
+use super::{by_english, in_added_order, insert, rewrite, Fields, NewTerm, TermOrigin};
+use crate::audit::{self, Stamp};
+use crate::error::{Error, Result};
+
+/// The header, as in the seed file.
+pub const HEADER: [&str; 5] = ["en", "zh_hans", "zh_hant", "domain", "note"];
+/// Largest file import reads (4 MiB: about fifty times the seed).
+pub const MAX_IMPORT_BYTES: u64 = 4 * 1024 * 1024;
+/// Most entries one import may hold.
+pub const MAX_IMPORT_ROWS: usize = 20_000;
+
+const FORMULA_STARTS: [char; 4] = ['=', '+', '-', '@'];
+
+/// What an import did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct ImportReport {
+    /// New entries.
+    pub added: u32,
+    /// Entries whose English was known and whose other fields the file changed.
+    pub updated: u32,
+    /// Entries the file holds exactly as they were.
+    pub unchanged: u32,
+}
+
+/// One row of a CSV file and the line it starts on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct Record {
+    line: usize,
+    fields: Vec<String>,
+}
+
+fn bad(line: usize, why: impl std::fmt::Display) -> Error {
+    Error::Invalid {
+        field: "csv",
+        value: format!("line {line}: {why}"),
+    }
+}
+
+/// Splits CSV text into records (RFC 4180, with LF or CRLF line ends).
+fn records(text: &str) -> Result<Vec<Record>> {
+    let mut out = Vec::new();
+    let mut chars = text.chars().peekable();
+    let mut line = 1;
+    while chars.peek().is_some() {
+        let first_line = line;
+        let mut fields = Vec::new();
+        loop {
+            let mut field = String::new();
+            if chars.peek() == Some(&'"') {
+                chars.next();
+                let opened = line;
+                loop {
+                    match chars.next() {
+                        None => return Err(bad(opened, "a quoted field is never closed")),
+                        Some('"') if chars.peek() == Some(&'"') => {
+                            chars.next();
+                            field.push('"');
+                        }
+                        Some('"') => break,
+                        Some(c) => {
+                            if c == '\n' {
+                                line += 1;
+                            }
+                            field.push(c);
+                        }
+                    }
+                }
+                if !matches!(chars.peek(), None | Some(',' | '\n' | '\r')) {
+                    return Err(bad(line, "text follows a closing quote"));
+                }
+            } else {
+                while let Some(&c) = chars.peek() {
+                    match c {
+                        ',' | '\n' | '\r' => break,
+                        '"' => {
+                            return Err(bad(
+                                line,
+                                "a quote inside an unquoted field (quote the whole field and double the quote)",
+                            ))
+                        }
+                        _ => {
+                            field.push(c);
+                            chars.next();
+                        }
+                    }
+                }
+            }
+            fields.push(field);
+            match chars.next() {
+                Some(',') => {}
+                Some('\r') if chars.peek() == Some(&'\n') => {
+                    chars.next();
+                    line += 1;
+                    break;
+                }
+                Some('\r') => return Err(bad(line, "a carriage return without a line feed")),
+                Some('\n') => {
+                    line += 1;
+                    break;
+                }
+                None => break,
+                Some(c) => unreachable!("fields end at a separator, not {c:?}"),
+            }
+        }
+        out.push(Record {
+            line: first_line,
+            fields,
+        });
+    }
+    Ok(out)
+}
+
+/// Parses and checks a whole termbase file: header, every row, no English twice.
+pub(crate) fn parse_terms(text: &str) -> Result<Vec<Fields>> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let records = records(text)?;
+    let Some((header, rows)) = records.split_first() else {
+        return Err(bad(
+            1,
+            format!(
+                "the file is empty; it needs the header {}",
+                HEADER.join(",")
+            ),
+        ));
+    };
+    if header.fields != HEADER {
+        return Err(bad(
+            1,
+            format!(
+                "the header must be {} (found {})",
+                HEADER.join(","),
+                header.fields.join(",")
+            ),
+        ));
+    }
+    if rows.len() > MAX_IMPORT_ROWS {
+        return Err(bad(
+            rows[MAX_IMPORT_ROWS].line,
+            format!("more than {MAX_IMPORT_ROWS} entries"),
+        ));
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut out = Vec::with_capacity(rows.len());
+    for row in rows {
+        if row.fields.len() != HEADER.len() {
+            return Err(bad(
+                row.line,
+                format!(
+                    "{} fields where the header has {}",
+                    row.fields.len(),
+                    HEADER.len()
+                ),
+            ));
+        }
+        if row.fields == HEADER {
+            return Err(bad(row.line, "the header again (two files joined?)"));
+        }
+        let mut cells = Vec::with_capacity(HEADER.len());
+        for (name, cell) in HEADER.iter().zip(&row.fields) {
+            cells.push(unguard(cell).ok_or_else(|| {
+                bad(
+                    row.line,
+                    format!(
+                        "{name} starts with {:?}, which a spreadsheet runs as a formula; put a ' before it to keep it as text",
+                        cell.chars().next().unwrap_or_default()
+                    ),
+                )
+            })?);
+        }
+        let optional = |i: usize| Some(cells[i].to_string());
+        let fields = Fields::check(&NewTerm {
+            en: cells[0].to_string(),
+            zh_hans: optional(1),
+            zh_hant: optional(2),
+            domain: optional(3),
+            note: optional(4),
+        })
+        .map_err(|e| bad(row.line, e))?;
+        if let Some(first) = seen.insert(fields.en.to_lowercase(), row.line) {
+            return Err(bad(
+                row.line,
+                format!("“{}” is already on line {first}", fields.en),
+            ));
+        }
+        out.push(fields);
+    }
+    Ok(out)
+}
+
+/// Whether a spreadsheet would take `cell` for a formula, once any leading `'`s are skipped.
+fn formula_like(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
+/// A cell as written: formula-like cells get one `'` in front.
+fn guard(cell: &str) -> Cow<'_, str> {
+    if formula_like(cell) {
+        Cow::Owned(format!("'{cell}"))
+    } else {
+        Cow::Borrowed(cell)
+    }
+}
+
+/// The inverse of [`guard`]; `None` for an unprotected formula-like cell.
+fn unguard(cell: &str) -> Option<&str> {
+    match cell.strip_prefix('\'') {
+        Some(rest) if formula_like(rest) => Some(rest),
+        _ if cell.starts_with(FORMULA_STARTS) => None,
+        _ => Some(cell),
+    }
+}
+
+/// One CSV field: quoted when it holds a separator or a quote.
+fn field(cell: &str) -> Cow<'_, str> {
+    let cell = guard(cell);
+    if cell.contains([',', '"', '\n', '\r']) {
+        Cow::Owned(format!("\"{}\"", cell.replace('"', "\"\"")))
+    } else {
+        cell
+    }
+}
+
+/// Reads a whole termbase CSV file and merges it in by English term: new terms are added
+/// (origin `import`), known ones take the file's other fields (an empty cell clears one).
+/// Any bad row refuses the whole file, naming its line; nothing is written then.
+pub fn import_csv(tx: &Transaction<'_>, stamp: &Stamp, reader: impl Read) -> Result<ImportReport> {
+    let mut bytes = Vec::new();
+    reader.take(MAX_IMPORT_BYTES + 1).read_to_end(&mut bytes)?;
+    if bytes.len() as u64 > MAX_IMPORT_BYTES {
+        return Err(Error::Invalid {
+            field: "csv",
+            value: format!(
+                "the file is larger than {} MiB",
+                MAX_IMPORT_BYTES / (1024 * 1024)
+            ),
+        });
+    }
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let at = e.utf8_error().valid_up_to();
+        let line = e.as_bytes()[..at].iter().filter(|b| **b == b'\n').count() + 1;
+        bad(line, "not UTF-8 text (save the file as CSV UTF-8)")
+    })?;
+    let rows = parse_terms(&text)?;
+    let mut report = ImportReport::default();
+    for fields in rows {
+        match by_english(tx, &fields.en)? {
+            None => {
+                let term = insert(tx, stamp, &fields, TermOrigin::Import)?;
+                audit::record(tx, stamp, "term.import", "term", term.id, None, &term)?;
+                report.added += 1;
+            }
+            Some(known) => {
+                if rewrite(tx, stamp, &known, &fields, "term.import")? == known {
+                    report.unchanged += 1;
+                } else {
+                    report.updated += 1;
+                }
+            }
+        }
+    }
+    Ok(report)
+}
+
+/// Writes the whole termbase as CSV, in the order entries were added; returns how many.
+pub fn export_csv(conn: &Connection, mut writer: impl Write) -> Result<usize> {
+    let terms = in_added_order(conn)?;
+    let mut out = String::with_capacity(64 * terms.len() + 64);
+    out.push_str(&HEADER.join(","));
+    out.push('\n');
+    for t in &terms {
+        let cells = [
+            t.en.as_str(),
+            t.zh_hans.as_deref().unwrap_or(""),
+            t.zh_hant.as_deref().unwrap_or(""),
+            t.domain.as_deref().unwrap_or(""),
+            t.note.as_deref().unwrap_or(""),
+        ];
+        let line: Vec<Cow<'_, str>> = cells.iter().map(|c| field(c)).collect();
+        out.push_str(&line.join(","));
+        out.push('\n');
+    }
+    writer.write_all(out.as_bytes())?;
+    writer.flush()?;
+    Ok(terms.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::termbase::seed::SEED_CSV;
+    use crate::termbase::tests::{conn, new, stamp};
+
+    fn error_of(text: &str) -> String {
+        match parse_terms(text) {
+            Err(Error::Invalid {
+                field: "csv",
+                value,
+            }) => value,
+            other => panic!("{text:?} should be refused, got {other:?}"),
+        }
+    }
+
+    const H: &str = "en,zh_hans,zh_hant,domain,note\n";
+
+    #[test]
+    fn an_untouched_termbase_exports_as_the_seed_file() {
+        let conn = conn();
+        let mut out = Vec::new();
+        export_csv(&conn, &mut out).unwrap();
+        assert!(
+            String::from_utf8(out).unwrap() == SEED_CSV,
+            "export of a fresh vault differs from seed.csv"
+        );
+    }
+
+    #[test]
+    fn quoting_follows_rfc_4180() {
+        let text = format!("{H}\"a, b\",\"x \"\"y\"\"\",繁,,\"multi\r\nline\"\r\nc,简,,d,\n");
+        let recs = records(&text).unwrap();
+        assert_eq!(
+            recs[1].fields,
+            ["a, b", "x \"y\"", "繁", "", "multi\r\nline"]
+        );
+        assert_eq!(recs[2].line, 4, "a quoted line break counts as a line");
+        assert_eq!(field("a, \"b\""), "\"a, \"\"b\"\"\"");
+        assert_eq!(field("plain"), "plain");
+    }
+
+    #[test]
+    fn hostile_files_are_refused_naming_the_line() {
+        let cases = [
+            ("en,zh,zh_hant,domain,note\n", "line 1: the header must be"),
+            ("", "line 1: the file is empty"),
+            (&format!("{H}a,b,c\n") as &str, "line 2: 3 fields"),
+            (
+                &format!("{H}a,和解,和解,,\n\nb,和,和,,\n"),
+                "line 3: 1 fields",
+            ),
+            (&format!("{H}a\"b,和解,和解,,\n"), "line 2: a quote inside"),
+            (
+                &format!("{H}\"a\"b,和解,和解,,\n"),
+                "line 2: text follows a closing quote",
+            ),
+            (
+                &format!("{H}x,y,z,,\n\"open,和解,和解,,\n"),
+                "line 3: a quoted field is never closed",
+            ),
+            (
+                &format!("{H}a\rb,和解,和解,,\n"),
+                "line 2: a carriage return",
+            ),
+            (
+                &format!("{H}a\u{1b}[2J,和解,和解,,\n"),
+                "line 2: en is invalid: control characters",
+            ),
+            (
+                &format!("{H}a,和解,和解,,\nA,和,和,,\n"),
+                "line 3: “A” is already on line 2",
+            ),
+            (
+                &format!("{H}=cmd|' /C calc'!A0,和解,和解,,\n"),
+                "line 2: en starts with '='",
+            ),
+            (
+                &format!("{H}a,和解,和解,,@SUM(1)\n"),
+                "line 2: note starts with '@'",
+            ),
+            (&format!("{H}a,,,,\n"), "line 2: zh is required"),
+            (&format!("{H}{H}"), "line 2: the header again"),
+            (
+                &format!("{H}a,{},和解,,\n", "和".repeat(201)),
+                "line 2: zh_hans is longer than 200",
+            ),
+        ];
+        for (text, expected) in cases {
+            let message = error_of(text);
+            assert!(message.starts_with(expected), "{text:?}: {message}");
+        }
+    }
+
+    #[test]
+    fn a_byte_order_mark_and_crlf_are_accepted() {
+        let text = "\u{feff}en,zh_hans,zh_hant,domain,note\r\nescrow,托管,託管,,\r\n";
+        let rows = parse_terms(text).unwrap();
+        assert_eq!(rows.len(), 1);
+        assert_eq!(rows[0].zh_hant.as_deref(), Some("託管"));
+    }
+
+    #[test]
+    fn formula_guard_round_trips() {
+        for cell in [
+            "=1+1",
+            "-x",
+            "'=x",
+            "''@x",
+            "'s-Hertogenbosch",
+            "plain",
+            "a=b",
+        ] {
+            let written = guard(cell);
+            assert!(
+                !written.starts_with(FORMULA_STARTS),
+                "{cell} written as {written}"
+            );
+            assert_eq!(unguard(&written), Some(cell), "{cell}");
+        }
+        assert_eq!(unguard("=x"), None);
+    }
+
+    #[test]
+    fn import_merges_by_english_and_export_round_trips() {
+        let mut conn = conn();
+        let tx = conn.transaction().unwrap();
+        crate::termbase::add(&tx, &stamp(), new("retention sum", "保留金额", "保留金額")).unwrap();
+        crate::termbase::add(&tx, &stamp(), new("=trap", "陷阱", "陷阱")).unwrap();
+        let mut first = Vec::new();
+        export_csv(&tx, &mut first).unwrap();
+        let exported = String::from_utf8(first.clone()).unwrap();
+        assert!(
+            exported.contains("\n'=trap,陷阱"),
+            "formula guarded on export"
+        );
+
+        let file = format!("{H}Retention Sum,保留金额,保留金額,finance,\nnovation,更新,更替,commercial,\nmediation,调解,調解,process,\"IOMed, UNCITRAL and Cap. 620 use 调解/調解. The UN Charter (Art. 33) Chinese text uses 调停 for mediation and 和解 for conciliation.\"\n");
+        let report = import_csv(&tx, &stamp(), file.as_bytes()).unwrap();
+        assert_eq!(
+            report,
+            ImportReport {
+                added: 1,
+                updated: 1,
+                unchanged: 1
+            }
+        );
+        let retention = crate::termbase::find(&tx, "retention sum").unwrap();
+        assert_eq!(retention.en, "Retention Sum", "the file's spelling wins");
+        assert_eq!(retention.domain.as_deref(), Some("finance"));
+        assert_eq!(
+            crate::termbase::find(&tx, "novation").unwrap().origin,
+            TermOrigin::Import
+        );
+
+        // Export, import into a fresh termbase: the same file comes out.
+        let mut second = Vec::new();
+        export_csv(&tx, &mut second).unwrap();
+        let mut other = conn_with_no_terms();
+        let tx2 = other.transaction().unwrap();
+        import_csv(&tx2, &stamp(), second.as_slice()).unwrap();
+        let mut third = Vec::new();
+        export_csv(&tx2, &mut third).unwrap();
+        assert_eq!(
+            String::from_utf8(third).unwrap(),
+            String::from_utf8(second).unwrap()
+        );
+    }
+
+    fn conn_with_no_terms() -> Connection {
+        let c = conn();
+        c.execute("DELETE FROM terms", []).unwrap();
+        c
+    }
+
+    #[test]
+    fn oversized_and_non_utf8_files_are_refused() {
+        let mut conn = conn();
+        let tx = conn.transaction().unwrap();
+        let huge = vec![b'a'; MAX_IMPORT_BYTES as usize + 1];
+        assert!(matches!(
+            import_csv(&tx, &stamp(), huge.as_slice()),
+            Err(Error::Invalid { field: "csv", .. })
+        ));
+        let latin1 = b"en,zh_hans,zh_hant,domain,note\ncaf\xe9,x,y,,\n";
+        let err = import_csv(&tx, &stamp(), latin1.as_slice()).unwrap_err();
+        assert!(err.to_string().contains("line 2: not UTF-8"), "{err}");
+    }
+}
+
+/// Exports the termbase as a CSV file in `dir`, named for `day`; never overwrites a file
+/// already there (a `-2`, `-3` … suffix instead). Returns the path written.
+pub fn export_csv_into(
+    conn: &Connection,
+    dir: &std::path::Path,
+    day: chrono::NaiveDate,
+) -> Result<std::path::PathBuf> {
+    let mut bytes = Vec::new();
+    export_csv(conn, &mut bytes)?;
+    std::fs::create_dir_all(dir)?;
+    for n in 1..1000 {
+        let name = match n {
+            1 => format!("accord-termbase-{day}.csv"),
+            _ => format!("accord-termbase-{day}-{n}.csv"),
+        };
+        let path = dir.join(name);
+        match std::fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&path)
+        {
+            Ok(mut file) => {
+                file.write_all(&bytes)?;
+                file.sync_all()?;
+                return Ok(path);
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
+            Err(e) => return Err(e.into()),
+        }
+    }
+    Err(std::io::Error::other("too many termbase exports for one day in that folder").into())
+}
+
+#[cfg(test)]
+mod export_into_tests {
+    use super::*;
+
+    #[test]
+    fn exports_never_overwrite_an_earlier_file() {
+        let conn = crate::termbase::tests::conn();
+        let dir = tempfile::tempdir().unwrap();
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
+        std::fs::write(dir.path().join("accord-termbase-2026-11-29.csv"), "mine").unwrap();
+        let path = export_csv_into(&conn, dir.path(), day).unwrap();
+        assert!(path.ends_with("accord-termbase-2026-11-29-2.csv"));
+        assert_eq!(
+            std::fs::read_to_string(dir.path().join("accord-termbase-2026-11-29.csv")).unwrap(),
+            "mine",
+            "the earlier file is untouched"
+        );
+        assert!(std::fs::read_to_string(path)
+            .unwrap()
+            .starts_with("en,zh_hans,zh_hant"));
+    }
+}
