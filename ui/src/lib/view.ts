@@ -7,6 +7,8 @@ export type View =
   | { name: "case"; caseId: string }
   | { name: "edit-case"; caseId: string }
   | { name: "agenda" }
-  | { name: "live"; caseId: string; sessionId: string };
+  | { name: "live"; caseId: string; sessionId: string }
+  | { name: "search" }
+  | { name: "terms" };
 
 export const HOME: View = { name: "cases" };

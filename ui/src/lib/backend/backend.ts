@@ -24,6 +24,16 @@ import type { NoteDraft } from "../bindings/NoteDraft";
 import type { NoteFilter } from "../bindings/NoteFilter";
 import type { NoteRevision } from "../bindings/NoteRevision";
 import type { RevisionDiff } from "../bindings/RevisionDiff";
+import type { ImportReport } from "../bindings/ImportReport";
+import type { NewTerm } from "../bindings/NewTerm";
+import type { SearchQuery } from "../bindings/SearchQuery";
+import type { SearchResults } from "../bindings/SearchResults";
+import type { Side } from "../bindings/Side";
+import type { ChineseScript } from "../bindings/ChineseScript";
+import type { Term } from "../bindings/Term";
+import type { TermGap } from "../bindings/TermGap";
+import type { TermMatch } from "../bindings/TermMatch";
+import type { TermUpdate } from "../bindings/TermUpdate";
 
 /** A failed call: `code` is stable, the UI translates it with `args` (never shows `message`). */
 export class BackendError extends Error {
@@ -85,6 +95,25 @@ export interface Backend {
   recordDisclosure(noteId: string, draft: DisclosureDraft): Promise<Disclosure>;
   /** Every disclosure record of a case, in the order they were made. */
   disclosureLog(caseId: string): Promise<Disclosure[]>;
+
+  // ---- search and termbase
+
+  /** Notes matching `query.text` (both sides), best first, one page; `input.invalid` (field `query`) when nothing is searchable. */
+  searchNotes(query: SearchQuery): Promise<SearchResults>;
+  /** Termbase entries in English order; with `text`, those whose English or either Chinese form contains it. */
+  listTerms(text: string | null): Promise<Term[]>;
+  addTerm(input: NewTerm): Promise<Term>;
+  /** `""` clears an optional field. */
+  updateTerm(termId: string, change: TermUpdate): Promise<Term>;
+  removeTerm(termId: string): Promise<void>;
+  /** Known terms in `text` written in `side`; offsets are UTF-16 code units into `text`. */
+  termMatches(text: string, side: Side, script: ChineseScript): Promise<TermMatch[]>;
+  /** Terms on one side whose counterpart the other side lacks (nothing when either side is blank). */
+  termCheck(textEn: string, textZh: string): Promise<TermGap[]>;
+  /** Merges a CSV file's text in by English term; all or nothing (a bad row: `input.invalid`, field `csv`, naming the line). */
+  importTerms(csv: string): Promise<ImportReport>;
+  /** Writes the termbase as CSV into the Downloads folder; returns the file's path. */
+  exportTerms(): Promise<string>;
 }
 
 /**

@@ -38,7 +38,16 @@ import type { NoteTag } from "../bindings/NoteTag";
 import type { RevisionDiff } from "../bindings/RevisionDiff";
 import type { Side } from "../bindings/Side";
 import type { Visibility } from "../bindings/Visibility";
+import type { ImportReport } from "../bindings/ImportReport";
+import type { NewTerm } from "../bindings/NewTerm";
+import type { SearchQuery } from "../bindings/SearchQuery";
+import type { SearchResults } from "../bindings/SearchResults";
+import type { Term } from "../bindings/Term";
+import type { TermGap } from "../bindings/TermGap";
+import type { TermMatch } from "../bindings/TermMatch";
+import type { TermUpdate } from "../bindings/TermUpdate";
 import { BackendError, type Backend, type Preferences } from "./backend";
+import { FakeTermbase, searchNotes, type SearchableNote } from "./fake-search";
 
 const MIN_PASSPHRASE = 10;
 const MAX_TITLE = 300;
@@ -786,6 +795,60 @@ export class FakeBackend implements Backend {
     this.open();
     this.loadCase(caseId);
     return this.disclosures.filter((d) => d.case_id === caseId).map((d) => ({ ...d }));
+  }
+
+  // ---- search and termbase (rules in fake-search.ts)
+
+  /** The notes search sees; tests push what they need. */
+  readonly searchable: SearchableNote[] = [];
+  readonly termbase = new FakeTermbase(
+    () => this.id(),
+    () => this.stamp(),
+  );
+
+  async searchNotes(query: SearchQuery): Promise<SearchResults> {
+    this.open();
+    return searchNotes(this.searchable, (caseId) => this.cases.get(caseId)?.local_ref ?? "", query);
+  }
+
+  async listTerms(text: string | null): Promise<Term[]> {
+    this.open();
+    return this.termbase.list(text);
+  }
+
+  async addTerm(input: NewTerm): Promise<Term> {
+    this.open();
+    return this.termbase.add(input);
+  }
+
+  async updateTerm(termId: string, change: TermUpdate): Promise<Term> {
+    this.open();
+    return this.termbase.update(termId, change);
+  }
+
+  async removeTerm(termId: string): Promise<void> {
+    this.open();
+    this.termbase.remove(termId);
+  }
+
+  async termMatches(text: string, side: Side, script: ChineseScript): Promise<TermMatch[]> {
+    this.open();
+    return this.termbase.matches(text, side, script);
+  }
+
+  async termCheck(textEn: string, textZh: string): Promise<TermGap[]> {
+    this.open();
+    return this.termbase.check(textEn, textZh);
+  }
+
+  async importTerms(csv: string): Promise<ImportReport> {
+    this.open();
+    return this.termbase.importCsv(csv);
+  }
+
+  async exportTerms(): Promise<string> {
+    this.open();
+    return this.termbase.exportCsv();
   }
 }
 

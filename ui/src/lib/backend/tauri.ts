@@ -25,6 +25,16 @@ import type { NoteDraft } from "../bindings/NoteDraft";
 import type { NoteFilter } from "../bindings/NoteFilter";
 import type { NoteRevision } from "../bindings/NoteRevision";
 import type { RevisionDiff } from "../bindings/RevisionDiff";
+import type { ChineseScript } from "../bindings/ChineseScript";
+import type { ImportReport } from "../bindings/ImportReport";
+import type { NewTerm } from "../bindings/NewTerm";
+import type { SearchQuery } from "../bindings/SearchQuery";
+import type { SearchResults } from "../bindings/SearchResults";
+import type { Side } from "../bindings/Side";
+import type { Term } from "../bindings/Term";
+import type { TermGap } from "../bindings/TermGap";
+import type { TermMatch } from "../bindings/TermMatch";
+import type { TermUpdate } from "../bindings/TermUpdate";
 import { BackendError, type Backend, type Preferences } from "./backend";
 
 function isErrorReport(value: unknown): value is ErrorReport {
@@ -142,5 +152,35 @@ export class TauriBackend implements Backend {
   }
   disclosureLog(caseId: string): Promise<Disclosure[]> {
     return call("disclosure_log", { caseId });
+  }
+
+  // ---- search and termbase
+
+  searchNotes(query: SearchQuery): Promise<SearchResults> {
+    return call("search_notes", { query });
+  }
+  listTerms(text: string | null): Promise<Term[]> {
+    return call("term_list", { text });
+  }
+  addTerm(input: NewTerm): Promise<Term> {
+    return call("term_add", { input });
+  }
+  updateTerm(termId: string, change: TermUpdate): Promise<Term> {
+    return call("term_update", { termId, change });
+  }
+  removeTerm(termId: string): Promise<void> {
+    return call("term_remove", { termId });
+  }
+  termMatches(text: string, side: Side, script: ChineseScript): Promise<TermMatch[]> {
+    return call("term_matches", { text, side, script });
+  }
+  termCheck(textEn: string, textZh: string): Promise<TermGap[]> {
+    return call("term_check", { textEn, textZh });
+  }
+  importTerms(csv: string): Promise<ImportReport> {
+    return call("term_import", { csv });
+  }
+  exportTerms(): Promise<string> {
+    return call("term_export", {});
   }
 }
