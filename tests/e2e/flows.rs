@@ -7,7 +7,7 @@ use serde_json::json;
 use crate::driver::{available, App, Sandbox};
 
 /// One app at a time: WebKit is heavy and the machine has two cores.
-static ONE_APP: Mutex<()> = Mutex::new(());
+pub static ONE_APP: Mutex<()> = Mutex::new(());
 
 const PASSPHRASE: &str = "harbour lights at dawn";
 const TITLE_EN: &str = "Quillfeather Shipping v. Republic of Ostrava";

@@ -5,10 +5,13 @@
 //! - `driver`: starting and stopping the app, finding elements by `data-testid`.
 //! - `flows`: what a mediator does: create a vault, unlock, cases, parties, a caucus,
 //!   languages, lock and screen guard; nothing of a case in WebKit's own storage.
+//! - `notes`: a bilingual note survives closing the app mid-typing and is found by a
+//!   two-character query in the other script.
 //! - `offline`: the app opens no network connection.
 //! - `screenshots`: the README's pictures (ignored; scripts/screenshots.sh runs it).
 
 mod driver;
 mod flows;
+mod notes;
 mod offline;
 mod screenshots;

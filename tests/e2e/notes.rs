@@ -1,0 +1,149 @@
+//! A bilingual note in the real app: written, the app closed mid-typing, reopened, and
+//! the note found by a two-character Chinese query typed in the other script.
+
+use std::process::Command;
+use std::time::Duration;
+
+use crate::driver::{available, App, Sandbox};
+use crate::flows::{runtime, ONE_APP};
+
+const PASSPHRASE: &str = "tide tables for the harbour";
+const NOTE_EN: &str = "Both parties accept a phased settlement agreement";
+/// Traditional: 協議 (agreement) is 协议 in Simplified, which the search will type.
+const NOTE_ZH: &str = "雙方接受分階段的和解協議";
+/// Typed after the last save and cut off by closing the app; may be lost, nothing else.
+const UNSAVED_TAIL: &str = " and a review in March";
+
+/// A vault with the sample case, made with the command line (cheap key derivation).
+fn prepared_vault(sandbox: &Sandbox) {
+    let run = |args: &[&str]| {
+        let out = Command::new(env!("CARGO_BIN_EXE_accord"))
+            .args(args)
+            .env("ACCORD_VAULT", sandbox.vault())
+            .env("ACCORD_PASSPHRASE", PASSPHRASE)
+            .env(
+                "DBUS_SESSION_BUS_ADDRESS",
+                "unix:path=/nonexistent/accord-e2e-bus",
+            )
+            .output()
+            .expect("accord runs");
+        assert!(
+            out.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    };
+    run(&[
+        "init",
+        "--mediator",
+        "Chan Tai Man",
+        "--no-keyring",
+        "--kdf-memory-mib",
+        "64",
+        "--kdf-iterations",
+        "1",
+    ]);
+    run(&["demo"]);
+}
+
+async fn unlock(app: &App) {
+    app.type_into("unlock-passphrase", PASSPHRASE).await;
+    app.click("unlock-button").await;
+    app.el("case-filter").await;
+}
+
+async fn save_state(app: &App) -> String {
+    app.el("note-save-status")
+        .await
+        .attr("data-state")
+        .await
+        .unwrap()
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_note_survives_closing_mid_typing_and_is_found_in_the_other_script() {
+    if !available(true) {
+        return;
+    }
+    let _one = ONE_APP.lock().unwrap_or_else(|p| p.into_inner());
+    let sandbox = Sandbox::new();
+    prepared_vault(&sandbox);
+    runtime().block_on(async {
+        let app = App::start(&sandbox).await;
+        unlock(&app).await;
+        app.click("case-open").await;
+        app.el("notes-section").await;
+        app.click("notes-new").await;
+        app.type_into("note-text-en", NOTE_EN).await;
+        app.type_into("note-text-zh", NOTE_ZH).await;
+        // Autosave: saved within about two seconds of the last keystroke, unasked.
+        let mut state = String::new();
+        for _ in 0..50 {
+            state = save_state(&app).await;
+            if state == "saved" {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        assert_eq!(state, "saved", "autosave did not report a save within 5 s");
+        // Keep typing, and close the app before the next save can happen.
+        app.el("note-text-en")
+            .await
+            .send_keys(UNSAVED_TAIL)
+            .await
+            .expect("typing goes on");
+        app.close().await;
+
+        let app = App::start(&sandbox).await;
+        unlock(&app).await;
+        app.press("\u{E009}k").await; // Ctrl+K: search
+        app.type_into("search-input", "协议").await;
+        let result = app.el("search-result").await;
+        let snippet = app.text_of("search-snippet-zh").await;
+        assert!(
+            snippet.contains("和解協議"),
+            "the Traditional text is found by the Simplified query: {snippet}"
+        );
+        let marked = result
+            .find_all(fantoccini::Locator::Css("mark"))
+            .await
+            .unwrap();
+        let mut marks = Vec::new();
+        for m in marked {
+            marks.push(m.text().await.unwrap());
+        }
+        assert!(
+            marks.iter().any(|m| m.contains("協議")),
+            "the match is highlighted: {marks:?}"
+        );
+        let en = app.text_of("search-snippet-en").await;
+        assert!(
+            en.starts_with("Both parties"),
+            "the English side came back: {en}"
+        );
+
+        // The note opens from the result, with what was saved before the app closed.
+        app.click("search-open").await;
+        let editor_en = app
+            .el("note-text-en")
+            .await
+            .prop("value")
+            .await
+            .unwrap()
+            .unwrap_or_default();
+        assert!(
+            editor_en.starts_with(NOTE_EN),
+            "everything typed before the last save is there: {editor_en:?}"
+        );
+        app.close().await;
+    });
+    // Nothing of the note outside the encrypted vault.
+    let needles = [NOTE_EN, NOTE_ZH];
+    let mut leaks = crate::driver::files_containing(&sandbox.home(), &needles);
+    leaks.extend(crate::driver::files_containing(
+        &sandbox.runtime_dir(),
+        &needles,
+    ));
+    assert!(leaks.is_empty(), "note text outside the vault: {leaks:#?}");
+}
