@@ -7,6 +7,7 @@
 //! - [`store`]: the SQLCipher connection and its forward-only migrations.
 //! - [`audit`]: the hash-chained log every change appends to, and its verifier.
 //! - [`cases`], [`mediators`], [`parties`], [`sessions`]: the domain and its repositories.
+//! - [`search`]: full-text search over notes, English and Chinese, visibility enforced.
 //! - [`views`]: what a screen needs in one call; [`preferences`]: language and auto-lock.
 //! - [`demo`]: the bilingual sample case a newcomer sees first.
 //! - [`error`] and [`i18n`]: typed errors with stable codes, and their messages in
@@ -22,6 +23,7 @@ pub mod mediators;
 pub mod notes;
 pub mod parties;
 pub mod preferences;
+pub mod search;
 pub mod sessions;
 pub mod store;
 pub mod text;

@@ -1,0 +1,228 @@
+//! Full-text search over every case's notes, in English and Chinese.
+//!
+//! - [`fold`]: the canonical form (Traditional → Simplified, lower case, half-width).
+//! - [`tokens`]: words (stemmed) and Chinese runs (bigrams and characters).
+//! - [`index`]: what a note puts in `notes_search`; called by the notes' save.
+//! - [`query`]: what a mediator types, as a safe FTS5 MATCH expression.
+//! - [`snippet`]: highlighted fragments cut from the original text.
+//!
+//! Visibility is enforced here, in SQL, not left to the screen: with `as_party` a search
+//! can only return shared notes and that party's own caucus notes.
+
+pub mod fold;
+pub mod index;
+pub mod query;
+pub mod snippet;
+pub mod tokens;
+
+#[cfg(test)]
+mod tests;
+
+use chrono::{Days, NaiveDate, TimeZone, Utc};
+use rusqlite::types::Value;
+use rusqlite::Connection;
+use serde::Serialize;
+
+use crate::error::{Error, Result};
+use crate::ids::Id;
+use crate::notes::{NoteTag, Visibility};
+use crate::time;
+
+pub use snippet::Fragment;
+
+/// Hits per page unless the caller asks otherwise.
+pub const DEFAULT_LIMIT: u32 = 20;
+/// Most hits one page may hold.
+pub const MAX_LIMIT: u32 = 100;
+
+/// A search as the mediator asks it: text plus optional filters.
+#[derive(Debug, Clone, Default, serde::Deserialize, ts_rs::TS)]
+#[serde(default)]
+#[ts(export, optional_fields)]
+pub struct SearchQuery {
+    pub text: String,
+    pub case_id: Option<Id>,
+    /// Notes recording this party's words (any visibility).
+    pub party_id: Option<Id>,
+    pub visibility: Option<Visibility>,
+    pub tag: Option<NoteTag>,
+    /// First calendar day included, in the zone passed to [`search`].
+    pub from: Option<NaiveDate>,
+    /// Last calendar day included, in the zone passed to [`search`].
+    pub to: Option<NaiveDate>,
+    /// only what this party may see: shared notes and its own caucus notes, never another party's caucus notes nor private ones
+    pub as_party: Option<Id>,
+    pub limit: Option<u32>,
+    pub offset: Option<u32>,
+}
+
+/// One note found, with a snippet of each side.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct SearchHit {
+    pub note_id: Id,
+    pub case_id: Id,
+    pub case_ref: String,
+    pub session_id: Option<Id>,
+    pub visibility: Visibility,
+    pub party_id: Option<Id>,
+    pub tags: Vec<NoteTag>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub en: Vec<Fragment>,
+    pub zh: Vec<Fragment>,
+    /// Relevance (bm25, sign flipped): higher is better. Only comparable within one search.
+    pub score: f64,
+}
+
+/// A page of hits, best first, and how many notes match in all.
+#[derive(Debug, Clone, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct SearchResults {
+    pub hits: Vec<SearchHit>,
+    pub total: u32,
+}
+
+/// Searches all notes. `zone` is the laptop's time zone: `from` and `to` are calendar
+/// days there.
+pub fn search(
+    conn: &Connection,
+    query: &SearchQuery,
+    zone: chrono_tz::Tz,
+) -> Result<SearchResults> {
+    let parsed = query::parse(&query.text)?;
+    let (filters, mut params) = filters(query, zone)?;
+    params.insert(0, Value::Text(parsed.to_match()));
+
+    let total: i64 = conn
+        .prepare_cached(&format!(
+            "SELECT count(*) FROM notes_search s JOIN notes n ON n.doc = s.rowid \
+             WHERE notes_search MATCH ?1{filters}"
+        ))?
+        .query_row(rusqlite::params_from_iter(params.iter()), |row| row.get(0))?;
+
+    let limit = query.limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT);
+    let offset = query.offset.unwrap_or(0);
+    let sql = format!(
+        "SELECT n.id, n.case_id, c.local_ref, n.session_id, n.visibility, n.party_id, \
+                n.created_at, n.updated_at, n.text_en, n.text_zh, s.rank \
+         FROM notes_search s JOIN notes n ON n.doc = s.rowid JOIN cases c ON c.id = n.case_id \
+         WHERE notes_search MATCH ?1{filters} \
+         ORDER BY s.rank LIMIT {limit} OFFSET {offset}"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |row| {
+        let text_en: String = row.get(8)?;
+        let text_zh: String = row.get(9)?;
+        let rank: f64 = row.get(10)?;
+        Ok(SearchHit {
+            note_id: row.get(0)?,
+            case_id: row.get(1)?,
+            case_ref: row.get(2)?,
+            session_id: row.get(3)?,
+            visibility: row.get(4)?,
+            party_id: row.get(5)?,
+            tags: Vec::new(),
+            created_at: row.get(6)?,
+            updated_at: row.get(7)?,
+            en: snippet::snippet(&text_en, &parsed),
+            zh: snippet::snippet(&text_zh, &parsed),
+            score: -rank,
+        })
+    })?;
+    let mut hits = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    for hit in &mut hits {
+        hit.tags = tags_of(conn, &hit.note_id)?;
+    }
+    Ok(SearchResults {
+        hits,
+        total: u32::try_from(total).unwrap_or(u32::MAX),
+    })
+}
+
+/// The SQL conditions after MATCH, and their parameters (numbered from ?2).
+fn filters(query: &SearchQuery, zone: chrono_tz::Tz) -> Result<(String, Vec<Value>)> {
+    let mut sql = String::new();
+    let mut params: Vec<Value> = Vec::new();
+    let mut add = |condition: &str, value: Value, params: &mut Vec<Value>| {
+        params.push(value);
+        // ?1 is the MATCH expression.
+        sql.push_str(&condition.replace('?', &format!("?{}", params.len() + 1)));
+    };
+    let text = |v: &dyn ToString| Value::Text(v.to_string());
+    if let Some(case) = &query.case_id {
+        add(" AND n.case_id = ?", text(case), &mut params);
+    }
+    if let Some(party) = &query.party_id {
+        add(" AND n.party_id = ?", text(party), &mut params);
+    }
+    if let Some(visibility) = query.visibility {
+        add(" AND n.visibility = ?", text(&visibility), &mut params);
+    }
+    if let Some(tag) = query.tag {
+        add(
+            " AND EXISTS (SELECT 1 FROM note_tags t WHERE t.note_id = n.id AND t.tag = ?)",
+            text(&tag),
+            &mut params,
+        );
+    }
+    if let (Some(from), Some(to)) = (query.from, query.to) {
+        if to < from {
+            return Err(Error::EndBeforeStart);
+        }
+    }
+    if let Some(from) = query.from {
+        add(
+            " AND n.created_at >= ?",
+            Value::Text(start_of_day(from, zone)?),
+            &mut params,
+        );
+    }
+    if let Some(to) = query.to {
+        let next = to
+            .checked_add_days(Days::new(1))
+            .ok_or_else(|| Error::Invalid {
+                field: "to",
+                value: to.to_string(),
+            })?;
+        add(
+            " AND n.created_at < ?",
+            Value::Text(start_of_day(next, zone)?),
+            &mut params,
+        );
+    }
+    if let Some(party) = &query.as_party {
+        add(
+            " AND (n.visibility = 'shared' OR (n.visibility = 'caucus' AND n.party_id = ?))",
+            text(party),
+            &mut params,
+        );
+    }
+    Ok((sql, params))
+}
+
+/// The first instant of `day` in `zone`, as stored (RFC 3339 UTC). Where midnight does
+/// not exist (a daylight-saving jump at 00:00), the day starts at the first instant after.
+fn start_of_day(day: NaiveDate, zone: chrono_tz::Tz) -> Result<String> {
+    let midnight = day.and_hms_opt(0, 0, 0).expect("midnight is a valid time");
+    let instant = (0..=180)
+        .step_by(15)
+        .find_map(|minutes| {
+            zone.from_local_datetime(&(midnight + chrono::Duration::minutes(minutes)))
+                .earliest()
+        })
+        .ok_or_else(|| Error::Invalid {
+            field: "from",
+            value: day.to_string(),
+        })?;
+    Ok(time::to_storage(instant.with_timezone(&Utc)))
+}
+
+fn tags_of(conn: &Connection, note: &Id) -> Result<Vec<NoteTag>> {
+    let mut stmt = conn.prepare_cached("SELECT tag FROM note_tags WHERE note_id = ?1")?;
+    let mut tags = stmt
+        .query_map([note], |row| row.get::<_, NoteTag>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    tags.sort_by_key(|t| NoteTag::ALL.iter().position(|a| a == t));
+    Ok(tags)
+}
