@@ -34,6 +34,12 @@ pub use snippet::Fragment;
 pub const DEFAULT_LIMIT: u32 = 20;
 /// Most hits one page may hold.
 pub const MAX_LIMIT: u32 = 100;
+/// How many of the newest matching notes bm25 ranks. A word like 调解 is in nearly every
+/// note of a mediator's vault; ranking all of them costs time in proportion to the
+/// matches (benches/search.rs: 0.4–1.2 s at 100,000 notes), and beyond a thousand the
+/// order of near-equal scores tells a mediator nothing that recency does not. `total`
+/// still counts every match; pages past the window widen it.
+pub const RANK_WINDOW: u32 = 1000;
 
 /// A search as the mediator asks it: text plus optional filters.
 #[derive(Debug, Clone, Default, serde::Deserialize, ts_rs::TS)]
@@ -103,12 +109,17 @@ pub fn search(
 
     let limit = query.limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT);
     let offset = query.offset.unwrap_or(0);
+    // bm25 ranks only the newest matches: see RANK_WINDOW.
+    let window = RANK_WINDOW.max(offset.saturating_add(limit));
     let sql = format!(
         "SELECT n.id, n.case_id, c.local_ref, n.session_id, n.visibility, n.party_id, \
-                n.created_at, n.updated_at, n.text_en, n.text_zh, s.rank \
-         FROM notes_search s JOIN notes n ON n.doc = s.rowid JOIN cases c ON c.id = n.case_id \
-         WHERE notes_search MATCH ?1{filters} \
-         ORDER BY s.rank LIMIT {limit} OFFSET {offset}"
+                n.created_at, n.updated_at, n.text_en, n.text_zh, m.rank \
+         FROM (SELECT s.rowid AS doc, s.rank AS rank \
+               FROM notes_search s JOIN notes n ON n.doc = s.rowid \
+               WHERE notes_search MATCH ?1{filters} \
+               ORDER BY s.rowid DESC LIMIT {window}) m \
+         JOIN notes n ON n.doc = m.doc JOIN cases c ON c.id = n.case_id \
+         ORDER BY m.rank LIMIT {limit} OFFSET {offset}"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(rusqlite::params_from_iter(params.iter()), |row| {
