@@ -105,6 +105,14 @@ fn main() -> BenchResult<()> {
 
     let conn = vault.store().conn();
     let mut misses = Vec::new();
+    if std::env::var_os("ACCORD_BENCH_BREAKDOWN_ONLY").is_some() {
+        for q in ["调解", "Nairobi"] {
+            for r in breakdown(conn, q)? {
+                println!("| {} |", r.join(" | "));
+            }
+        }
+        return Ok(());
+    }
     for (kind, queries) in QUERIES {
         progress(&format!("queries: {kind}"));
         let (fts, matches) = time_search(conn, queries)?;
@@ -124,6 +132,11 @@ fn main() -> BenchResult<()> {
                 if ok { "" } else { " **missed**" }
             ),
         ]);
+    }
+
+    progress("where the time goes");
+    for q in ["调解", "Nairobi"] {
+        rows.extend(breakdown(conn, q)?);
     }
 
     println!("| measurement | result | search p50 / p95 | LIKE scan p50 / p95 | ratio |");
@@ -495,8 +508,14 @@ const QUERIES: &[(&str, &[&str])] = &[
 fn time_search(conn: &Connection, queries: &[&str]) -> BenchResult<(Stats, String)> {
     let mut matches = Vec::new();
     for q in queries {
-        let results = search::search(conn, &query(q), chrono_tz::Asia::Hong_Kong)?;
-        matches.push(results.total.to_string());
+        // The exact number of matching notes (search's own total stops at 1,000).
+        let expr = search::query::parse(q)?.to_match();
+        let n: i64 = conn.query_row(
+            "SELECT count(*) FROM notes_search WHERE notes_search MATCH ?1",
+            [expr],
+            |r| r.get(0),
+        )?;
+        matches.push(n.to_string());
     }
     let mut times = Vec::with_capacity(QUERY_RUNS);
     for run in 0..QUERY_RUNS {
@@ -507,6 +526,37 @@ fn time_search(conn: &Connection, queries: &[&str]) -> BenchResult<(Stats, Strin
         assert!(!results.hits.is_empty(), "{}", q.text);
     }
     Ok((Stats::of(times), matches.join(" / ")))
+}
+
+/// The parts of one search, timed alone, to see which of them grows with the matches.
+fn breakdown(conn: &Connection, text: &str) -> BenchResult<Vec<Vec<String>>> {
+    let expr = search::query::parse(text)?.to_match();
+    let parts = [
+        ("count, index only", "SELECT count(*) FROM notes_search WHERE notes_search MATCH ?1"),
+        ("count, joined to notes", "SELECT count(*) FROM notes_search s JOIN notes n ON n.doc = s.rowid WHERE notes_search MATCH ?1"),
+        ("newest 1,000 rowids, no rank", "SELECT count(*) FROM (SELECT rowid FROM notes_search WHERE notes_search MATCH ?1 ORDER BY rowid DESC LIMIT 1000)"),
+        ("newest 1,000 with bm25", "SELECT count(*) FROM (SELECT rowid, rank FROM notes_search WHERE notes_search MATCH ?1 ORDER BY rowid DESC LIMIT 1000)"),
+        ("all matches ranked, first 20", "SELECT count(*) FROM (SELECT rowid FROM notes_search WHERE notes_search MATCH ?1 ORDER BY rank LIMIT 20)"),
+    ];
+    let mut rows = Vec::new();
+    for (what, sql) in parts {
+        let mut stmt = conn.prepare(sql)?;
+        let mut times = Vec::new();
+        for _ in 0..6 {
+            let start = Instant::now();
+            let _: i64 = stmt.query_row([&expr], |r| r.get(0))?;
+            times.push(start.elapsed());
+        }
+        let stats = Stats::of(times);
+        rows.push(vec![
+            format!("part of a search for {text}: {what}"),
+            "".into(),
+            format!("{} / {}", fmt_duration(stats.p50), fmt_duration(stats.p95)),
+            "".into(),
+            "".into(),
+        ]);
+    }
+    Ok(rows)
 }
 
 fn query(text: &str) -> SearchQuery {

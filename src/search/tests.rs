@@ -821,3 +821,26 @@ fn search_agrees_with_a_substring_scan() {
         );
     }
 }
+
+#[test]
+fn total_stops_at_the_cap() {
+    let mut db = Db::new();
+    let n = TOTAL_CAP as usize + 5;
+    for _ in 0..n {
+        db.note(note(CASE_A, SHARED, "mediation", ""));
+    }
+    let results = search(
+        db.conn(),
+        &SearchQuery {
+            text: "mediation".into(),
+            ..Default::default()
+        },
+        HK,
+    )
+    .unwrap();
+    assert_eq!(
+        results.total, TOTAL_CAP,
+        "a capped total means 'this many or more'"
+    );
+    assert_eq!(results.hits.len(), DEFAULT_LIMIT as usize);
+}
