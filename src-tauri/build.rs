@@ -37,6 +37,7 @@ fn main() {
         "term_check",
         "term_import",
         "term_export",
+        "search_notes",
     ];
     tauri_build::try_build(
         tauri_build::Attributes::new()

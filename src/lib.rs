@@ -9,6 +9,9 @@
 //! - [`cases`], [`mediators`], [`parties`], [`sessions`]: the domain and its repositories.
 //! - [`termbase`]: English ↔ Chinese terms, their CSV and TBX files, and the check that
 //!   the two texts of a note use the same terms.
+//! - [`notes`]: bilingual notes, their revisions and tags; [`confidentiality`]: each case's
+//!   caucus regime and the parties' disclosure records.
+//! - [`search`]: full-text search over notes, English and Chinese, visibility enforced.
 //! - [`views`]: what a screen needs in one call; [`preferences`]: language and auto-lock.
 //! - [`demo`]: the bilingual sample case a newcomer sees first.
 //! - [`error`] and [`i18n`]: typed errors with stable codes, and their messages in

@@ -117,6 +117,16 @@ pub fn show_in(t: DateTime<Utc>, zone: Tz) -> String {
         .to_string()
 }
 
+/// This laptop's time zone (`TZ` if it names one, else the system's), for reading
+/// calendar days the mediator types; UTC when neither can be read.
+pub fn local_zone() -> Tz {
+    std::env::var("TZ")
+        .ok()
+        .and_then(|tz| tz.trim_start_matches(':').parse().ok())
+        .or_else(|| iana_time_zone::get_timezone().ok()?.parse().ok())
+        .unwrap_or(Tz::UTC)
+}
+
 /// A time as seen on this laptop's clock.
 pub fn show_local(t: DateTime<Utc>) -> String {
     t.with_timezone(&chrono::Local)

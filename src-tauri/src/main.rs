@@ -16,7 +16,7 @@ use std::path::PathBuf;
 use accord::preferences::Preferences;
 use accord::vault::VaultDir;
 use state::AppState;
-use tauri::{WebviewUrl, WebviewWindowBuilder};
+use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
 
 fn vault_dir() -> VaultDir {
     let root = std::env::var_os("ACCORD_VAULT")
@@ -41,6 +41,15 @@ fn main() {
     tauri::Builder::default()
         .manage(AppState::new(vault_dir(), preferences_path()))
         .setup(move |app| {
+            // Merging the search index and checkpointing the WAL wait for a pause in the
+            // mediator's work, so autosaves stay quick.
+            let handle = app.handle().clone();
+            std::thread::spawn(move || loop {
+                std::thread::sleep(std::time::Duration::from_secs(2));
+                handle
+                    .state::<AppState>()
+                    .tidy_if_idle(std::time::Duration::from_secs(3));
+            });
             WebviewWindowBuilder::new(app, "main", WebviewUrl::default())
                 .title("Accord")
                 .inner_size(1200.0, 800.0)
@@ -86,6 +95,7 @@ fn main() {
             commands::terms::term_check,
             commands::terms::term_import,
             commands::terms::term_export,
+            commands::search::search_notes,
         ])
         .build(tauri::generate_context!())
         .expect("the Accord window could not start")

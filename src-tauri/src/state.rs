@@ -2,6 +2,7 @@
 
 use std::path::PathBuf;
 use std::sync::Mutex;
+use std::time::{Duration, Instant};
 
 use accord::error::ErrorReport;
 use accord::vault::{Vault, VaultDir};
@@ -12,6 +13,8 @@ pub struct AppState {
     pub preferences_path: PathBuf,
     /// `None` while locked: no key and no open database exist in the process then.
     vault: Mutex<Option<Vault>>,
+    /// When a command last used the vault, until the next tidy: see [`Self::tidy_if_idle`].
+    last_used: Mutex<Option<Instant>>,
 }
 
 impl AppState {
@@ -20,6 +23,7 @@ impl AppState {
             dir,
             preferences_path,
             vault: Mutex::new(None),
+            last_used: Mutex::new(None),
         }
     }
 
@@ -50,7 +54,24 @@ impl AppState {
     ) -> Result<T, ErrorReport> {
         let mut slot = self.slot();
         let vault = slot.as_mut().ok_or_else(|| report(Error::VaultLocked))?;
-        f(vault).map_err(report)
+        let result = f(vault).map_err(report);
+        *self.last_used.lock().unwrap_or_else(|p| p.into_inner()) = Some(Instant::now());
+        result
+    }
+
+    /// Tidies the vault (index merging, WAL checkpoint: work kept out of autosaves) once
+    /// the app has been used and then left alone for `pause`. Called from a timer.
+    pub fn tidy_if_idle(&self, pause: Duration) {
+        let mut last = self.last_used.lock().unwrap_or_else(|p| p.into_inner());
+        if !last.is_some_and(|t| t.elapsed() >= pause) {
+            return;
+        }
+        *last = None;
+        drop(last);
+        if let Some(vault) = self.slot().as_mut() {
+            // Nothing depends on it: a failure now is retried after the next use.
+            let _ = vault.tidy();
+        }
     }
 }
 

@@ -30,6 +30,9 @@ Machine-readable output (--json)
   term import                 {added, updated, unchanged}
   term export FILE            {path, terms}   (to stdout, the CSV or TBX itself, --json or not)
   term check                  [{term, found_in: en|zh, missing_from: en|zh}, …]   ([] when none)
+  search                      {hits: [{note_id, case_id, case_ref, session_id, visibility, party_id, tags[],
+                                created_at, updated_at, en: [{text, hit}], zh: [{text, hit}], score}],
+                               total}   (best first; total stops counting at 1000)
   audit log                   [{seq, at, actor, action, entity_type, entity_id, case_id, digest, prev_hash, hash}, …]
   audit verify                {events, records, first_break: null | {seq, reason}}
   init                        {vault, vault_id, recovery_key, keyring: stored|unavailable|declined}
@@ -96,6 +99,8 @@ pub enum Command {
     /// The termbase: English, Simplified and Traditional Chinese terms.
     #[command(subcommand)]
     Term(super::terms::TermCommand),
+    /// Search every case's notes, in English and Chinese (either script).
+    Search(super::search::SearchArgs),
     /// Add a bilingual sample case with two parties, a joint session and two caucuses.
     Demo,
 }

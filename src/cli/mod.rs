@@ -4,6 +4,7 @@ mod args;
 mod notes;
 mod output;
 mod records;
+mod search;
 mod secrets;
 mod show;
 mod terms;
@@ -47,6 +48,7 @@ fn run(cli: &Cli, out: &Out) -> Result<()> {
         Command::Note(c) => notes::note(&ctx, c),
         Command::Audit(c) => records::audit(&ctx, c),
         Command::Term(c) => terms::term(&ctx, c),
+        Command::Search(a) => search::search(&ctx, a),
         Command::Demo => records::demo(&ctx),
     }
 }

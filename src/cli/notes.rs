@@ -70,7 +70,7 @@ pub fn note(ctx: &Context<'_>, command: &NoteCommand) -> Result<()> {
             } else {
                 let mut table = out.table(&[
                     "col-id",
-                    "col-time",
+                    "col-when",
                     "col-visibility",
                     "col-tags",
                     "col-text",
@@ -105,7 +105,7 @@ pub fn note(ctx: &Context<'_>, command: &NoteCommand) -> Result<()> {
             if out.json {
                 out.print_json(&history);
             } else {
-                let mut table = out.table(&["col-revision", "col-time", "col-actor", "col-text"]);
+                let mut table = out.table(&["col-revision", "col-when", "col-actor", "col-text"]);
                 for r in &history {
                     let mut what = preview(&r.text_en, &r.text_zh, 60);
                     if let Some(from) = r.restored_from {
@@ -320,7 +320,7 @@ fn print_disclosures(out: &Out, log: &[Disclosure]) {
         return;
     }
     let mut table = out.table(&[
-        "col-time",
+        "col-when",
         "col-note",
         "col-scope",
         "col-given-by",

@@ -240,3 +240,5 @@ term-imported = Imported: { $added } added, { $updated } updated, { $unchanged }
 term-exported = { $count } terms written to { $path }.
 term-removed = Term “{ $en }” removed.
 term-check-clean = No gaps: every known term on one side has its counterpart on the other.
+col-when = When
+search-total = Notes found: { $total }

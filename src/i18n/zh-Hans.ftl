@@ -239,3 +239,5 @@ term-imported = 已导入：新增 { $added } 条，更新 { $updated } 条，�
 term-exported = 已将 { $count } 条术语写入 { $path }。
 term-removed = 已删除术语“{ $en }”。
 term-check-clean = 未发现缺漏：一方文本中的已知术语在另一方均有对应。
+col-when = 时间
+search-total = 找到的笔记：{ $total }

@@ -239,3 +239,5 @@ term-imported = 已匯入：新增 { $added } 條，更新 { $updated } 條，�
 term-exported = 已將 { $count } 條術語寫入 { $path }。
 term-removed = 已刪除術語「{ $en }」。
 term-check-clean = 未發現缺漏：一方文本中的已知術語在另一方均有對應。
+col-when = 時間
+search-total = 找到的筆記：{ $total }

@@ -276,7 +276,7 @@ pub fn create(tx: &Transaction<'_>, stamp: &Stamp, case_id: Id, draft: NoteDraft
     write_tags(tx, id, &content.tags)?;
     let stored = load_stored(tx, id)?;
     revisions::append(tx, stamp, &stored.note_with_tags(&content.tags), None)?;
-    crate::search::index::put(tx, stored.doc, &content.text_en, &content.text_zh)?;
+    crate::search::index::put(tx, stored.doc)?;
     let note = complete(tx, stored.note)?;
     audit::record(
         tx,
@@ -360,8 +360,14 @@ fn write(
         &stored.note_with_tags(&content.tags),
         restored_from,
     )?;
-    if content.text_en != before.text_en || content.text_zh != before.text_zh {
-        crate::search::index::put(tx, doc, &content.text_en, &content.text_zh)?;
+    // The index holds the text and the facets search filters on.
+    if content.text_en != before.text_en
+        || content.text_zh != before.text_zh
+        || content.visibility != before.visibility
+        || content.party_id != before.party_id
+        || content.tags != before.tags
+    {
+        crate::search::index::put(tx, doc)?;
     }
     let note = complete(tx, stored.note)?;
     let action = if restored_from.is_some() {

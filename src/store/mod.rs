@@ -22,7 +22,13 @@ pub const DB_FILE: &str = "accord.db";
 /// An open, keyed and migrated database. All reads and writes of case data go through it.
 pub struct Store {
     conn: Connection,
+    /// Commits since the WAL was last copied into the database.
+    unchecked_writes: u32,
 }
+
+/// Past this many commits without a [`Store::checkpoint`], [`Store::write`] checkpoints
+/// itself, so the WAL stays bounded even if nobody ever pauses.
+const CHECKPOINT_AFTER_WRITES: u32 = 500;
 
 /// Whether the database file may be created. Only `accord init` creates one: a vault
 /// whose database is missing is damaged, and silently making a fresh empty one would
@@ -50,7 +56,10 @@ impl Store {
         apply_key(&conn, key)?;
         configure(&conn)?;
         migrations::migrate(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            unchecked_writes: 0,
+        })
     }
 
     pub fn conn(&self) -> &Connection {
@@ -67,7 +76,22 @@ impl Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
+        self.unchecked_writes += 1;
+        if self.unchecked_writes >= CHECKPOINT_AFTER_WRITES {
+            self.checkpoint()?;
+        }
         Ok(value)
+    }
+
+    /// Copies what the WAL holds into the database file, without waiting for readers
+    /// (PASSIVE). Commits never do this themselves (see `configure`); the desktop app
+    /// calls it through [`crate::vault::Vault::tidy`] when the mediator pauses, and
+    /// SQLite does it when the connection closes.
+    pub fn checkpoint(&mut self) -> Result<()> {
+        self.conn
+            .query_row("PRAGMA wal_checkpoint(PASSIVE)", [], |_| Ok(()))?;
+        self.unchecked_writes = 0;
+        Ok(())
     }
 
     /// Verifies SQLCipher's page HMACs and SQLite's structure. Empty means healthy.
@@ -127,8 +151,12 @@ fn configure(conn: &Connection) -> Result<()> {
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(Error::VaultDamaged(format!("journal mode {mode}")));
     }
+    // No automatic checkpoint: one copies the whole WAL into the database inside some
+    // unlucky commit, a 30 ms stall in an autosave (benches/search.rs). Store::checkpoint
+    // runs when the mediator pauses, after many commits, and at close.
     conn.execute_batch(
-        "PRAGMA synchronous = FULL;
+        "PRAGMA wal_autocheckpoint = 0;
+         PRAGMA synchronous = FULL;
          PRAGMA foreign_keys = ON;
          PRAGMA secure_delete = ON;
          PRAGMA temp_store = MEMORY;

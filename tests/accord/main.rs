@@ -13,6 +13,7 @@
 //! - `notes`: visibility from the session, revisions and restore, caucus disclosure rules.
 //! - `termbase`: the seed, term editing, CSV in and out (hostile files refused without a
 //!   trace), the bilingual check and match offsets, and the audit chain over terms.
+//! - `search`: either script finds the other, the as-party rule, bad queries.
 //! - `language`: errors and output in English, Simplified and Traditional Chinese.
 //! - `desktop_config`: the desktop shell's CSP, capabilities and window settings.
 
@@ -25,6 +26,7 @@ mod language;
 mod migrations;
 mod notes;
 mod records;
+mod search;
 mod termbase;
 mod util;
 mod vault;

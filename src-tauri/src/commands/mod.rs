@@ -2,6 +2,7 @@
 //! build.rs lists them; capabilities/main-window.json allows exactly these.
 
 pub mod notes;
+pub mod search;
 pub mod terms;
 
 use accord::cases::{self, Case, CaseFilter, CaseStatus, CaseUpdate, NewCase};

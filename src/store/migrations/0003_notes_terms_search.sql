@@ -93,9 +93,16 @@ CREATE TABLE terms (
 -- The notes' full-text index (src/search). Contentless: it holds only tokens, and the
 -- text it was built from is folded (Traditional → Simplified, lower case, stemmed) with
 -- Chinese runs cut into bigrams (`body`) and single characters (`chars`), so that
--- unicode61 finds 1–4 character words. Rowid is notes.doc.
+-- unicode61 finds 1–4 character words. `facets` holds the note's case, visibility,
+-- party and tags as tokens, so filters need no `notes` row. Rowid is notes.doc.
 CREATE VIRTUAL TABLE notes_search USING fts5(
-    body, chars,
+    body, chars, facets,
     content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
 );
+-- Relevance comes from the text alone: every note has facets.
+INSERT INTO notes_search (notes_search, rank) VALUES ('rank', 'bm25(1.0, 1.0, 0.0)');
+-- No merging of index segments inside an autosave (benches/search.rs: merges put 40 ms
+-- tails on 10 KB saves): Vault::tidy merges when the mediator pauses, and FTS5's
+-- crisis merge (at 16 segments on a level) still bounds the index if it never runs.
+INSERT INTO notes_search (notes_search, rank) VALUES ('automerge', 0);

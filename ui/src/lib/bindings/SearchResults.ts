@@ -2,6 +2,6 @@
 import type { SearchHit } from "./SearchHit";
 
 /**
- * A page of hits, best first, and how many notes match in all.
+ * A page of hits, best first, and how many notes match in all (up to [`TOTAL_CAP`]).
  */
 export type SearchResults = { hits: Array<SearchHit>, total: number, };
