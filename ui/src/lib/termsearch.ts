@@ -1,16 +1,13 @@
 // Helpers shared by the search screen, the termbase screen and the term hints: cutting a
 // text at term matches (UTF-16 offsets, as the core gives them and as JS strings count),
-// translating the errors whose args name fields of these screens, and vocabularies.
+// and translating the errors whose args name fields of these screens. (The note vocabularies
+// and their labels are the notes' own: lib/notes.ts, `notes.tag_*`, `notes.visibility_*`.)
 
 import { BackendError } from "./backend/backend";
-import type { NoteTag } from "./bindings/NoteTag";
 import type { TermMatch } from "./bindings/TermMatch";
-import type { Visibility } from "./bindings/Visibility";
 import { UiProblem } from "./i18n/errors";
 import { intlLocale, t, type MessageKey } from "./i18n/i18n.svelte";
 
-export const VISIBILITIES: readonly Visibility[] = ["shared", "caucus", "private"];
-export const NOTE_TAGS: readonly NoteTag[] = ["fact", "issue", "interest", "option", "proposal"];
 
 /** A run of text: plain, or a known term with its match(es) (two terms may share a form). */
 export type Segment = { text: string; matches: TermMatch[] | null; start: number };

@@ -4,7 +4,8 @@
 export type View =
   | { name: "cases" }
   | { name: "new-case" }
-  | { name: "case"; caseId: string }
+  /** `noteId`: the note open in the editor there (opened from search, kept for the guard). */
+  | { name: "case"; caseId: string; noteId?: string }
   | { name: "edit-case"; caseId: string }
   | { name: "agenda" }
   | { name: "live"; caseId: string; sessionId: string }

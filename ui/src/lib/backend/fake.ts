@@ -799,7 +799,7 @@ export class FakeBackend implements Backend {
 
   // ---- search and termbase (rules in fake-search.ts)
 
-  /** The notes search sees; tests push what they need. */
+  /** Notes only search sees (besides the notes made with createNote); tests push what they need. */
   readonly searchable: SearchableNote[] = [];
   readonly termbase = new FakeTermbase(
     () => this.id(),
@@ -808,7 +808,19 @@ export class FakeBackend implements Backend {
 
   async searchNotes(query: SearchQuery): Promise<SearchResults> {
     this.open();
-    return searchNotes(this.searchable, (caseId) => this.cases.get(caseId)?.local_ref ?? "", query);
+    const notes: SearchableNote[] = [...this.notes.values()].map((n) => ({
+      id: n.id,
+      case_id: n.case_id,
+      session_id: n.session_id,
+      visibility: n.visibility,
+      party_id: n.party_id,
+      tags: [...n.tags],
+      text_en: n.text_en,
+      text_zh: n.text_zh,
+      created_at: n.created_at,
+      updated_at: n.updated_at,
+    }));
+    return searchNotes([...this.searchable, ...notes], (caseId) => this.cases.get(caseId)?.local_ref ?? "", query);
   }
 
   async listTerms(text: string | null): Promise<Term[]> {
