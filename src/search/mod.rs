@@ -12,6 +12,7 @@
 pub mod fold;
 pub mod index;
 pub mod query;
+pub mod rank;
 pub mod snippet;
 pub mod tokens;
 
@@ -35,16 +36,16 @@ pub use snippet::Fragment;
 pub const DEFAULT_LIMIT: u32 = 20;
 /// Most hits one page may hold.
 pub const MAX_LIMIT: u32 = 100;
-/// How many of the newest matching notes bm25 ranks. A word like 调解 is in nearly every
-/// note of a mediator's vault; ranking all of them costs time in proportion to the
-/// matches (benches/search.rs: 0.4–1.2 s at 100,000 notes), and beyond a thousand the
-/// order of near-equal scores tells a mediator nothing that recency does not. `total`
-/// Pages past the window widen it.
+/// How many of the newest matching notes get ranked ([`rank`]). A word like 调解 is in
+/// nearly every note of a mediator's vault; ranking all of them costs time in proportion
+/// to the matches (benches/search.rs: 0.15–0.25 s at 100,000 notes), and beyond a
+/// thousand the order of near-equal scores tells a mediator nothing that recency does
+/// not. Pages past the window widen it.
 pub const RANK_WINDOW: u32 = 1000;
 /// `total` counts matches up to this many; a total equal to it means "this many or
-/// more" (the UI shows "1,000+"). An exact count reads the notes row of every match to
-/// apply the filters: 0.5 s for 调解 in 100,000 notes (benches/search.rs), against under
-/// a millisecond for the newest thousand.
+/// more" (the UI shows "1,000+"). An exact count walks every match: about 10 ms for 调解
+/// in 100,000 notes even inside the index (benches/search.rs), and the same pass that
+/// collects the ranked window counts up to here for free.
 pub const TOTAL_CAP: u32 = 1000;
 
 /// A search as the mediator asks it: text plus optional filters.
@@ -83,7 +84,7 @@ pub struct SearchHit {
     pub updated_at: String,
     pub en: Vec<Fragment>,
     pub zh: Vec<Fragment>,
-    /// Relevance (bm25, sign flipped): higher is better. Only comparable within one search.
+    /// Relevance (BM25-like, see search/rank.rs): higher is better. Only comparable within one search.
     pub score: f64,
 }
 
@@ -113,23 +114,22 @@ pub fn search(
     params.extend(date_params);
     // Without a date filter the window is FTS5's own rowid order; with one, each
     // candidate's `notes` row is read for its date.
-    let candidates = |limit: u32| {
-        match dates.is_empty() {
+    let candidates = |limit: u32| match dates.is_empty() {
         true => format!(
-            "SELECT rowid AS doc, rank FROM notes_search WHERE notes_search MATCH ?1 \
-             ORDER BY rowid DESC LIMIT {limit}"
+            "SELECT rowid AS doc, accord_rank(notes_search) AS rank FROM notes_search \
+             WHERE notes_search MATCH ?1 ORDER BY rowid DESC LIMIT {limit}"
         ),
         false => format!(
-            "SELECT s.rowid AS doc, s.rank AS rank FROM notes_search s JOIN notes n ON n.doc = s.rowid \
-             WHERE notes_search MATCH ?1{dates} ORDER BY s.rowid DESC LIMIT {limit}"
+            "SELECT notes_search.rowid AS doc, accord_rank(notes_search) AS rank \
+             FROM notes_search JOIN notes n ON n.doc = notes_search.rowid \
+             WHERE notes_search MATCH ?1{dates} ORDER BY notes_search.rowid DESC LIMIT {limit}"
         ),
-    }
     };
 
     let limit = query.limit.unwrap_or(DEFAULT_LIMIT).min(MAX_LIMIT);
     let offset = query.offset.unwrap_or(0);
     // One pass over the newest matches gives both the count (up to TOTAL_CAP) and the
-    // candidates bm25 ranks (RANK_WINDOW): see both. Matching twice cost twice.
+    // candidates that get ranked (RANK_WINDOW): see both. Matching twice cost twice.
     let window = RANK_WINDOW.max(TOTAL_CAP).max(offset.saturating_add(limit));
     let mut found: Vec<(i64, f64)> = conn
         .prepare_cached(&candidates(window))?
@@ -138,7 +138,7 @@ pub fn search(
         })?
         .collect::<rusqlite::Result<_>>()?;
     let total = found.len();
-    // Best first (bm25 is lower for better); among equals, the newest first.
+    // Best first (the rank is lower for better); among equals, the newest first.
     found.sort_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
     let page: Vec<(i64, f64)> = found
         .into_iter()

@@ -55,6 +55,7 @@ impl Store {
         let mut conn = Connection::open_with_flags(path, flags)?;
         apply_key(&conn, key)?;
         configure(&conn)?;
+        crate::search::rank::register(&conn)?;
         migrations::migrate(&mut conn)?;
         Ok(Store {
             conn,

@@ -100,8 +100,6 @@ CREATE VIRTUAL TABLE notes_search USING fts5(
     content = '', contentless_delete = 1,
     tokenize = 'unicode61 remove_diacritics 2'
 );
--- Relevance comes from the text alone: every note has facets.
-INSERT INTO notes_search (notes_search, rank) VALUES ('rank', 'bm25(1.0, 1.0, 0.0)');
 -- No merging of index segments inside an autosave (benches/search.rs: merges put 40 ms
 -- tails on 10 KB saves): Vault::tidy merges when the mediator pauses, and FTS5's
 -- crisis merge (at 16 segments on a level) still bounds the index if it never runs.

@@ -9,6 +9,6 @@ import type { Visibility } from "./Visibility";
  */
 export type SearchHit = { note_id: Id, case_id: Id, case_ref: string, session_id: Id | null, visibility: Visibility, party_id: Id | null, tags: Array<NoteTag>, created_at: string, updated_at: string, en: Array<Fragment>, zh: Array<Fragment>, 
 /**
- * Relevance (bm25, sign flipped): higher is better. Only comparable within one search.
+ * Relevance (BM25-like, see search/rank.rs): higher is better. Only comparable within one search.
  */
 score: number, };
