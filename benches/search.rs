@@ -7,7 +7,7 @@
 //! a third of them in Traditional characters), generated from a fixed seed with word
 //! frequencies falling off like real text (Zipf), stored in a real SQLCipher vault.
 //! Queries go through `search::search` exactly as the app calls it: parse, MATCH,
-//! bm25 ranking, total count, snippets and tags of the first page.
+//! ranking (`search::rank`), total count, snippets and tags of the first page.
 //!
 //! The baseline answers the same questions the naive way: count the notes whose text
 //! contains the query (as typed, or in Simplified) and read the newest 20. It cannot
@@ -141,7 +141,7 @@ fn main() -> BenchResult<()> {
     }
     println!();
     println!(
-        "Search: `search::search`, first page of 20 ranked by bm25, with total, snippets and \
+        "Search: `search::search`, first page of 20 ranked (accord_rank), with total, snippets and \
          tags; {QUERY_RUNS} runs per kind, queries in rotation, after one warm-up each. \
          LIKE scan: `count(*)` and newest 20 of notes whose text contains the query as \
          typed or in Simplified, {BASELINE_RUNS} runs per query. Target: p95 ≤ {} ms and ≥ 100×.{}",
