@@ -13,6 +13,8 @@
 //! contains the query (as typed, or in Simplified) and read the newest 20. It cannot
 //! rank, stem or fold, so it does less than the search; the ratio is still the point.
 
+mod common;
+
 use std::error::Error as StdError;
 use std::path::Path;
 use std::time::{Duration, Instant};
@@ -24,6 +26,7 @@ use chrono::{TimeZone, Utc};
 use rusqlite::Connection;
 use secrecy::SecretString;
 
+use common::{fmt_duration, load_average, progress, read_proc};
 type BenchResult<T> = std::result::Result<T, Box<dyn StdError>>;
 
 const NOTES: usize = 100_000;
@@ -619,17 +622,6 @@ impl Stats {
     }
 }
 
-fn fmt_duration(d: Duration) -> String {
-    let s = d.as_secs_f64();
-    if s >= 1.0 {
-        format!("{s:.2} s")
-    } else if s >= 1e-3 {
-        format!("{:.1} ms", s * 1e3)
-    } else {
-        format!("{:.0} µs", s * 1e6)
-    }
-}
-
 fn fmt_mib(bytes: u64) -> String {
     format!("{:.1} MiB", bytes as f64 / (1024.0 * 1024.0))
 }
@@ -661,22 +653,6 @@ fn print_machine() {
     );
     println!("- **Shared, noisy machine**: expect ±20% run to run.");
     println!();
-}
-
-fn read_proc(path: &str) -> String {
-    std::fs::read_to_string(path).unwrap_or_default()
-}
-
-fn load_average() -> String {
-    read_proc("/proc/loadavg")
-        .split_whitespace()
-        .take(3)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-fn progress(step: &str) {
-    eprintln!("[bench] {step}");
 }
 
 /// Autosave as the editor does it: a 10 KB note saved again and again as the mediator

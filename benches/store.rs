@@ -13,6 +13,8 @@
 //! No benchmark framework: `Instant` and medians keep the run short and the dependency
 //! list unchanged.
 
+mod common;
+
 use std::error::Error as StdError;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -25,6 +27,7 @@ use chrono::{DateTime, TimeZone, Utc};
 use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
 use secrecy::SecretString;
 
+use common::{fmt_duration, load_average, progress, read_proc};
 type BenchResult<T> = std::result::Result<T, Box<dyn StdError>>;
 
 const CASES: usize = 10_000;
@@ -654,17 +657,6 @@ impl Table {
     }
 }
 
-fn fmt_duration(d: Duration) -> String {
-    let s = d.as_secs_f64();
-    if s >= 1.0 {
-        format!("{s:.2} s")
-    } else if s >= 1e-3 {
-        format!("{:.1} ms", s * 1e3)
-    } else {
-        format!("{:.0} µs", s * 1e6)
-    }
-}
-
 fn fmt_ratio(cipher: Duration, plain: Duration) -> String {
     format!("{:.2}×", cipher.as_secs_f64() / plain.as_secs_f64())
 }
@@ -726,18 +718,6 @@ fn print_machine(scratch: &Path) {
     println!();
 }
 
-fn read_proc(path: &str) -> String {
-    std::fs::read_to_string(path).unwrap_or_default()
-}
-
-fn load_average() -> String {
-    read_proc("/proc/loadavg")
-        .split_whitespace()
-        .take(3)
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// The type of the filesystem holding `path` (longest matching mount point), because
 /// fsync cost, and so one-transaction-per-case, depends on it (tmpfs would flatter it).
 fn filesystem_of(path: &Path) -> String {
@@ -753,8 +733,4 @@ fn filesystem_of(path: &Path) -> String {
         })
         .max()
         .map_or_else(|| "unknown".into(), |(_, kind)| kind)
-}
-
-fn progress(step: &str) {
-    eprintln!("[bench] {step}");
 }
