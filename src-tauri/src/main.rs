@@ -41,14 +41,15 @@ fn main() {
     tauri::Builder::default()
         .manage(AppState::new(vault_dir(), preferences_path()))
         .setup(move |app| {
-            // Merging the search index and checkpointing the WAL wait for a pause in the
-            // mediator's work, so autosaves stay quick.
+            // Merging the search index and checkpointing the WAL wait for a second without
+            // a command: even while the mediator types, autosaves come at most every two
+            // seconds, so the tidying fits between them and autosaves stay quick.
             let handle = app.handle().clone();
             std::thread::spawn(move || loop {
-                std::thread::sleep(std::time::Duration::from_secs(2));
+                std::thread::sleep(std::time::Duration::from_millis(500));
                 handle
                     .state::<AppState>()
-                    .tidy_if_idle(std::time::Duration::from_secs(3));
+                    .tidy_if_idle(std::time::Duration::from_secs(1));
             });
             WebviewWindowBuilder::new(app, "main", WebviewUrl::default())
                 .title("Accord")

@@ -23,6 +23,7 @@ Machine-readable output (--json)
   note list                   [note, …]
   note history                [{note_id, revision, saved_at, saved_by, restored_from, visibility, party_id, tags[],
                                 text_en, text_zh, zh_script, translated, checked_by}, …] (newest first)
+  note compare                {from, to, en: [{change: same|added|removed, text}], zh: […]}
   note disclose|disclosures   [{id, note_id, case_id, party_id, scope, summary_en, summary_zh, given_by, given_at,
                                 recorded_at, recorded_by}, …]
   term add|edit|remove        {id, en, zh_hans, zh_hant, domain, note, origin: seed|mediator|import, updated_at}
@@ -363,6 +364,8 @@ pub enum NoteCommand {
     },
     /// Every saved revision of a note, newest first.
     History { note: String },
+    /// What changed between two revisions: English by word, Chinese by character.
+    Compare { note: String, from: i64, to: i64 },
     /// Bring back an earlier revision as the newest (nothing is overwritten).
     Restore { note: String, revision: i64 },
     /// Record a caucus party's word on disclosing its note (an audited event).

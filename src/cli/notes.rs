@@ -5,7 +5,9 @@ use std::io::Read;
 use std::path::Path;
 
 use accord::confidentiality::{self, Disclosure, DisclosureDraft};
-use accord::notes::revisions::{self, NoteRevision};
+use std::io::IsTerminal;
+
+use accord::notes::revisions::{self, DiffChange, NoteRevision, RevisionDiff};
 use accord::notes::{self, Note, NoteDraft, NoteFilter};
 use accord::vault::Access;
 use accord::{cases, parties, sessions, time, Error, Result};
@@ -122,6 +124,18 @@ pub fn note(ctx: &Context<'_>, command: &NoteCommand) -> Result<()> {
                     ]);
                 }
                 println!("{table}");
+            }
+            Ok(())
+        }
+        NoteCommand::Compare { note, from, to } => {
+            let vault = ctx.open(Access::Read)?;
+            let conn = vault.store().conn();
+            let found = notes::find(conn, note)?;
+            let diff = revisions::compare(conn, found.id, *from, *to)?;
+            if out.json {
+                out.print_json(&diff);
+            } else {
+                print_diff(out, &diff);
             }
             Ok(())
         }
@@ -311,6 +325,33 @@ fn print_sides(out: &Out, en: &str, zh: &str) {
         if !text.is_empty() {
             println!("\n{}\n{text}", out.text(label));
         }
+    }
+}
+
+/// Added text as `{+…+}` and removed as `[-…-]` (git's word-diff markers), in colour
+/// on a terminal.
+fn print_diff(out: &Out, diff: &RevisionDiff) {
+    let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    for (label, spans) in [("label-text-en", &diff.en), ("label-text-zh", &diff.zh)] {
+        if spans.is_empty() {
+            continue;
+        }
+        let text: String = spans
+            .iter()
+            .map(|s| match (s.change, colour) {
+                (DiffChange::Same, _) => s.text.clone(),
+                (DiffChange::Added, true) => format!("\u{1b}[32m{}\u{1b}[0m", s.text),
+                (DiffChange::Removed, true) => format!("\u{1b}[31;9m{}\u{1b}[0m", s.text),
+                (DiffChange::Added, false) => format!("{{+{}+}}", s.text),
+                (DiffChange::Removed, false) => format!("[-{}-]", s.text),
+            })
+            .collect();
+        println!(
+            "{}  #{} → #{}\n{text}\n",
+            out.text(label),
+            diff.from,
+            diff.to
+        );
     }
 }
 

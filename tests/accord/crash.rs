@@ -126,6 +126,10 @@ fn autosave_survives_sigkill_mid_save() {
         acknowledged.len()
     );
 
+    eprintln!(
+        "{} saves acknowledged over {ROUNDS} kills",
+        acknowledged.len()
+    );
     let vault = open(&test.path);
     let conn = vault.store().conn();
     assert!(vault.store().integrity_problems().unwrap().is_empty());

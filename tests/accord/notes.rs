@@ -172,6 +172,40 @@ fn every_save_is_a_revision_that_can_be_shown_and_restored() {
         "Payment in June."
     );
 
+    let diff = v.ok(&["note", "compare", &note, "1", "3"]);
+    let changes = |side: &str| -> Vec<(String, String)> {
+        diff[side]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|s| {
+                (
+                    s["change"].as_str().unwrap().to_string(),
+                    s["text"].as_str().unwrap().to_string(),
+                )
+            })
+            .collect()
+    };
+    let pair = |c: &str, t: &str| (c.to_string(), t.to_string());
+    assert_eq!(
+        changes("en"),
+        [
+            pair("same", "Payment in "),
+            pair("removed", "June."),
+            pair("added", "July.")
+        ],
+        "English compares word by word"
+    );
+    assert_eq!(
+        changes("zh"),
+        [
+            pair("removed", "六"),
+            pair("added", "七"),
+            pair("same", "月付款。")
+        ],
+        "Chinese compares character by character"
+    );
+
     let restored = v.ok(&["note", "restore", &note, "1"]);
     assert_eq!(
         restored["revision"], 4,

@@ -54,6 +54,24 @@ fn readme_screenshots() {
         app.el("session-row").await;
         app.screenshot(&out.join("case-page.png")).await;
 
+        // The sample's agenda: bilingual, Traditional, a checked translation, its terms.
+        let opens = app.all("[data-testid=\"note-open\"]").await;
+        opens[1].click().await.expect("open the agenda note");
+        app.el("note-text-zh").await;
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        app.screenshot(&out.join("note-editor.png")).await;
+        app.press("\u{E00C}").await; // Escape closes the editor
+
+        app.press("\u{E009}k").await;
+        app.type_into("search-input", "協議").await;
+        app.el("search-result").await;
+        tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+        app.screenshot(&out.join("search.png")).await;
+        app.press("\u{E00C}").await;
+        app.click("nav-cases").await;
+        app.click("case-open").await;
+        app.el("session-row").await;
+
         crate::flows::set_value(&app, "language-select", "zh-Hant").await;
         app.wait_for_text("單方會談").await;
         app.screenshot(&out.join("case-page-zh-Hant.png")).await;
