@@ -59,6 +59,15 @@ fn readme_screenshots() {
         opens[1].click().await.expect("open the agenda note");
         app.el("note-text-zh").await;
         tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        // The editor at the top of the window, so its term hints show below the text.
+        app.client
+            .execute(
+                "document.querySelector('[data-testid=\"note-text-en\"]')
+                   .scrollIntoView({ block: 'start' }); window.scrollBy(0, -60);",
+                vec![],
+            )
+            .await
+            .expect("scroll");
         app.screenshot(&out.join("note-editor.png")).await;
         app.press("\u{E00C}").await; // Escape closes the editor
 
