@@ -23,6 +23,7 @@ use accord::notes::{self, NoteDraft};
 use accord::search::{self, index, SearchQuery};
 use accord::vault::{self, InitOptions, KdfParams, Vault, VaultDir};
 use chrono::{TimeZone, Utc};
+use fastrand::Rng;
 use rusqlite::Connection;
 use secrecy::SecretString;
 
@@ -100,6 +101,8 @@ fn main() -> BenchResult<()> {
     progress("autosave a 10 KB note");
     rows.push(bench_autosave(&mut vault, None)?);
     rows.push(bench_autosave(&mut vault, Some(20))?);
+    progress("termbase matching in a 10 KB note");
+    rows.push(bench_term_matching(&vault)?);
 
     let conn = vault.store().conn();
     let mut misses = Vec::new();
@@ -166,32 +169,18 @@ fn main() -> BenchResult<()> {
 // ---------------------------------------------------------------------------------------
 // The corpus
 
-/// xorshift64*: deterministic and dependency-free.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    /// Index in 0..n with probability falling as 1/(i+1): a few words are everywhere,
-    /// most are rare, as in real notes.
-    fn zipf(&mut self, n: usize) -> usize {
-        let total: f64 = (1..=n).map(|i| 1.0 / i as f64).sum();
-        let mut x = (self.next() as f64 / u64::MAX as f64) * total;
-        for i in 0..n {
-            x -= 1.0 / (i + 1) as f64;
-            if x <= 0.0 {
-                return i;
-            }
+/// Index in 0..n with probability falling as 1/(i+1): a few words are everywhere, most
+/// are rare, as in real notes.
+fn zipf(rng: &mut Rng, n: usize) -> usize {
+    let total: f64 = (1..=n).map(|i| 1.0 / i as f64).sum();
+    let mut x = rng.f64() * total;
+    for i in 0..n {
+        x -= 1.0 / (i + 1) as f64;
+        if x <= 0.0 {
+            return i;
         }
-        n - 1
     }
+    n - 1
 }
 
 /// English vocabulary, most frequent first (a few are set phrases).
@@ -345,8 +334,8 @@ const ZH_GLUE: &[&str] = &["，", "。", "在", "和", "但", "已", "将", "对
 fn english(rng: &mut Rng, chars: usize) -> String {
     let mut s = String::with_capacity(chars + 20);
     while s.len() < chars {
-        s.push_str(EN[rng.zipf(EN.len())]);
-        s.push_str(if rng.below(9) == 0 { ". " } else { " " });
+        s.push_str(EN[zipf(rng, EN.len())]);
+        s.push_str(if rng.usize(..9) == 0 { ". " } else { " " });
     }
     s
 }
@@ -355,12 +344,12 @@ fn chinese(rng: &mut Rng, chars: usize, traditional: bool) -> String {
     let mut s = String::with_capacity(chars * 3 + 8);
     let mut n = 0;
     while n < chars {
-        let (hans, hant) = ZH[rng.zipf(ZH.len())];
+        let (hans, hant) = ZH[zipf(rng, ZH.len())];
         let word = if traditional { hant } else { hans };
         s.push_str(word);
         n += word.chars().count();
-        if rng.below(4) == 0 {
-            s.push_str(ZH_GLUE[rng.below(ZH_GLUE.len())]);
+        if rng.usize(..4) == 0 {
+            s.push_str(ZH_GLUE[rng.usize(..ZH_GLUE.len())]);
             n += 1;
         }
     }
@@ -383,7 +372,7 @@ fn insert_notes(vault: &mut Vault) -> BenchResult<Duration> {
         }
         Ok(())
     })?;
-    let mut rng = Rng(SEED);
+    let mut rng = Rng::with_seed(SEED);
     for first in (0..NOTES).step_by(BATCH) {
         vault.store_mut().write(|tx| {
             let mut stmt = tx.prepare_cached(
@@ -431,7 +420,7 @@ fn build_index(vault: &mut Vault) -> BenchResult<Duration> {
 /// Re-indexing one 10 KB note (what every autosave of a long note does), alone in its
 /// transaction: `index::put` itself, and with the durable commit.
 fn bench_put_large(vault: &mut Vault) -> BenchResult<Vec<String>> {
-    let mut rng = Rng(SEED ^ 0xFFFF);
+    let mut rng = Rng::with_seed(SEED ^ 0xFFFF);
     let en = english(&mut rng, 6_000);
     let zh = chinese(&mut rng, 1_400, false);
     let bytes = en.len() + zh.len();
@@ -664,7 +653,7 @@ fn print_machine() {
 /// where only FTS5's crisis merges and the store's own checkpoint bound the work.
 fn bench_autosave(vault: &mut Vault, pause_every: Option<usize>) -> BenchResult<Vec<String>> {
     const SAVES: usize = 500;
-    let mut rng = Rng(SEED ^ 0xA070);
+    let mut rng = Rng::with_seed(SEED ^ 0xA070);
     let en = english(&mut rng, 6_000);
     let zh = chinese(&mut rng, 1_400, true);
     let bytes = en.len() + zh.len();
@@ -721,6 +710,43 @@ fn bench_autosave(vault: &mut Vault, pause_every: Option<usize>) -> BenchResult<
             fmt_duration(stats.p95),
             fmt_duration(p99),
             if ok { "met" } else { "**missed**" }
+        ),
+        "".into(),
+        "".into(),
+        "".into(),
+    ])
+}
+
+/// What the editor asks while the mediator types: the seed termbase's terms found in a
+/// 10 KB side dense with them, loading the termbase each time as the desktop command does.
+fn bench_term_matching(vault: &Vault) -> BenchResult<Vec<String>> {
+    use accord::notes::{ChineseScript, Side};
+    use accord::termbase;
+    let conn = vault.store().conn();
+    let en = "The settlement agreement was signed after the caucus, in a joint session, \
+              subject to confidentiality. "
+        .repeat(110);
+    let zh = "双方在联席会议上同意，单独会谈后签署和解协议，并遵守保密义务。".repeat(110);
+    let mut times = Vec::new();
+    let mut found = 0;
+    for _ in 0..30 {
+        let start = Instant::now();
+        found = termbase::matches(conn, &en, Side::En, ChineseScript::Simplified)?.len()
+            + termbase::matches(conn, &zh, Side::Zh, ChineseScript::Simplified)?.len();
+        times.push(start.elapsed());
+    }
+    let stats = Stats::of(times);
+    Ok(vec![
+        format!(
+            "termbase: {} terms found in a {} KB English and a {} KB Chinese side (30 runs)",
+            found,
+            en.len() / 1024,
+            zh.len() / 1024
+        ),
+        format!(
+            "p50 {}, p95 {}",
+            fmt_duration(stats.p50),
+            fmt_duration(stats.p95)
         ),
         "".into(),
         "".into(),

@@ -198,8 +198,12 @@ pub fn log(conn: &Connection, case_id: Id) -> Result<Vec<Disclosure>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Where a caucus note stands: its latest record, or else its case's regime.
-pub fn status(conn: &Connection, note: &Note) -> Result<DisclosureStatus> {
+/// Where a caucus note stands: its latest record, or else `regime`, its case's.
+pub fn status(
+    conn: &Connection,
+    note: &Note,
+    regime: ConfidentialityRegime,
+) -> Result<DisclosureStatus> {
     let latest: Option<(Id, DisclosureScope)> = conn
         .prepare_cached(
             "SELECT id, scope FROM caucus_disclosures WHERE note_id = ?1
@@ -213,18 +217,17 @@ pub fn status(conn: &Connection, note: &Note) -> Result<DisclosureStatus> {
             disclosure_id: Some(id),
         },
         None => DisclosureStatus {
-            scope: cases::load(conn, note.case_id)?
-                .confidentiality
-                .caucus_default(),
+            scope: regime.caucus_default(),
             disclosure_id: None,
         },
     })
 }
 
-/// Errors unless the whole of a caucus note may be told to all parties.
-pub fn ensure_disclosable(conn: &Connection, note: &Note) -> Result<()> {
-    match status(conn, note)?.scope {
-        DisclosureScope::All => Ok(()),
+/// Errors unless the whole of a caucus note may be told to all parties (`note` as
+/// [`crate::notes::load`] gives it, with its status).
+pub fn ensure_disclosable(note: &Note) -> Result<()> {
+    match note.disclosure.as_ref().map(|d| d.scope) {
+        Some(DisclosureScope::All) => Ok(()),
         _ => Err(Error::DisclosureNotAuthorised),
     }
 }

@@ -5,8 +5,6 @@ use std::io::Read;
 use std::path::Path;
 
 use accord::confidentiality::{self, Disclosure, DisclosureDraft};
-use std::io::IsTerminal;
-
 use accord::notes::revisions::{self, DiffChange, NoteRevision, RevisionDiff};
 use accord::notes::{self, Note, NoteDraft, NoteFilter};
 use accord::vault::Access;
@@ -109,7 +107,7 @@ pub fn note(ctx: &Context<'_>, command: &NoteCommand) -> Result<()> {
             } else {
                 let mut table = out.table(&["col-revision", "col-when", "col-actor", "col-text"]);
                 for r in &history {
-                    let mut what = preview(&r.text_en, &r.text_zh, 60);
+                    let mut what = notes::preview(&r.text_en, &r.text_zh, 60);
                     if let Some(from) = r.restored_from {
                         what = format!(
                             "{} {what}",
@@ -263,16 +261,6 @@ fn tags(out: &Out, tags: &[notes::NoteTag]) -> String {
         .join(", ")
 }
 
-fn preview(en: &str, zh: &str, chars: usize) -> String {
-    let flat = format!("{} {}", en.trim(), zh.trim());
-    let flat: String = flat.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() > chars {
-        format!("{}…", flat.chars().take(chars - 1).collect::<String>())
-    } else {
-        flat
-    }
-}
-
 fn print_note(out: &Out, note: &Note) -> Result<()> {
     if out.json {
         out.print_json(note);
@@ -331,7 +319,7 @@ fn print_sides(out: &Out, en: &str, zh: &str) {
 /// Added text as `{+…+}` and removed as `[-…-]` (git's word-diff markers), in colour
 /// on a terminal.
 fn print_diff(out: &Out, diff: &RevisionDiff) {
-    let colour = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let colour = out.colour();
     for (label, spans) in [("label-text-en", &diff.en), ("label-text-zh", &diff.zh)] {
         if spans.is_empty() {
             continue;

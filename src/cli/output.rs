@@ -19,6 +19,13 @@ impl Out {
         }
     }
 
+    /// Whether to mark text with terminal colours: stdout is a terminal and `NO_COLOR`
+    /// is not set.
+    pub fn colour(&self) -> bool {
+        use std::io::IsTerminal;
+        std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none()
+    }
+
     /// A message from the catalog.
     pub fn text(&self, id: &str) -> String {
         self.messages.get(id, &[])

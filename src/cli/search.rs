@@ -1,7 +1,5 @@
 //! `accord search QUERY`: every case's notes, ranked, with the matches marked.
 
-use std::io::IsTerminal;
-
 use accord::search::{self, Fragment, SearchHit, SearchQuery};
 use accord::vault::Access;
 use accord::{cases, parties, time, Error, Result};
@@ -93,7 +91,7 @@ fn date(field: &'static str, value: &Option<String>) -> Result<Option<NaiveDate>
 }
 
 fn print_hits(out: &Out, hits: &[SearchHit], total: u32) {
-    let bold = std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none();
+    let bold = out.colour();
     let mut table = out.table(&[
         "col-id",
         "col-reference",

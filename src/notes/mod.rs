@@ -50,7 +50,7 @@ use sha2::{Digest, Sha256};
 
 use crate::audit::{self, Stamp};
 use crate::cases;
-use crate::confidentiality::{self, DisclosureStatus};
+use crate::confidentiality::{self, ConfidentialityRegime, DisclosureStatus};
 use crate::error::{Entity, Error, Result};
 use crate::ids::{self, Id, IdQuery};
 use crate::parties;
@@ -91,18 +91,23 @@ pub struct Note {
 impl Note {
     /// Both sides on one line, for tables.
     pub fn preview(&self, chars: usize) -> String {
-        let text = match (self.text_en.trim(), self.text_zh.trim()) {
-            ("", zh) => zh.to_string(),
-            (en, "") => en.to_string(),
-            (en, zh) => format!("{en} / {zh}"),
-        };
-        let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-        if flat.chars().count() > chars {
-            let cut: String = flat.chars().take(chars.saturating_sub(1)).collect();
-            format!("{cut}…")
-        } else {
-            flat
-        }
+        preview(&self.text_en, &self.text_zh, chars)
+    }
+}
+
+/// A note's two sides (or a revision's) on one line of at most `chars` characters.
+pub fn preview(text_en: &str, text_zh: &str, chars: usize) -> String {
+    let text = match (text_en.trim(), text_zh.trim()) {
+        ("", zh) => zh.to_string(),
+        (en, "") => en.to_string(),
+        (en, zh) => format!("{en} / {zh}"),
+    };
+    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    if flat.chars().count() > chars {
+        let cut: String = flat.chars().take(chars.saturating_sub(1)).collect();
+        format!("{cut}…")
+    } else {
+        flat
     }
 }
 
@@ -159,17 +164,36 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Stored> {
     })
 }
 
-fn complete(conn: &Connection, mut note: Note) -> Result<Note> {
-    let mut stmt =
-        conn.prepare_cached("SELECT tag FROM note_tags WHERE note_id = ?1 ORDER BY tag")?;
-    note.tags = stmt
-        .query_map([note.id], |row| row.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
-    sort_tags(&mut note.tags);
+fn complete(conn: &Connection, note: Note) -> Result<Note> {
+    complete_under(conn, note, None)
+}
+
+/// Adds a stored note's tags and, for a caucus note, its disclosure status; `regime` is
+/// its case's, when the caller has it at hand (a case's list), else it is read.
+fn complete_under(
+    conn: &Connection,
+    mut note: Note,
+    regime: Option<ConfidentialityRegime>,
+) -> Result<Note> {
+    note.tags = tags(conn, note.id)?;
     if note.visibility == Visibility::Caucus {
-        note.disclosure = Some(confidentiality::status(conn, &note)?);
+        let regime = match regime {
+            Some(regime) => regime,
+            None => cases::load(conn, note.case_id)?.confidentiality,
+        };
+        note.disclosure = Some(confidentiality::status(conn, &note, regime)?);
     }
     Ok(note)
+}
+
+/// A note's tags, in vocabulary order (fact, issue, interest, option, proposal).
+pub fn tags(conn: &Connection, note_id: Id) -> Result<Vec<NoteTag>> {
+    let mut tags = conn
+        .prepare_cached("SELECT tag FROM note_tags WHERE note_id = ?1")?
+        .query_map([note_id], |row| row.get(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    sort_tags(&mut tags);
+    Ok(tags)
 }
 
 fn sort_tags(tags: &mut Vec<NoteTag>) {
@@ -218,7 +242,7 @@ pub fn find(conn: &Connection, reference: &str) -> Result<Note> {
 
 /// A case's notes, oldest first (the order they were taken in).
 pub fn list(conn: &Connection, case_id: Id, filter: &NoteFilter) -> Result<Vec<Note>> {
-    cases::load(conn, case_id)?;
+    let regime = cases::load(conn, case_id)?.confidentiality;
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM notes n
          WHERE case_id = ?1 AND (?2 IS NULL OR session_id = ?2) AND (?3 IS NULL OR visibility = ?3)
@@ -236,7 +260,8 @@ pub fn list(conn: &Connection, case_id: Id, filter: &NoteFilter) -> Result<Vec<N
         ],
         from_row,
     )?;
-    rows.map(|r| complete(conn, r?.note)).collect()
+    rows.map(|r| complete_under(conn, r?.note, Some(regime)))
+        .collect()
 }
 
 /// Takes a new note in a case. What the draft leaves open defaults from its session.
@@ -329,7 +354,7 @@ fn write(
     check_party(tx, &content, before.case_id)?;
     if before.visibility == Visibility::Caucus && content.visibility == Visibility::Shared {
         // Telling all parties what one said in confidence needs that party's consent.
-        confidentiality::ensure_disclosable(tx, &before)?;
+        confidentiality::ensure_disclosable(&before)?;
     }
     let revision = before.revision + 1;
     tx.execute(
@@ -479,11 +504,7 @@ pub fn audited_states(conn: &Connection) -> Result<Vec<(&'static str, String, St
     for stored in stmt.query_map([], from_row)? {
         let mut note = stored?.note;
         // Only the stored columns are audited; the disclosure status is derived.
-        let mut tags = conn.prepare_cached("SELECT tag FROM note_tags WHERE note_id = ?1")?;
-        note.tags = tags
-            .query_map([note.id], |row| row.get(0))?
-            .collect::<rusqlite::Result<_>>()?;
-        sort_tags(&mut note.tags);
+        note.tags = tags(conn, note.id)?;
         out.push((
             "note",
             note.id.to_string(),

@@ -129,10 +129,7 @@ pub fn put(tx: &Connection, doc: i64) -> Result<()> {
                 r.get(5)?,
             ))
         })?;
-    let tags: Vec<NoteTag> = tx
-        .prepare_cached("SELECT tag FROM note_tags WHERE note_id = ?1")?
-        .query_map([id], |r| r.get(0))?
-        .collect::<rusqlite::Result<_>>()?;
+    let tags = crate::notes::tags(tx, id)?;
     let Indexed { body, chars } = indexed(&text_en, &text_zh);
     let facets = facets(case_id, visibility, party_id, &tags);
     remove(tx, doc)?;

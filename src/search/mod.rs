@@ -63,7 +63,8 @@ pub struct SearchQuery {
     pub from: Option<NaiveDate>,
     /// Last calendar day included, in the zone passed to [`search`].
     pub to: Option<NaiveDate>,
-    /// only what this party may see: shared notes and its own caucus notes, never another party's caucus notes nor private ones
+    /// Only what this party may see: shared notes and its own caucus notes, never
+    /// another party's caucus notes nor private ones.
     pub as_party: Option<Id>,
     pub limit: Option<u32>,
     pub offset: Option<u32>,
@@ -171,7 +172,7 @@ pub fn search(
                 score: -rank,
             })
         })?;
-        hit.tags = tags_of(conn, &hit.note_id)?;
+        hit.tags = crate::notes::tags(conn, hit.note_id)?;
         hits.push(hit);
     }
     Ok(SearchResults {
@@ -252,13 +253,4 @@ fn start_of_day(day: NaiveDate, zone: chrono_tz::Tz) -> Result<String> {
             value: day.to_string(),
         })?;
     Ok(time::to_storage(instant.with_timezone(&Utc)))
-}
-
-fn tags_of(conn: &Connection, note: &Id) -> Result<Vec<NoteTag>> {
-    let mut stmt = conn.prepare_cached("SELECT tag FROM note_tags WHERE note_id = ?1")?;
-    let mut tags = stmt
-        .query_map([note], |row| row.get::<_, NoteTag>(0))?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
-    tags.sort_by_key(|t| NoteTag::ALL.iter().position(|a| a == t));
-    Ok(tags)
 }

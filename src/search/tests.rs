@@ -667,22 +667,9 @@ fn put_replaces_and_remove_forgets() {
 // ---------------------------------------------------------------------------------------
 // Property test: search against a plain substring scan over the folded texts.
 
-/// xorshift64*: deterministic, dependency-free, good enough to shuffle test data.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 >> 12;
-        self.0 ^= self.0 << 25;
-        self.0 ^= self.0 >> 27;
-        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
-    }
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n as u64) as usize
-    }
-    fn pick<T: Copy>(&mut self, items: &[T]) -> T {
-        items[self.below(items.len())]
-    }
+/// One of `items`, chosen by `rng`.
+fn pick<T: Copy>(rng: &mut fastrand::Rng, items: &[T]) -> T {
+    items[rng.usize(..items.len())]
 }
 
 /// A small alphabet, so words repeat, runs touch and gaps fall between equal characters;
@@ -708,23 +695,23 @@ const WORDS: &[&str] = &[
     "draft",
 ];
 
-fn random_zh(rng: &mut Rng) -> String {
+fn random_zh(rng: &mut fastrand::Rng) -> String {
     let mut s = String::new();
-    for _ in 0..rng.below(40) {
-        if rng.below(6) == 0 {
-            s.push_str(rng.pick(GAPS));
+    for _ in 0..rng.usize(..40) {
+        if rng.usize(..6) == 0 {
+            s.push_str(pick(rng, GAPS));
         } else {
-            s.push_str(rng.pick(HAN));
+            s.push_str(pick(rng, HAN));
         }
     }
     s
 }
 
-fn random_en(rng: &mut Rng) -> String {
+fn random_en(rng: &mut fastrand::Rng) -> String {
     let mut s = String::new();
-    for _ in 0..rng.below(12) {
-        s.push_str(rng.pick(WORDS));
-        s.push_str(rng.pick(&[" ", ", ", ". ", " ", "调解"]));
+    for _ in 0..rng.usize(..12) {
+        s.push_str(pick(rng, WORDS));
+        s.push_str(pick(rng, &[" ", ", ", ". ", " ", "调解"]));
     }
     s
 }
@@ -764,7 +751,7 @@ fn whole_words(text: &str) -> Vec<String> {
 
 #[test]
 fn search_agrees_with_a_substring_scan() {
-    let mut rng = Rng(0x5EED_ACC0_4D00_0001);
+    let mut rng = fastrand::Rng::with_seed(0x5EED_ACC0_4D00_0001);
     let mut db = Db::new();
     let mut notes: Vec<(Id, String, String)> = Vec::new();
     for i in 0..300 {
@@ -780,16 +767,16 @@ fn search_agrees_with_a_substring_scan() {
     let mut checked_cjk = 0;
     for _ in 0..400 {
         // A 1–4 character query: usually cut from a note (so it has hits), sometimes random.
-        let len = 1 + rng.below(4);
-        let query: String = if rng.below(4) == 0 {
-            (0..len).map(|_| rng.pick(HAN)).collect()
+        let len = 1 + rng.usize(..4);
+        let query: String = if rng.usize(..4) == 0 {
+            (0..len).map(|_| pick(&mut rng, HAN)).collect()
         } else {
-            let (_, _, zh) = &notes[rng.below(notes.len())];
+            let (_, _, zh) = &notes[rng.usize(..notes.len())];
             let chars: Vec<char> = zh.chars().collect();
             if chars.len() < len {
                 continue;
             }
-            let at = rng.below(chars.len() - len + 1);
+            let at = rng.usize(..chars.len() - len + 1);
             chars[at..at + len].iter().collect()
         };
         if !query.chars().all(fold::is_han) {

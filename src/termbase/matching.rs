@@ -558,44 +558,16 @@ mod tests {
     }
 
     #[test]
-    fn scanning_is_fast() {
+    fn a_long_note_dense_with_terms_gets_every_occurrence() {
+        // How long this takes is measured by benches/search.rs, not asserted here.
         let m = seeded();
-        let en_unit = "The parties to the dispute agreed in a joint session that the settlement agreement would be signed after the caucus, subject to confidentiality. ";
-        let zh_unit = "双方在联席会议上同意，单独会谈后签署和解协议，并遵守保密义务。";
-        let en: String = en_unit.repeat(10 * 1024 / en_unit.len() + 1);
-        let zh: String = zh_unit.repeat(10 * 1024 / zh_unit.len() + 1);
-        // The best of a few runs: the machine is shared, and the editor cares about the
-        // time one scan takes, not about other processes.
-        let best = |f: &dyn Fn() -> usize| {
-            let mut best = std::time::Duration::MAX;
-            let mut n = 0;
-            for _ in 0..10 {
-                let started = std::time::Instant::now();
-                n = f();
-                best = best.min(started.elapsed());
-            }
-            (best, n)
-        };
-        let terms = seed::entries();
-        let (build, _) = best(&|| Matcher::new(terms.clone()).terms().len());
-        let built = Matcher::new(terms.clone());
-        let (scan_en, n_en) = best(&|| {
-            built
-                .matches(&en, Side::En, ChineseScript::Simplified)
-                .len()
-        });
-        let (scan_zh, n_zh) = best(&|| {
-            built
-                .matches(&zh, Side::Zh, ChineseScript::Simplified)
-                .len()
-        });
-        let (both, gaps) = best(&|| built.check(&en, &zh).len());
-        eprintln!(
-            "{} terms: build {build:?}; 10 KB English {scan_en:?} ({n_en} matches); 10 KB Chinese {scan_zh:?} ({n_zh}); check {both:?} ({gaps} gaps)",
-            m.terms().len()
-        );
-        assert!(n_en > 100 && n_zh > 100);
-        // Generous: a loaded two-core machine running a debug build.
-        assert!(scan_en.as_millis() < 100 && scan_zh.as_millis() < 100);
+        let en = "The settlement agreement was signed after the caucus. ".repeat(200);
+        let zh = "单独会谈后签署和解协议。".repeat(200);
+        let count =
+            |found: &[TermMatch], en: &str| found.iter().filter(|f| f.term.en == en).count();
+        let found_en = m.matches(&en, Side::En, ChineseScript::Simplified);
+        assert_eq!(count(&found_en, "settlement agreement"), 200);
+        let found_zh = m.matches(&zh, Side::Zh, ChineseScript::Simplified);
+        assert_eq!(count(&found_zh, "settlement agreement"), 200);
     }
 }

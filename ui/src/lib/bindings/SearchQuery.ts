@@ -20,6 +20,7 @@ from?: string,
  */
 to?: string, 
 /**
- * only what this party may see: shared notes and its own caucus notes, never another party's caucus notes nor private ones
+ * Only what this party may see: shared notes and its own caucus notes, never
+ * another party's caucus notes nor private ones.
  */
 as_party?: Id, limit?: number, offset?: number, };
