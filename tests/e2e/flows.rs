@@ -74,7 +74,7 @@ async fn create_case_with_two_parties_and_a_caucus(app: &App) {
     app.wait_for_text(TITLE_ZH).await;
     assert_eq!(app.text_of("case-title-en-value").await, TITLE_EN);
 
-    for (kind, role, en, zh, reps) in [
+    for (added, (kind, role, en, zh, reps)) in [
         (
             "company",
             "requesting",
@@ -89,7 +89,10 @@ async fn create_case_with_two_parties_and_a_caucus(app: &App) {
             "奥斯特拉瓦共和国",
             "Tomas Arvelo",
         ),
-    ] {
+    ]
+    .into_iter()
+    .enumerate()
+    {
         app.click("party-add").await;
         set_value(app, "party-kind", kind).await;
         set_value(app, "party-role", role).await;
@@ -97,9 +100,19 @@ async fn create_case_with_two_parties_and_a_caucus(app: &App) {
         app.type_into("party-name-zh", zh).await;
         set_value(app, "party-reps", reps).await;
         app.click("party-save").await;
+        // Wait for the row itself: the second party's Chinese name is also part of the
+        // case's title, so finding the text on the page proves nothing.
+        let mut rows = 0;
+        for _ in 0..150 {
+            rows = app.all("[data-testid=\"party-row\"]").await.len();
+            if rows == added + 1 {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        assert_eq!(rows, added + 1, "party {en} was not listed");
         app.wait_for_text(zh).await;
     }
-    assert_eq!(app.all("[data-testid=\"party-row\"]").await.len(), 2);
 
     app.click("session-add").await;
     set_value(app, "session-kind", "caucus").await;
