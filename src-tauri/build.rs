@@ -20,6 +20,7 @@ fn main() {
         "session_start",
         "session_end",
         "agenda",
+        "guard_state",
         "note_list",
         "note_get",
         "note_create",

@@ -67,7 +67,7 @@ pub fn record<S: Serialize>(
     state: &S,
 ) -> Result<i64> {
     let state = serde_json::to_string(state).expect("entity states serialize");
-    append(
+    append_raw(
         tx,
         stamp,
         action,
@@ -86,7 +86,7 @@ pub fn record_vault(
     vault_id: Uuid,
     state: serde_json::Value,
 ) -> Result<()> {
-    append(
+    append_raw(
         tx,
         stamp,
         action,
@@ -98,7 +98,9 @@ pub fn record_vault(
     Ok(())
 }
 
-fn append(
+/// Appends an event whose state is already serialized: for states that must be recorded
+/// byte for byte as a verifier will read them back (migrations, settings).
+pub(crate) fn append_raw(
     tx: &Transaction<'_>,
     stamp: &Stamp,
     action: &str,
@@ -210,8 +212,19 @@ impl Verification {
     }
 }
 
-/// Checks the whole chain, then that every live record is exactly what its last event says.
+/// Checks the whole chain, then that every live record is exactly what its last event
+/// says, and every kept note revision what the event that saved it says. Reads one
+/// snapshot of the database, so an autosave landing meanwhile is no false break.
 pub fn verify(conn: &Connection) -> Result<Verification> {
+    // A savepoint opens a read transaction when none is open (WAL: one snapshot from the
+    // first read on) and nests inside the caller's when one is.
+    conn.execute_batch("SAVEPOINT audit_verify")?;
+    let result = verify_snapshot(conn);
+    conn.execute_batch("RELEASE audit_verify")?;
+    result
+}
+
+fn verify_snapshot(conn: &Connection) -> Result<Verification> {
     let mut stmt = conn.prepare(
         "SELECT seq, at, actor, action, entity_type, entity_id, coalesce(case_id, ''), state, digest, prev_hash, hash
          FROM audit_events ORDER BY seq",
@@ -226,6 +239,8 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
     for (etype, id, state) in crate::termbase::seed::initial_states() {
         latest.insert((etype.to_string(), id), (0, state));
     }
+    // (note id, revision) → (seq, state) of the latest event that recorded that revision.
+    let mut note_revisions: HashMap<(String, i64), (i64, String)> = HashMap::new();
     let mut events = 0;
     while let Some(row) = rows.next()? {
         let seq: i64 = row.get(0)?;
@@ -268,6 +283,11 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
         {
             return Ok(broken("the event's fields were altered".into()));
         }
+        if etype == "note" {
+            if let Some(revision) = recorded_revision(state) {
+                note_revisions.insert((eid.clone(), revision), (seq, state.clone()));
+            }
+        }
         latest.insert((etype.clone(), eid.clone()), (seq, state.clone()));
         prev_hash = hash.clone();
         expected_seq += 1;
@@ -280,7 +300,8 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
         .chain(crate::sessions::audited_states(conn)?)
         .chain(crate::notes::audited_states(conn)?)
         .chain(crate::confidentiality::audited_states(conn)?)
-        .chain(crate::termbase::audited_states(conn)?);
+        .chain(crate::termbase::audited_states(conn)?)
+        .chain(crate::settings::audited_states(conn)?);
     let mut records = 0;
     let mut first_break: Option<Break> = None;
     let mut note = |seq: i64, reason: String| {
@@ -311,6 +332,18 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
         }
         seen.insert(key);
     }
+    for (note_id, revision, problem) in revision_problems(conn, &note_revisions)? {
+        records += 1;
+        if let Some(problem) = problem {
+            let seq = note_revisions
+                .get(&(note_id.clone(), revision))
+                .map_or(events + 1, |(seq, _)| *seq);
+            note(
+                seq,
+                format!("revision {revision} of note {note_id} {problem}"),
+            );
+        }
+    }
     for ((etype, id), (seq, _)) in &latest {
         if etype != "vault"
             && !state_is_deletion(&latest, etype, id)
@@ -327,6 +360,80 @@ pub fn verify(conn: &Connection) -> Result<Verification> {
         records,
         first_break,
     })
+}
+
+/// The revision number a note event's state records.
+fn recorded_revision(state: &str) -> Option<i64> {
+    serde_json::from_str::<serde_json::Value>(state)
+        .ok()?
+        .get("revision")?
+        .as_i64()
+}
+
+/// Fields a note event and a kept revision both hold, compared as JSON.
+const REVISION_FIELDS: &[&str] = &[
+    "visibility",
+    "party_id",
+    "tags",
+    "zh_script",
+    "translated",
+    "checked_by",
+];
+
+/// Every kept note revision against the event that recorded it: `(note, revision,
+/// what is wrong)`. The texts are compared through the digests the event holds, plain
+/// SHA-256 for events before schema 4 and keyed after.
+fn revision_problems(
+    conn: &Connection,
+    recorded: &HashMap<(String, i64), (i64, String)>,
+) -> Result<Vec<(String, i64, Option<String>)>> {
+    let key = match crate::settings::get(conn, crate::digest::KEY_SETTING)? {
+        Some(_) => Some(crate::digest::key(conn)?),
+        None => None,
+    };
+    let mut stmt = conn.prepare(
+        "SELECT note_id, revision, visibility, party_id, tags, zh_script, translated, checked_by,
+                text_en, text_zh FROM note_revisions ORDER BY note_id, revision",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut out = Vec::new();
+    while let Some(row) = rows.next()? {
+        let note_id: String = row.get(0)?;
+        let revision: i64 = row.get(1)?;
+        let tags: String = row.get(4)?;
+        let kept = serde_json::json!({
+            "visibility": row.get::<_, String>(2)?,
+            "party_id": row.get::<_, Option<String>>(3)?,
+            "tags": serde_json::from_str::<serde_json::Value>(&tags).unwrap_or_default(),
+            "zh_script": row.get::<_, Option<String>>(5)?,
+            "translated": row.get::<_, Option<String>>(6)?,
+            "checked_by": row.get::<_, Option<String>>(7)?,
+        });
+        let (text_en, text_zh): (String, String) = (row.get(8)?, row.get(9)?);
+        let problem = match recorded.get(&(note_id.clone(), revision)) {
+            None => Some("was written without an audit event".to_string()),
+            Some((seq, state)) => {
+                let event: serde_json::Value = serde_json::from_str(state).unwrap_or_default();
+                let fields_differ = REVISION_FIELDS
+                    .iter()
+                    .any(|f| event.get(*f) != kept.get(*f));
+                let text_differs = |side: &str, text: &str| {
+                    if let Some(d) = event.get(format!("text_{side}_hmac")) {
+                        key.as_ref()
+                            .is_none_or(|k| d.as_str() != Some(&crate::digest::keyed(k, text)))
+                    } else if let Some(d) = event.get(format!("text_{side}_sha256")) {
+                        d.as_str() != Some(&crate::digest::plain(text))
+                    } else {
+                        true
+                    }
+                };
+                (fields_differ || text_differs("en", &text_en) || text_differs("zh", &text_zh))
+                    .then(|| format!("differs from what event {seq} recorded"))
+            }
+        };
+        out.push((note_id, revision, problem));
+    }
+    Ok(out)
 }
 
 fn state_is_deletion(

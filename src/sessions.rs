@@ -137,7 +137,9 @@ impl SessionDraft {
 #[derive(Debug, Clone, Default)]
 pub struct SessionFilter {
     pub case_id: Option<Id>,
-    /// Only sessions ending at or after this instant (the agenda).
+    /// Only sessions not over at this instant (the agenda): scheduled to end at or after
+    /// it, or under way (started and not ended) whatever their schedule, since a session
+    /// that overruns or starts late is still going on.
     pub from: Option<DateTime<Utc>>,
     pub limit: Option<usize>,
 }
@@ -346,19 +348,19 @@ pub fn list(conn: &Connection, filter: &SessionFilter) -> Result<Vec<Session>> {
     if filter.case_id.is_some() {
         conditions.push("case_id = :case");
     }
-    if filter.from.is_some() {
-        conditions.push("scheduled_end >= :from");
-    }
     // The agenda (sessions not yet over, across cases) is a small tail of a vault's
-    // history: reading it by end time beats walking every session in start order, which
-    // SQLite would otherwise choose to avoid the sort (benches/store.rs).
-    let index = if filter.from.is_some() && filter.case_id.is_none() {
-        "INDEXED BY sessions_by_end"
-    } else {
-        ""
-    };
+    // history: reading it by end time, plus the few under way, beats walking every
+    // session in start order, which SQLite would otherwise choose to avoid the sort
+    // (benches/store.rs).
+    if filter.from.is_some() {
+        conditions.push(
+            "id IN (SELECT id FROM sessions INDEXED BY sessions_by_end WHERE scheduled_end >= :from
+                    UNION SELECT id FROM sessions INDEXED BY sessions_live
+                          WHERE actual_start IS NOT NULL AND actual_end IS NULL)",
+        );
+    }
     let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM sessions {index} WHERE {} ORDER BY scheduled_start, id LIMIT :limit",
+        "SELECT {COLUMNS} FROM sessions WHERE {} ORDER BY scheduled_start, id LIMIT :limit",
         conditions.join(" AND ")
     ))?;
     let limit = filter.limit.map_or(-1, |l| l as i64);
@@ -373,6 +375,21 @@ pub fn list(conn: &Connection, filter: &SessionFilter) -> Result<Vec<Session>> {
     }
     let rows = stmt.query_map(params.as_slice(), from_row)?;
     let sessions: Vec<Session> = rows.collect::<rusqlite::Result<_>>()?;
+    sessions
+        .into_iter()
+        .map(|s| with_attendees(conn, s))
+        .collect()
+}
+
+/// Sessions under way now: started and not ended, whatever their schedule says.
+pub fn live(conn: &Connection) -> Result<Vec<Session>> {
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM sessions INDEXED BY sessions_live
+         WHERE actual_start IS NOT NULL AND actual_end IS NULL ORDER BY actual_start, id"
+    ))?;
+    let sessions: Vec<Session> = stmt
+        .query_map([], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
     sessions
         .into_iter()
         .map(|s| with_attendees(conn, s))

@@ -75,3 +75,23 @@ pub fn agenda(conn: &Connection, now: DateTime<Utc>, limit: usize) -> Result<Vec
         })
         .collect()
 }
+
+/// What the caucus guard needs: caucus and private text stays hidden unasked while a
+/// joint session is under way (started and not ended, however late it started or long
+/// it runs). The one place this is decided; the UI and the command line ask it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct GuardState {
+    /// A joint session has started and not ended.
+    pub joint_session_live: bool,
+    /// Every session under way now.
+    pub live_sessions: Vec<Id>,
+}
+
+pub fn guard_state(conn: &Connection) -> Result<GuardState> {
+    let live = sessions::live(conn)?;
+    Ok(GuardState {
+        joint_session_live: live.iter().any(|s| s.kind == sessions::SessionKind::Joint),
+        live_sessions: live.into_iter().map(|s| s.id).collect(),
+    })
+}

@@ -79,6 +79,7 @@ fn main() {
             commands::session_start,
             commands::session_end,
             commands::agenda,
+            commands::guard_state,
             commands::notes::note_list,
             commands::notes::note_get,
             commands::notes::note_create,

@@ -16,16 +16,17 @@ Machine-readable output (--json)
   session new|show|start|end  {id, case_id, kind, caucus_party_id, time_zone, venue, scheduled_start,
                                scheduled_end, actual_start, actual_end, attendees[{name, party_id}], created_at}
                                (times RFC 3339 in UTC; time_zone is the venue's IANA zone)
-  session list                [session, …]
+  session list                [session, …]   (--upcoming: not yet over, or under way whatever the schedule)
+  session live                {joint_session_live, live_sessions: [id, …]}
   note add|edit|show|restore  {id, case_id, session_id, visibility, party_id, tags[], text_en, text_zh, zh_script,
-                               translated, checked_by, revision, created_at, updated_at,
-                               disclosure: null | {scope, disclosure_id}}
+                               translated, checked_by, revision, created_at, updated_at, confided_by,
+                               caucus_regime, disclosure: null | {scope, disclosure_id, stale}}
   note list                   [note, …]
   note history                [{note_id, revision, saved_at, saved_by, restored_from, visibility, party_id, tags[],
                                 text_en, text_zh, zh_script, translated, checked_by}, …] (newest first)
   note compare                {from, to, en: [{change: same|added|removed, text}], zh: […]}
   note disclose|disclosures   [{id, note_id, case_id, party_id, scope, summary_en, summary_zh, given_by, given_at,
-                                recorded_at, recorded_by}, …]
+                                recorded_at, recorded_by, revision}, …]
   term add|edit|remove        {id, en, zh_hans, zh_hant, domain, note, origin: seed|mediator|import, updated_at}
   term list                   [term, …]
   term import                 {added, updated, unchanged}
@@ -292,6 +293,8 @@ pub enum SessionCommand {
     },
     /// Show a session.
     Show { session: String },
+    /// Sessions under way now, and whether the caucus guard is on (a joint session live).
+    Live,
     /// Mark a session as under way (now, or --at).
     Start {
         session: String,

@@ -243,6 +243,32 @@ pub fn session(ctx: &Context<'_>, command: &SessionCommand) -> Result<()> {
             let session = sessions::find(vault.store().conn(), session)?;
             print_session(ctx, &session)
         }
+        SessionCommand::Live => {
+            let vault = ctx.open(Access::Read)?;
+            let conn = vault.store().conn();
+            let guard = accord::views::guard_state(conn)?;
+            if out.json {
+                out.print_json(&guard);
+                return Ok(());
+            }
+            let message = if guard.joint_session_live {
+                "guard-on"
+            } else {
+                "guard-off"
+            };
+            println!("{}", out.text(message));
+            let live = sessions::live(conn)?;
+            if !live.is_empty() {
+                let mut parties_seen = Vec::new();
+                for s in &live {
+                    if let Some(p) = s.caucus_party_id {
+                        parties_seen.push(parties::load(conn, p)?);
+                    }
+                }
+                print_sessions(out, &live, &parties_seen);
+            }
+            Ok(())
+        }
         SessionCommand::Start { session, at } | SessionCommand::End { session, at } => {
             let mut vault = ctx.open(Access::Write)?;
             let stamp = vault.stamp(ctx.now())?;

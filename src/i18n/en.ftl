@@ -182,6 +182,8 @@ passphrase-changed = The passphrase has been changed.
 keyring-state-enabled = The key is kept in the OS keyring.
 keyring-state-disabled = The key is not kept in the OS keyring.
 keyring-state-unavailable = No OS keyring answered when the vault was created; the key is not kept there.
+guard-on = The caucus guard is on: a joint session is under way, so caucus and private notes stay hidden in the app until confirmed.
+guard-off = The caucus guard is off: no joint session is under way.
 audit-verified = The audit log is intact: { $events } events, { $records } records match it.
 demo-created = Sample case { $reference } created, with two parties, a joint session and two caucuses.
 

@@ -181,6 +181,8 @@ passphrase-changed = 口令已更改。
 keyring-state-enabled = 密钥保存在系统密钥环中。
 keyring-state-disabled = 密钥未保存在系统密钥环中。
 keyring-state-unavailable = 创建保险库时系统密钥环没有响应；密钥未保存在其中。
+guard-on = 单独会谈保密防护已开启：联席会议正在进行，应用中的单独会谈及私人笔记须确认后才显示。
+guard-off = 单独会谈保密防护未开启：没有正在进行的联席会议。
 audit-verified = 审计日志完好：{ $events } 条事件，{ $records } 条记录与之相符。
 demo-created = 已创建示例案件 { $reference }，包括两个当事方、一次联席会议和两次单方会谈。
 

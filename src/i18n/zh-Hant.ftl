@@ -181,6 +181,8 @@ passphrase-changed = 密語已更改。
 keyring-state-enabled = 金鑰儲存在系統鑰匙圈中。
 keyring-state-disabled = 金鑰未儲存在系統鑰匙圈中。
 keyring-state-unavailable = 建立保險庫時系統鑰匙圈沒有回應；金鑰未儲存在其中。
+guard-on = 單獨會談保密防護已開啟：聯席會議正在進行，應用程式中的單獨會談及私人筆記須確認後才顯示。
+guard-off = 單獨會談保密防護未開啟：沒有正在進行的聯席會議。
 audit-verified = 稽核日誌完好：{ $events } 條事件，{ $records } 條記錄與之相符。
 demo-created = 已建立示例案件 { $reference }，包括兩個當事方、一次聯席會議和兩次單方會談。
 

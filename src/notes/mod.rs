@@ -46,11 +46,11 @@ pub mod revisions;
 
 use rusqlite::{Connection, OptionalExtension, Row, Transaction};
 use serde::Serialize;
-use sha2::{Digest, Sha256};
 
 use crate::audit::{self, Stamp};
 use crate::cases;
 use crate::confidentiality::{self, ConfidentialityRegime, DisclosureStatus};
+use crate::digest;
 use crate::error::{Entity, Error, Result};
 use crate::ids::{self, Id, IdQuery};
 use crate::parties;
@@ -69,6 +69,12 @@ pub struct Note {
     pub visibility: Visibility,
     /// Whose words these are; for a caucus note, the party that confided them.
     pub party_id: Option<Id>,
+    /// The party who first confided this note: set the first time it is caucus, never
+    /// changed. Its consent governs where the note may go from then on.
+    pub confided_by: Option<Id>,
+    /// The case's regime when the note was confided; a later change of the case's
+    /// regime does not open it.
+    pub caucus_regime: Option<ConfidentialityRegime>,
     pub tags: Vec<NoteTag>,
     /// Markdown; empty when the note has no English side.
     pub text_en: String,
@@ -134,7 +140,7 @@ pub fn default_visibility(session: Option<&Session>) -> (Visibility, Option<Id>)
 }
 
 const COLUMNS: &str = "doc, id, case_id, session_id, visibility, party_id, text_en, text_zh, \
-     zh_script, translated, checked_by, revision, created_at, updated_at";
+     zh_script, translated, checked_by, revision, created_at, updated_at, confided_by, caucus_regime";
 
 struct Stored {
     doc: i64,
@@ -150,6 +156,8 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Stored> {
             session_id: row.get(3)?,
             visibility: row.get(4)?,
             party_id: row.get(5)?,
+            confided_by: row.get(14)?,
+            caucus_regime: row.get(15)?,
             tags: Vec::new(),
             text_en: row.get(6)?,
             text_zh: row.get(7)?,
@@ -164,24 +172,11 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Stored> {
     })
 }
 
-fn complete(conn: &Connection, note: Note) -> Result<Note> {
-    complete_under(conn, note, None)
-}
-
-/// Adds a stored note's tags and, for a caucus note, its disclosure status; `regime` is
-/// its case's, when the caller has it at hand (a case's list), else it is read.
-fn complete_under(
-    conn: &Connection,
-    mut note: Note,
-    regime: Option<ConfidentialityRegime>,
-) -> Result<Note> {
+/// Adds a stored note's tags and, for a caucus note, its disclosure status.
+fn complete(conn: &Connection, mut note: Note) -> Result<Note> {
     note.tags = tags(conn, note.id)?;
     if note.visibility == Visibility::Caucus {
-        let regime = match regime {
-            Some(regime) => regime,
-            None => cases::load(conn, note.case_id)?.confidentiality,
-        };
-        note.disclosure = Some(confidentiality::status(conn, &note, regime)?);
+        note.disclosure = Some(confidentiality::status(conn, &note)?);
     }
     Ok(note)
 }
@@ -242,7 +237,7 @@ pub fn find(conn: &Connection, reference: &str) -> Result<Note> {
 
 /// A case's notes, oldest first (the order they were taken in).
 pub fn list(conn: &Connection, case_id: Id, filter: &NoteFilter) -> Result<Vec<Note>> {
-    let regime = cases::load(conn, case_id)?.confidentiality;
+    cases::load(conn, case_id)?;
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM notes n
          WHERE case_id = ?1 AND (?2 IS NULL OR session_id = ?2) AND (?3 IS NULL OR visibility = ?3)
@@ -260,8 +255,7 @@ pub fn list(conn: &Connection, case_id: Id, filter: &NoteFilter) -> Result<Vec<N
         ],
         from_row,
     )?;
-    rows.map(|r| complete_under(conn, r?.note, Some(regime)))
-        .collect()
+    rows.map(|r| complete(conn, r?.note)).collect()
 }
 
 /// Takes a new note in a case. What the draft leaves open defaults from its session.
@@ -278,12 +272,16 @@ pub fn create(tx: &Transaction<'_>, stamp: &Stamp, case_id: Id, draft: NoteDraft
         return Err(Error::Required { field: "text" });
     }
     check_party(tx, &content, case_id)?;
+    let (confided_by, caucus_regime) = match content.visibility {
+        Visibility::Caucus => (content.party_id, Some(case.confidentiality)),
+        _ => (None, None),
+    };
     let id = ids::new_id();
     let now = time::to_storage(stamp.at);
     tx.execute(
         "INSERT INTO notes (id, case_id, session_id, visibility, party_id, text_en, text_zh, zh_script,
-                            translated, checked_by, revision, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?11)",
+                            translated, checked_by, revision, created_at, updated_at, confided_by, caucus_regime)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 1, ?11, ?11, ?12, ?13)",
         rusqlite::params![
             id,
             case_id,
@@ -295,7 +293,9 @@ pub fn create(tx: &Transaction<'_>, stamp: &Stamp, case_id: Id, draft: NoteDraft
             content.zh_script,
             content.translated,
             content.checked_by,
-            now
+            now,
+            confided_by,
+            caucus_regime
         ],
     )?;
     write_tags(tx, id, &content.tags)?;
@@ -310,7 +310,7 @@ pub fn create(tx: &Transaction<'_>, stamp: &Stamp, case_id: Id, draft: NoteDraft
         "note",
         id,
         Some(case_id),
-        &AuditedNote::of(&note),
+        &AuditedNote::of(&note, &digest::key(tx)?),
     )?;
     Ok(note)
 }
@@ -350,16 +350,32 @@ fn write(
     if content.same_as(&before) && restored_from.is_none() {
         return Ok(before);
     }
-    cases::load(tx, before.case_id)?.ensure_open()?;
+    let case = cases::load(tx, before.case_id)?;
+    case.ensure_open()?;
     check_party(tx, &content, before.case_id)?;
-    if before.visibility == Visibility::Caucus && content.visibility == Visibility::Shared {
-        // Telling all parties what one said in confidence needs that party's consent.
-        confidentiality::ensure_disclosable(&before)?;
-    }
+    // Once confided, always the confiding party's to release: the first caucus state
+    // names the party and the regime, and no later state changes them.
+    let confided = match (before.confided_by, content.visibility) {
+        (Some(party), _) => Some((party, before.caucus_regime)),
+        (None, Visibility::Caucus) => content.party_id.map(|p| (p, Some(case.confidentiality))),
+        (None, _) => None,
+    };
+    confidentiality::ensure_consent(
+        tx,
+        before.id,
+        confided,
+        confidentiality::Exposure {
+            visibility: content.visibility,
+            party_id: content.party_id,
+            text_en: &content.text_en,
+            text_zh: &content.text_zh,
+        },
+    )?;
     let revision = before.revision + 1;
     tx.execute(
         "UPDATE notes SET visibility = ?2, party_id = ?3, text_en = ?4, text_zh = ?5, zh_script = ?6,
-                          translated = ?7, checked_by = ?8, revision = ?9, updated_at = ?10
+                          translated = ?7, checked_by = ?8, revision = ?9, updated_at = ?10,
+                          confided_by = ?11, caucus_regime = ?12
          WHERE id = ?1",
         rusqlite::params![
             before.id,
@@ -371,7 +387,9 @@ fn write(
             content.translated,
             content.checked_by,
             revision,
-            time::to_storage(stamp.at)
+            time::to_storage(stamp.at),
+            confided.map(|c| c.0),
+            confided.and_then(|c| c.1)
         ],
     )?;
     if content.tags != before.tags {
@@ -409,7 +427,7 @@ fn write(
         "note",
         note.id,
         Some(note.case_id),
-        &AuditedNote::of(&note),
+        &AuditedNote::of(&note, &digest::key(tx)?),
     )?;
     Ok(note)
 }
@@ -458,40 +476,48 @@ fn check_party(conn: &Connection, content: &draft::Content, case_id: Id) -> Resu
 }
 
 /// What the audit log keeps of a note: everything but the text itself, which it holds as
-/// SHA-256 digests. The chain still proves the text unaltered, and an autosave every few
-/// seconds does not copy the whole note into the log each time.
+/// keyed digests ([`crate::digest`]). The chain still proves the text unaltered, an
+/// autosave every few seconds does not copy the whole note into the log, and a holder of
+/// the chain cannot confirm guesses of a short note. (Before schema 4 the digests were
+/// plain SHA-256 in `text_*_sha256` fields; those events verify under that shape.)
 #[derive(Serialize)]
-struct AuditedNote<'a> {
+pub(crate) struct AuditedNote<'a> {
     id: Id,
     case_id: Id,
     session_id: Option<Id>,
     visibility: Visibility,
     party_id: Option<Id>,
+    confided_by: Option<Id>,
+    caucus_regime: Option<ConfidentialityRegime>,
     tags: &'a [NoteTag],
-    text_en_sha256: String,
-    text_zh_sha256: String,
+    text_en_hmac: String,
+    text_zh_hmac: String,
     zh_script: Option<ChineseScript>,
     translated: Option<Side>,
     checked_by: Option<&'a str>,
     revision: i64,
+    created_at: &'a str,
     updated_at: &'a str,
 }
 
 impl<'a> AuditedNote<'a> {
-    fn of(note: &'a Note) -> Self {
+    pub(crate) fn of(note: &'a Note, key: &[u8]) -> Self {
         AuditedNote {
             id: note.id,
             case_id: note.case_id,
             session_id: note.session_id,
             visibility: note.visibility,
             party_id: note.party_id,
+            confided_by: note.confided_by,
+            caucus_regime: note.caucus_regime,
             tags: &note.tags,
-            text_en_sha256: hex::encode(Sha256::digest(note.text_en.as_bytes())),
-            text_zh_sha256: hex::encode(Sha256::digest(note.text_zh.as_bytes())),
+            text_en_hmac: digest::keyed(key, &note.text_en),
+            text_zh_hmac: digest::keyed(key, &note.text_zh),
             zh_script: note.zh_script,
             translated: note.translated,
             checked_by: note.checked_by.as_deref(),
             revision: note.revision,
+            created_at: &note.created_at,
             updated_at: &note.updated_at,
         }
     }
@@ -499,6 +525,7 @@ impl<'a> AuditedNote<'a> {
 
 /// Every note as `(entity_type, id, state JSON)`, for [`audit::verify`].
 pub fn audited_states(conn: &Connection) -> Result<Vec<(&'static str, String, String)>> {
+    let key = digest::key(conn)?;
     let mut out = Vec::new();
     let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM notes"))?;
     for stored in stmt.query_map([], from_row)? {
@@ -508,8 +535,11 @@ pub fn audited_states(conn: &Connection) -> Result<Vec<(&'static str, String, St
         out.push((
             "note",
             note.id.to_string(),
-            serde_json::to_string(&AuditedNote::of(&note)).expect("serializes"),
+            serde_json::to_string(&AuditedNote::of(&note, &key)).expect("serializes"),
         ));
     }
     Ok(out)
 }
+
+#[cfg(test)]
+mod consent_tests;

@@ -109,6 +109,11 @@ pub fn search(
     zone: chrono_tz::Tz,
 ) -> Result<SearchResults> {
     let parsed = query::parse(&query.text)?;
+    // "As seen by" a party only means something within that party's case: across cases
+    // it would hand the party every other case's shared notes.
+    if query.as_party.is_some() && query.case_id.is_none() {
+        return Err(Error::Required { field: "case" });
+    }
     let expression = with_facets(parsed.to_match(), query);
     let (dates, date_params) = date_filter(query, zone)?;
     let mut params = vec![Value::Text(expression)];
@@ -172,6 +177,15 @@ pub fn search(
                 score: -rank,
             })
         })?;
+        // The index's facets chose these rows; the rows themselves decide. A stale or
+        // tampered index entry must not show a party what another confided.
+        if let Some(party) = query.as_party {
+            let visible = hit.visibility == Visibility::Shared
+                || (hit.visibility == Visibility::Caucus && hit.party_id == Some(party));
+            if !visible || Some(hit.case_id) != query.case_id {
+                continue;
+            }
+        }
         hit.tags = crate::notes::tags(conn, hit.note_id)?;
         hits.push(hit);
     }

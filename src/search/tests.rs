@@ -525,6 +525,7 @@ fn as_a_party_never_sees_another_partys_caucus_or_private_notes() {
     let as_party = |party: u128, text: &str| -> BTreeSet<&'static str> {
         c.find(&SearchQuery {
             text: text.into(),
+            case_id: Some(uuid(CASE_A)),
             as_party: Some(uuid(party)),
             ..Default::default()
         })
@@ -542,12 +543,13 @@ fn as_a_party_never_sees_another_partys_caucus_or_private_notes() {
     );
     assert_eq!(
         as_party(PARTY_A1, "settlement"),
-        set(["draft", "split"]),
-        "no private note, no other party's caucus note"
+        set(["draft"]),
+        "no private note, no other party's caucus note, nothing of another case (\"split\")"
     );
     // Even when asked for explicitly, the rule holds.
     let forced = c.find(&SearchQuery {
         text: "调解".into(),
+        case_id: Some(uuid(CASE_A)),
         as_party: Some(uuid(PARTY_A2)),
         visibility: Some(Visibility::Caucus),
         ..Default::default()
@@ -555,11 +557,52 @@ fn as_a_party_never_sees_another_partys_caucus_or_private_notes() {
     assert!(forced.is_empty(), "{forced:?}");
     let forced = c.find(&SearchQuery {
         text: "调解".into(),
+        case_id: Some(uuid(CASE_A)),
         as_party: Some(uuid(PARTY_A2)),
         visibility: Some(Visibility::Private),
         ..Default::default()
     });
     assert!(forced.is_empty(), "{forced:?}");
+}
+
+#[test]
+fn as_a_party_the_rows_decide_not_only_the_index() {
+    let mut db = Db::new();
+    let confided = db.note(note(CASE_A, caucus(PARTY_A1), "our bottom line is 45m", ""));
+    // An index entry gone stale (or tampered): the row says caucus of A1, the facets
+    // still say shared.
+    db.store
+        .write(|tx| {
+            tx.execute(
+                "UPDATE notes SET visibility = 'shared', party_id = NULL WHERE id = ?1",
+                [confided],
+            )?;
+            let doc: i64 =
+                tx.query_row("SELECT doc FROM notes WHERE id = ?1", [confided], |r| {
+                    r.get(0)
+                })?;
+            index::put(tx, doc)?;
+            tx.execute(
+                "UPDATE notes SET visibility = 'caucus', party_id = ?2 WHERE id = ?1",
+                rusqlite::params![confided, uuid(PARTY_A1)],
+            )?;
+            Ok(())
+        })
+        .unwrap();
+    let query = |case: Option<u128>| SearchQuery {
+        text: "bottom line".into(),
+        case_id: case.map(uuid),
+        as_party: Some(uuid(PARTY_A2)),
+        ..Default::default()
+    };
+    let zone = chrono_tz::Asia::Hong_Kong;
+    let hits = search(db.conn(), &query(Some(CASE_A)), zone).unwrap().hits;
+    assert!(hits.is_empty(), "A2 must not see A1's confidence: {hits:?}");
+    // Across cases "as seen by" would reach every other case's shared notes.
+    assert!(matches!(
+        search(db.conn(), &query(None), zone),
+        Err(Error::Required { field: "case" })
+    ));
 }
 
 #[test]

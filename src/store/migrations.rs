@@ -12,6 +12,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_initial.sql"),
     include_str!("migrations/0002_sessions_by_end.sql"),
     include_str!("migrations/0003_notes_terms_search.sql"),
+    include_str!("migrations/0004_consent_and_guard.sql"),
 ];
 
 /// The schema version this build writes.
@@ -40,6 +41,7 @@ fn steps() -> Vec<M<'static>> {
         .enumerate()
         .map(|(i, sql)| match i + 1 {
             3 => M::up_with_hook(sql, schema_3_hook),
+            4 => M::up_with_hook(sql, schema_4_hook),
             _ => M::up(sql),
         })
         .collect()
@@ -52,6 +54,11 @@ fn schema_3_hook(tx: &rusqlite::Transaction<'_>) -> HookResult {
     crate::termbase::seed::insert(tx).map_err(|e| HookError::Hook(e.to_string()))?;
     crate::cases::record_schema_3_regime(tx).map_err(|e| HookError::Hook(e.to_string()))?;
     Ok(())
+}
+
+/// Schema 4's Rust step: see [`crate::schema::schema_4`].
+fn schema_4_hook(tx: &rusqlite::Transaction<'_>) -> HookResult {
+    crate::schema::schema_4(tx).map_err(|e| HookError::Hook(e.to_string()))
 }
 
 /// The schema version recorded in the database (0 for a new one).

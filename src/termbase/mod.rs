@@ -421,6 +421,7 @@ pub(crate) mod tests {
             .unwrap()
             .into_iter()
             .map(|e| e.action)
+            .filter(|a| a.starts_with("term."))
             .collect();
         assert_eq!(actions, ["term.create", "term.update", "term.delete"]);
         tx.commit().unwrap();

@@ -213,11 +213,9 @@ pub fn init(dir: &VaultDir, options: InitOptions, now: DateTime<Utc>) -> Result<
         actor: mediator.clone(),
     };
     store.write(|tx| {
-        tx.execute(
-            "INSERT INTO settings (key, value) VALUES ('vault_id', ?1), ('mediator', ?2)",
-            (vault_id.to_string(), &mediator),
-        )?;
-        audit::record_vault(tx, &stamp, "vault.create", vault_id, vault_state(&header))
+        audit::record_vault(tx, &stamp, "vault.create", vault_id, vault_state(&header))?;
+        crate::settings::insert(tx, &stamp, "vault_id", &vault_id.to_string())?;
+        crate::settings::insert(tx, &stamp, "mediator", &mediator)
     })?;
     let vault = Vault {
         dir: dir.clone(),
@@ -368,14 +366,7 @@ impl Vault {
     }
 
     fn setting(&self, key: &str) -> Result<Option<String>> {
-        use rusqlite::OptionalExtension;
-        Ok(self
-            .store
-            .conn()
-            .query_row("SELECT value FROM settings WHERE key = ?1", [key], |row| {
-                row.get(0)
-            })
-            .optional()?)
+        crate::settings::get(self.store.conn(), key)
     }
 
     fn require_writer(&self) -> Result<()> {

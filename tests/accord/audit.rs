@@ -31,8 +31,11 @@ fn every_change_appends_a_chained_event() {
             i + 1
         );
     }
-    assert_eq!(log[0]["action"], "vault.create");
-    assert_eq!(log[0]["actor"], "Test Mediator");
+    // The schema comes first (it makes the vault's text-digest key), then the vault.
+    assert_eq!(log[0]["action"], "setting.create");
+    assert_eq!(log[0]["entity_id"], "text_digest_key");
+    assert_eq!(log[1]["action"], "vault.create");
+    assert_eq!(log[1]["actor"], "Test Mediator");
     let verified = vault.ok(&["audit", "verify"]);
     assert_eq!(verified["first_break"], Value::Null);
     assert_eq!(verified["events"], log.len() as i64);
@@ -106,13 +109,19 @@ fn an_edit_to_the_log_itself_is_caught_at_that_event() {
 #[test]
 fn a_rewritten_state_in_the_log_is_caught() {
     let vault = demo_vault();
+    let seq = events(&vault)
+        .iter()
+        .find(|e| e["action"] == "case.create")
+        .unwrap()["seq"]
+        .as_i64()
+        .unwrap();
     raw_connection(&vault)
         .execute(
-            "UPDATE audit_events SET state = replace(state, 'Lantau', 'Lamma') WHERE seq = 2",
-            [],
+            "UPDATE audit_events SET state = replace(state, 'Lantau', 'Lamma') WHERE seq = ?1",
+            [seq],
         )
         .unwrap();
-    assert_broken_at(&vault, 2, "recorded state");
+    assert_broken_at(&vault, seq, "recorded state");
 }
 
 #[test]
@@ -136,4 +145,127 @@ fn a_record_inserted_without_an_event_is_caught() {
         )
         .unwrap();
     assert_broken_at(&vault, n + 1, "written without an audit event");
+}
+
+/// The seq of the latest event for `entity_id`.
+fn last_event_of(vault: &TestVault, entity_id: &str) -> i64 {
+    events(vault)
+        .iter()
+        .filter(|e| e["entity_id"] == entity_id)
+        .map(|e| e["seq"].as_i64().unwrap())
+        .max()
+        .unwrap()
+}
+
+fn demo_note(vault: &TestVault) -> String {
+    let case = vault.ok(&["case", "list"])[0]["local_ref"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let note = vault.ok(&[
+        "note",
+        "add",
+        "--case",
+        &case,
+        "--en",
+        "What the party said first.",
+    ]);
+    let id = note["id"].as_str().unwrap().to_string();
+    vault.ok(&["note", "edit", &id, "--en", "What the party said next."]);
+    id
+}
+
+#[test]
+fn a_forged_revision_is_caught_at_the_event_that_saved_it() {
+    // Rewriting what a party said earlier would otherwise show in history and compare,
+    // and a restore would launder it into the current text under a valid event.
+    let vault = demo_vault();
+    let note = demo_note(&vault);
+    let saved_first = events(&vault)
+        .iter()
+        .find(|e| e["entity_id"] == note.as_str() && e["action"] == "note.create")
+        .unwrap()["seq"]
+        .as_i64()
+        .unwrap();
+    raw_connection(&vault)
+        .execute(
+            "UPDATE note_revisions SET text_en = 'What the party never said.' WHERE note_id = ?1 AND revision = 1",
+            [&note],
+        )
+        .unwrap();
+    assert_broken_at(
+        &vault,
+        saved_first,
+        &format!("revision 1 of note {note} differs from what event {saved_first} recorded"),
+    );
+}
+
+#[test]
+fn a_revision_added_or_a_moved_creation_time_is_caught() {
+    let vault = demo_vault();
+    let note = demo_note(&vault);
+    let n = events(&vault).len() as i64;
+    raw_connection(&vault)
+        .execute(
+            "INSERT INTO note_revisions (note_id, revision, saved_at, saved_by, visibility, tags, text_en, text_zh)
+             VALUES (?1, 3, 'x', 'x', 'shared', '[]', 'planted', '')",
+            [&note],
+        )
+        .unwrap();
+    assert_broken_at(&vault, n + 1, "written without an audit event");
+    raw_connection(&vault)
+        .execute(
+            "DELETE FROM note_revisions WHERE note_id = ?1 AND revision = 3",
+            [&note],
+        )
+        .unwrap();
+    vault.ok(&["audit", "verify"]);
+    let last = last_event_of(&vault, &note);
+    raw_connection(&vault)
+        .execute(
+            "UPDATE notes SET created_at = '2020-01-01T00:00:00.000000Z' WHERE id = ?1",
+            [&note],
+        )
+        .unwrap();
+    assert_broken_at(
+        &vault,
+        last,
+        &format!("note {note} was changed after event {last}"),
+    );
+}
+
+#[test]
+fn a_setting_changed_behind_accords_back_is_caught() {
+    let vault = demo_vault();
+    let last = last_event_of(&vault, "mediator");
+    raw_connection(&vault)
+        .execute(
+            "UPDATE settings SET value = 'Someone Else' WHERE key = 'mediator'",
+            [],
+        )
+        .unwrap();
+    assert_broken_at(&vault, last, "setting mediator was changed");
+}
+
+#[test]
+fn note_text_never_enters_the_audit_log_not_even_as_a_plain_digest() {
+    let vault = demo_vault();
+    let note = demo_note(&vault);
+    let conn = raw_connection(&vault);
+    let states: Vec<String> = conn
+        .prepare("SELECT state FROM audit_events WHERE entity_id = ?1")
+        .unwrap()
+        .query_map([&note], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    let plain = accord::digest::plain("What the party said next.");
+    for state in &states {
+        assert!(!state.contains("What the party"), "{state}");
+        assert!(
+            !state.contains(&plain),
+            "a plain digest can be confirmed by guessing"
+        );
+        assert!(state.contains("text_en_hmac"), "{state}");
+    }
 }

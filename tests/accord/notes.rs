@@ -575,3 +575,185 @@ fn term_check_reads_a_notes_two_sides() {
         "the Traditional rendering satisfies the check"
     );
 }
+
+/// Every other way a confidence could reach the other side: each must be refused with
+/// the same code and change nothing, and "as seen by" the other party never finds it.
+#[test]
+fn no_path_launders_a_partys_confidence() {
+    let s = sample();
+    let v = &s.vault;
+    let demo = v.ok(&["case", "show", &s.case]);
+    let other = demo["parties"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] != s.investor.as_str())
+        .unwrap()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let secret = "Our board would accept 45m.";
+    let note = id(&v.ok(&[
+        "note",
+        "add",
+        "--case",
+        &s.case,
+        "--session",
+        &s.investor_caucus,
+        "--en",
+        secret,
+    ]));
+    let shown = v.ok(&["note", "show", &note]);
+    assert_eq!(shown["confided_by"], s.investor.as_str());
+    assert_eq!(shown["caucus_regime"], "icsid");
+    let as_other = |v: &TestVault| {
+        v.ok(&["search", "board", "--case", &s.case, "--as-party", &other])["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|h| h["note_id"] == note.as_str())
+            .count()
+    };
+
+    // The private detour: private is allowed (it narrows), shared from there is not.
+    v.ok(&["note", "edit", &note, "--visibility", "private"]);
+    refused(
+        v,
+        &note,
+        &["note", "edit", &note, "--visibility", "shared"],
+        "note.disclosure_not_authorised",
+    );
+    v.ok(&[
+        "note",
+        "edit",
+        &note,
+        "--visibility",
+        "caucus",
+        "--party",
+        &s.investor,
+    ]);
+    // Another party's caucus note: "as seen by" that party would show it.
+    refused(
+        v,
+        &note,
+        &["note", "edit", &note, "--party", &other],
+        "note.disclosure_not_authorised",
+    );
+    // A restore of a state that is shared: make a shared revision legitimately first
+    // (an authorisation of all of it), then cut the text back under a new confidence.
+    v.ok(&[
+        "note",
+        "disclose",
+        &note,
+        "--scope",
+        "all",
+        "--given-by",
+        "Ms Chan",
+    ]);
+    v.ok(&["note", "edit", &note, "--visibility", "shared"]);
+    let shared_revision = v.ok(&["note", "show", &note])["revision"].as_i64().unwrap();
+    v.ok(&[
+        "note",
+        "edit",
+        &note,
+        "--visibility",
+        "caucus",
+        "--party",
+        &s.investor,
+    ]);
+    v.ok(&["note", "edit", &note, "--en", "Our board would accept 40m."]);
+    // The authorisation covered the earlier text only: it is stale now.
+    let shown = v.ok(&["note", "show", &note]);
+    assert_eq!(shown["disclosure"]["stale"], true, "{shown}");
+    assert_eq!(shown["disclosure"]["scope"], "none");
+    refused(
+        v,
+        &note,
+        &["note", "edit", &note, "--visibility", "shared"],
+        "note.disclosure_not_authorised",
+    );
+    // Restoring the shared revision brings back the authorised text: allowed, since the
+    // party authorised exactly that. Restoring a caucus revision's new text as shared
+    // is not possible in one step, and after a fresh "none" nothing goes out at all.
+    v.ok(&[
+        "note",
+        "disclose",
+        &note,
+        "--scope",
+        "none",
+        "--given-by",
+        "Ms Chan",
+    ]);
+    refused(
+        v,
+        &note,
+        &["note", "restore", &note, &shared_revision.to_string()],
+        "note.disclosure_not_authorised",
+    );
+    // A regime change of the case does not open what was confided under the old one.
+    v.ok(&["case", "update", &s.case, "--confidentiality", "uncitral"]);
+    let shown = v.ok(&["note", "show", &note]);
+    assert_eq!(shown["caucus_regime"], "icsid");
+    assert_eq!(shown["disclosure"]["scope"], "none");
+    refused(
+        v,
+        &note,
+        &["note", "edit", &note, "--visibility", "shared"],
+        "note.disclosure_not_authorised",
+    );
+    assert_eq!(as_other(v), 0, "the other party never sees the confidence");
+    v.ok(&["audit", "verify"]);
+}
+
+#[test]
+fn a_stale_authorisation_is_renewed_by_a_fresh_one_for_the_text_as_it_stands() {
+    let s = sample();
+    let v = &s.vault;
+    let note = id(&v.ok(&[
+        "note",
+        "add",
+        "--case",
+        &s.case,
+        "--session",
+        &s.investor_caucus,
+        "--en",
+        "Open to a phased payment.",
+    ]));
+    v.ok(&[
+        "note",
+        "disclose",
+        &note,
+        "--scope",
+        "all",
+        "--given-by",
+        "Ms Chan",
+    ]);
+    v.ok(&[
+        "note",
+        "edit",
+        &note,
+        "--en",
+        "Open to a phased payment over 3 years.",
+    ]);
+    refused(
+        v,
+        &note,
+        &["note", "edit", &note, "--visibility", "shared"],
+        "note.disclosure_not_authorised",
+    );
+    let renewed = v.ok(&[
+        "note",
+        "disclose",
+        &note,
+        "--scope",
+        "all",
+        "--given-by",
+        "Ms Chan",
+    ]);
+    assert_eq!(
+        renewed[0]["revision"], 2,
+        "the word covers the revision it was given for"
+    );
+    let shared = v.ok(&["note", "edit", &note, "--visibility", "shared"]);
+    assert_eq!(shared["visibility"], "shared");
+}

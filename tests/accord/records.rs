@@ -621,3 +621,64 @@ fn a_session_starts_and_ends_once_and_in_order() {
         "input.not_found",
     );
 }
+
+/// A joint session that overruns or starts late is still going on: the caucus guard must
+/// stay on, whatever the schedule says (it used to go off at the scheduled end).
+#[test]
+fn a_joint_session_under_way_keeps_the_guard_on_whatever_its_schedule() {
+    let vault = TestVault::init();
+    let (case, _, _) = two_party_case(&vault);
+    let yesterday = (chrono::Utc::now() - chrono::Duration::days(1))
+        .with_timezone(&chrono_tz::Asia::Hong_Kong)
+        .format("%Y-%m-%d")
+        .to_string();
+    let joint = |start: &str| {
+        vault.ok(&[
+            "session",
+            "new",
+            "--case",
+            &case,
+            "--kind",
+            "joint",
+            "--start",
+            start,
+            "--duration",
+            "1h",
+            "--tz",
+            "Asia/Hong_Kong",
+        ])["id"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let overrun = joint(&format!("{yesterday} 09:00"));
+    let off = vault.ok(&["session", "live"]);
+    assert_eq!(
+        off["joint_session_live"], false,
+        "scheduled, not started: {off}"
+    );
+    vault.ok(&["session", "start", &overrun, "--at", "09:05"]);
+    let on = vault.ok(&["session", "live"]);
+    assert_eq!(on["joint_session_live"], true, "overrunning: {on}");
+    assert_eq!(on["live_sessions"][0], overrun.as_str());
+    let upcoming = vault.ok(&["session", "list", "--upcoming"]);
+    assert!(
+        upcoming
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["id"] == overrun.as_str()),
+        "the agenda keeps a session under way past its scheduled end"
+    );
+    vault.ok(&["session", "end", &overrun]);
+    assert_eq!(vault.ok(&["session", "live"])["joint_session_live"], false);
+
+    // A late start: begun after its scheduled end had already passed.
+    let late = joint(&format!("{yesterday} 14:00"));
+    vault.ok(&["session", "start", &late]);
+    assert_eq!(
+        vault.ok(&["session", "live"])["joint_session_live"],
+        true,
+        "late start"
+    );
+}

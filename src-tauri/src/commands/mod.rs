@@ -12,7 +12,7 @@ use accord::parties::{self, NewParty, Party, PartyUpdate};
 use accord::preferences::Preferences;
 use accord::sessions::{self, Session, SessionDraft};
 use accord::vault::{self, Access, InitOptions, KdfParams, Vault, VaultCreated, VaultStatus};
-use accord::views::{self, AgendaItem, CaseDetail};
+use accord::views::{self, AgendaItem, CaseDetail, GuardState};
 use chrono::Utc;
 use tauri::State;
 
@@ -212,4 +212,10 @@ pub async fn session_end(state: State<'_, AppState>, session_id: String) -> Repl
 #[tauri::command]
 pub async fn agenda(state: State<'_, AppState>) -> Reply<Vec<AgendaItem>> {
     state.with_vault(|v| views::agenda(v.store().conn(), Utc::now(), 200))
+}
+
+/// Whether a joint session is under way: the caucus guard's one source (the core decides).
+#[tauri::command]
+pub async fn guard_state(state: State<'_, AppState>) -> Reply<GuardState> {
+    state.with_vault(|v| views::guard_state(v.store().conn()))
 }

@@ -13,4 +13,9 @@ given_by: string,
 /**
  * When the party said so.
  */
-given_at: string, recorded_at: string, recorded_by: string, };
+given_at: string, recorded_at: string, recorded_by: string, 
+/**
+ * The note's revision the party's word was given for (unknown for records made
+ * before schema 4 whose revision could not be told).
+ */
+revision: number | null, };

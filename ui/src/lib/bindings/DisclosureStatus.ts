@@ -7,6 +7,11 @@ import type { Id } from "./Id";
  */
 export type DisclosureStatus = { scope: DisclosureScope, 
 /**
- * The record in force; `None` when the case's regime decides.
+ * The record in force; `None` when the note's regime decides.
  */
-disclosure_id: Id | null, };
+disclosure_id: Id | null, 
+/**
+ * The latest record authorised disclosing all of the note, but for other text than
+ * it holds now: it is not in force, and the regime's default applies instead.
+ */
+stale: boolean, };
