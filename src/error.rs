@@ -111,6 +111,8 @@ pub enum Error {
     DisclosureNotAuthorised,
     #[error("audit chain broken at event {seq}: {reason}")]
     AuditBroken { seq: i64, reason: String },
+    #[error("the database is behind its audit anchor: event {anchored} was recorded, the log now ends at {found}")]
+    AuditRolledBack { anchored: i64, found: i64 },
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
     #[error("migration error: {0}")]
@@ -195,6 +197,8 @@ pub enum ErrorCode {
     DisclosureNotAuthorised,
     #[serde(rename = "audit.broken")]
     AuditBroken,
+    #[serde(rename = "audit.rolled_back")]
+    AuditRolledBack,
     #[serde(rename = "internal.database")]
     Database,
     #[serde(rename = "internal.migration")]
@@ -262,6 +266,7 @@ pub const ALL_CODES: &[(ErrorCode, &str)] = &[
         "note.disclosure_not_authorised",
     ),
     (ErrorCode::AuditBroken, "audit.broken"),
+    (ErrorCode::AuditRolledBack, "audit.rolled_back"),
     (ErrorCode::Database, "internal.database"),
     (ErrorCode::Migration, "internal.migration"),
     (ErrorCode::Io, "internal.io"),
@@ -332,6 +337,7 @@ impl Error {
             E::NotCaucusNote => C::NotCaucusNote,
             E::DisclosureNotAuthorised => C::DisclosureNotAuthorised,
             E::AuditBroken { .. } => C::AuditBroken,
+            E::AuditRolledBack { .. } => C::AuditRolledBack,
             E::Database(_) => C::Database,
             E::Migration(_) => C::Migration,
             E::Io(_) => C::Io,
@@ -373,6 +379,12 @@ impl Error {
             E::CaseClosed(s) => vec![("status", s.clone())],
             E::AuditBroken { seq, reason } => {
                 vec![("seq", seq.to_string()), ("reason", reason.clone())]
+            }
+            E::AuditRolledBack { anchored, found } => {
+                vec![
+                    ("anchored", anchored.to_string()),
+                    ("found", found.to_string()),
+                ]
             }
             E::Database(e) => vec![("detail", e.to_string())],
             E::Io(e) => vec![("detail", e.to_string())],

@@ -32,9 +32,8 @@ pub fn note(ctx: &Context<'_>, command: &NoteCommand) -> Result<()> {
                 ..Default::default()
             };
             apply(conn, &a.content, &mut draft, case.id)?;
-            let note = vault
-                .store_mut()
-                .write(|tx| notes::create(tx, &stamp, case.id, draft))?;
+            let note =
+                vault.change(ctx.now(), |tx, _| notes::create(tx, &stamp, case.id, draft))?;
             print_note(out, &note)
         }
         NoteCommand::Edit(a) => {
@@ -43,9 +42,9 @@ pub fn note(ctx: &Context<'_>, command: &NoteCommand) -> Result<()> {
             let note = notes::find(vault.store().conn(), &a.note)?;
             let mut draft = NoteDraft::of(&note);
             apply(vault.store().conn(), &a.content, &mut draft, note.case_id)?;
-            let saved = vault
-                .store_mut()
-                .write(|tx| notes::save(tx, &stamp, note.id, note.revision, draft))?;
+            let saved = vault.change(ctx.now(), |tx, _| {
+                notes::save(tx, &stamp, note.id, note.revision, draft)
+            })?;
             print_note(out, &saved)
         }
         NoteCommand::List(a) => {
@@ -141,9 +140,9 @@ pub fn note(ctx: &Context<'_>, command: &NoteCommand) -> Result<()> {
             let mut vault = ctx.open(Access::Write)?;
             let stamp = vault.stamp(ctx.now())?;
             let found = notes::find(vault.store().conn(), note)?;
-            let restored = vault
-                .store_mut()
-                .write(|tx| revisions::restore(tx, &stamp, found.id, *revision))?;
+            let restored = vault.change(ctx.now(), |tx, _| {
+                revisions::restore(tx, &stamp, found.id, *revision)
+            })?;
             print_note(out, &restored)
         }
         NoteCommand::Disclose(a) => {
@@ -161,9 +160,9 @@ pub fn note(ctx: &Context<'_>, command: &NoteCommand) -> Result<()> {
                 summary_en: a.summary_en.clone(),
                 summary_zh: a.summary_zh.clone(),
             };
-            let recorded = vault
-                .store_mut()
-                .write(|tx| confidentiality::record(tx, &stamp, found.id, draft))?;
+            let recorded = vault.change(ctx.now(), |tx, _| {
+                confidentiality::record(tx, &stamp, found.id, draft)
+            })?;
             print_disclosures(out, std::slice::from_ref(&recorded));
             Ok(())
         }

@@ -37,9 +37,7 @@ pub fn case(ctx: &Context<'_>, command: &CaseCommand) -> Result<()> {
                 lead_mediator: stamp.actor.clone(),
                 co_mediators: a.co_mediators.clone(),
             };
-            let case = vault
-                .store_mut()
-                .write(|tx| cases::create(tx, &stamp, new))?;
+            let case = vault.change(ctx.now(), |tx, _| cases::create(tx, &stamp, new))?;
             print_case(out, &case)
         }
         CaseCommand::List(a) => {
@@ -126,9 +124,9 @@ pub fn case(ctx: &Context<'_>, command: &CaseCommand) -> Result<()> {
                 add_co_mediators: a.add_co_mediators.clone(),
                 remove_co_mediators: a.remove_co_mediators.clone(),
             };
-            let case = vault
-                .store_mut()
-                .write(|tx| cases::update(tx, &stamp, found.id, change))?;
+            let case = vault.change(ctx.now(), |tx, _| {
+                cases::update(tx, &stamp, found.id, change)
+            })?;
             print_case(out, &case)
         }
         CaseCommand::Close { case, outcome } => {
@@ -136,9 +134,9 @@ pub fn case(ctx: &Context<'_>, command: &CaseCommand) -> Result<()> {
             let stamp = vault.stamp(ctx.now())?;
             let found = cases::find(vault.store().conn(), case)?;
             let outcome = outcome.parse()?;
-            let case = vault
-                .store_mut()
-                .write(|tx| cases::close(tx, &stamp, found.id, outcome))?;
+            let case = vault.change(ctx.now(), |tx, _| {
+                cases::close(tx, &stamp, found.id, outcome)
+            })?;
             print_case(out, &case)
         }
     }
@@ -158,9 +156,7 @@ pub fn party(ctx: &Context<'_>, command: &PartyCommand) -> Result<()> {
                 name_zh: a.name_zh.clone(),
                 representatives: a.representatives.clone(),
             };
-            let party = vault
-                .store_mut()
-                .write(|tx| parties::create(tx, &stamp, &case, new))?;
+            let party = vault.change(ctx.now(), |tx, _| parties::create(tx, &stamp, &case, new))?;
             print_party(out, &party);
         }
         PartyCommand::List { case } => {
@@ -185,9 +181,9 @@ pub fn party(ctx: &Context<'_>, command: &PartyCommand) -> Result<()> {
                 add_representatives: a.add_representatives.clone(),
                 remove_representatives: a.remove_representatives.clone(),
             };
-            let party = vault
-                .store_mut()
-                .write(|tx| parties::update(tx, &stamp, found.id, change))?;
+            let party = vault.change(ctx.now(), |tx, _| {
+                parties::update(tx, &stamp, found.id, change)
+            })?;
             print_party(out, &party);
         }
     }
@@ -203,9 +199,8 @@ pub fn session(ctx: &Context<'_>, command: &SessionCommand) -> Result<()> {
             let conn = vault.store().conn();
             let case = cases::find(conn, &a.case)?;
             let new = new_session(conn, &case, a)?;
-            let session = vault
-                .store_mut()
-                .write(|tx| sessions::create(tx, &stamp, &case, new))?;
+            let session =
+                vault.change(ctx.now(), |tx, _| sessions::create(tx, &stamp, &case, new))?;
             print_session(ctx, &session)
         }
         SessionCommand::List { case, upcoming } => {
@@ -281,7 +276,7 @@ pub fn session(ctx: &Context<'_>, command: &SessionCommand) -> Result<()> {
                 None => ctx.now(),
             };
             let starting = matches!(command, SessionCommand::Start { .. });
-            let session = vault.store_mut().write(|tx| {
+            let session = vault.change(ctx.now(), |tx, _| {
                 if starting {
                     sessions::start(tx, &stamp, found.id, at)
                 } else {
@@ -377,7 +372,7 @@ pub fn demo(ctx: &Context<'_>) -> Result<()> {
     let out = ctx.out;
     let mut vault = ctx.open(Access::Write)?;
     let stamp = vault.stamp(ctx.now())?;
-    let sample = vault.store_mut().write(|tx| demo::create(tx, &stamp))?;
+    let sample = vault.change(ctx.now(), |tx, _| demo::create(tx, &stamp))?;
     if out.json {
         out.print_json(&sample);
     } else {

@@ -123,9 +123,7 @@ pub fn term(ctx: &Context<'_>, command: &TermCommand) -> Result<()> {
                 domain: a.rest.domain.clone(),
                 note: a.rest.note.clone(),
             };
-            let term = vault
-                .store_mut()
-                .write(|tx| termbase::add(tx, &stamp, new))?;
+            let term = vault.change(ctx.now(), |tx, _| termbase::add(tx, &stamp, new))?;
             print_term(out, &term);
         }
         TermCommand::Edit(a) => {
@@ -139,18 +137,17 @@ pub fn term(ctx: &Context<'_>, command: &TermCommand) -> Result<()> {
                 domain: a.rest.domain.clone(),
                 note: a.rest.note.clone(),
             };
-            let term = vault
-                .store_mut()
-                .write(|tx| termbase::update(tx, &stamp, found.id, change))?;
+            let term = vault.change(ctx.now(), |tx, _| {
+                termbase::update(tx, &stamp, found.id, change)
+            })?;
             print_term(out, &term);
         }
         TermCommand::Remove { term } => {
             let mut vault = ctx.open(Access::Write)?;
             let stamp = vault.stamp(ctx.now())?;
             let found = termbase::find(vault.store().conn(), term)?;
-            let removed = vault
-                .store_mut()
-                .write(|tx| termbase::remove(tx, &stamp, found.id))?;
+            let removed =
+                vault.change(ctx.now(), |tx, _| termbase::remove(tx, &stamp, found.id))?;
             if out.json {
                 out.print_json(&removed);
             } else {
@@ -170,9 +167,9 @@ pub fn term(ctx: &Context<'_>, command: &TermCommand) -> Result<()> {
             let input = read_input("csv", file, termbase::csv_io::MAX_IMPORT_BYTES)?;
             let mut vault = ctx.open(Access::Write)?;
             let stamp = vault.stamp(ctx.now())?;
-            let report = vault
-                .store_mut()
-                .write(|tx| termbase::import_csv(tx, &stamp, input.as_slice()))?;
+            let report = vault.change(ctx.now(), |tx, _| {
+                termbase::import_csv(tx, &stamp, input.as_slice())
+            })?;
             if out.json {
                 out.print_json(&report);
             } else {

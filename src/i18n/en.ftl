@@ -40,6 +40,7 @@ error-note-caucus-needs-party = A caucus note needs the party who said it.
 error-note-not-caucus = Only a caucus note records a party's word on disclosure.
 error-note-disclosure-not-authorised = The party has not authorised disclosing this caucus note in full, so it cannot be made shared.
 error-audit-broken = The audit log is broken at event { $seq }: { $reason }.
+error-audit-rolled-back = This vault's database is older than its audit anchor: event { $anchored } was recorded, but the log now ends at event { $found }. A copy of the database was put back, or recent changes were lost. Nothing was changed; restore the latest backup.
 error-internal-database = Database error: { $detail }. Nothing was changed.
 error-internal-migration = The vault could not be upgraded: { $detail }. Nothing was changed.
 error-internal-io = File error: { $detail }.

@@ -39,6 +39,7 @@ error-note-caucus-needs-party = 单方会谈笔记须注明提供该信息的当
 error-note-not-caucus = 只有单方会谈笔记才记录当事方对披露的意见。
 error-note-disclosure-not-authorised = 该当事方未授权全部披露此单方会谈笔记，因此不能设为共享。
 error-audit-broken = 审计日志在第 { $seq } 条事件处断裂：{ $reason }。
+error-audit-rolled-back = 此保管库的数据库比其审计锚点旧：已记录第 { $anchored } 条事件，但日志现止于第 { $found } 条。可能有人放回了旧的数据库副本，或最近的更改已丢失。未作任何更改；请从最新备份恢复。
 error-internal-database = 数据库错误：{ $detail }。未作任何更改。
 error-internal-migration = 无法升级保险库：{ $detail }。未作任何更改。
 error-internal-io = 文件错误：{ $detail }。

@@ -39,6 +39,7 @@ error-note-caucus-needs-party = 單方會談筆記須註明提供該資訊的當
 error-note-not-caucus = 只有單方會談筆記才記錄當事方對披露的意見。
 error-note-disclosure-not-authorised = 該當事方未授權全部披露此單方會談筆記，因此不能設為共享。
 error-audit-broken = 稽核日誌在第 { $seq } 條事件處斷裂：{ $reason }。
+error-audit-rolled-back = 此保管庫的資料庫比其稽核錨點舊：已記錄第 { $anchored } 條事件，但日誌現止於第 { $found } 條。可能有人放回了舊的資料庫副本，或最近的更改已遺失。未作任何更改；請從最新備份還原。
 error-internal-database = 資料庫錯誤：{ $detail }。未作任何更改。
 error-internal-migration = 無法升級保險庫：{ $detail }。未作任何更改。
 error-internal-io = 檔案錯誤：{ $detail }。

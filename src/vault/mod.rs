@@ -9,6 +9,7 @@
 //! Unlocking turns a passphrase, the recovery key or the OS keyring into the
 //! [`MasterKey`]; opening turns the key into a [`Vault`] with a migrated [`Store`].
 
+mod anchor;
 mod files;
 mod header;
 mod key;
@@ -224,6 +225,7 @@ pub fn init(dir: &VaultDir, options: InitOptions, now: DateTime<Utc>) -> Result<
         store,
         writer_lock: Some(lock),
     };
+    vault.write_anchor()?;
     Ok(Initialized {
         vault,
         recovery_key: recovery.display(),
@@ -316,6 +318,7 @@ impl Vault {
                 "vault.json belongs to another database".into(),
             ));
         }
+        vault.check_anchor()?;
         Ok(vault)
     }
 
@@ -327,6 +330,9 @@ impl Vault {
         &self.store
     }
 
+    /// For benchmarks and fixture writers only: writes through it skip the writer check
+    /// and the audit anchor. Everything else writes through [`Vault::change`].
+    #[doc(hidden)]
     pub fn store_mut(&mut self) -> &mut Store {
         &mut self.store
     }
@@ -350,7 +356,32 @@ impl Vault {
         self.require_writer()?;
         self.store
             .write(|tx| crate::search::index::merge(tx, TIDY_MERGE_PAGES))?;
-        self.store.checkpoint()
+        self.store.checkpoint()?;
+        self.write_anchor()
+    }
+
+    /// Records the chain's head outside the database ([`anchor`]): after every commit,
+    /// so a WAL deleted after a crash or an older database put back is noticed at open.
+    fn write_anchor(&self) -> Result<()> {
+        anchor::write(
+            self.dir.root(),
+            &self.key,
+            self.header.vault_id,
+            self.store.conn(),
+        )
+    }
+
+    /// Errors with [`Error::AuditRolledBack`] when the database is behind its anchor.
+    /// A vault made before anchoring gets its anchor now, when opened for writing.
+    pub fn check_anchor(&self) -> Result<()> {
+        let root = self.dir.root();
+        if !anchor::exists(root) {
+            return match self.writer_lock {
+                Some(_) => self.write_anchor(),
+                None => Ok(()),
+            };
+        }
+        anchor::check(root, &self.key, self.header.vault_id, self.store.conn())
     }
 
     /// Makes one audited change: `f` gets the transaction and a stamp for `at`; all of
@@ -362,7 +393,9 @@ impl Vault {
     ) -> Result<T> {
         self.require_writer()?;
         let stamp = self.stamp(at)?;
-        self.store.write(|tx| f(tx, &stamp))
+        let value = self.store.write(|tx| f(tx, &stamp))?;
+        self.write_anchor()?;
+        Ok(value)
     }
 
     fn setting(&self, key: &str) -> Result<Option<String>> {
@@ -428,6 +461,6 @@ impl Vault {
             header.write(&path)
         })?;
         self.header = header;
-        Ok(())
+        self.write_anchor()
     }
 }
