@@ -66,7 +66,7 @@ pub fn init(ctx: &Context<'_>, args: &InitArgs) -> Result<()> {
 pub fn unlock(ctx: &Context<'_>, args: &UnlockArgs) -> Result<()> {
     let out = ctx.out;
     let dir = ctx.vault_dir()?;
-    let mut vault = if args.recovery_key {
+    let vault = if args.recovery_key {
         dir.header()?;
         let recovery = secrets::recovery_key(out)?;
         let key = vault::unlock_with_recovery(&dir, &recovery)?;

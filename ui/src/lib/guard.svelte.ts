@@ -6,18 +6,19 @@
 import { SvelteSet } from "svelte/reactivity";
 
 import type { Backend } from "./backend/backend";
-import { jointSessionLive } from "./notes";
 
 const state = $state<{ known: boolean; jointLive: boolean }>({ known: false, jointLive: false });
 const revealed = new SvelteSet<string>();
 let checking: Promise<void> | null = null;
+let again: Promise<void> | null = null;
 
-/** Asks the backend (once at a time) whether a joint session is live. */
-export function refreshJointLive(backend: Backend): Promise<void> {
-  checking ??= backend
-    .agenda()
-    .then((items) => {
-      const live = jointSessionLive(items);
+function check(backend: Backend): Promise<void> {
+  return backend
+    .guardState()
+    .then((guard) => {
+      // The core decides (a joint session started and not ended, whatever its schedule):
+      // never the agenda, which drops a session once its scheduled end has passed.
+      const live = guard.joint_session_live;
       if (!live) revealed.clear();
       state.jointLive = live;
       state.known = true;
@@ -26,11 +27,26 @@ export function refreshJointLive(backend: Backend): Promise<void> {
       // Could not tell: err on the side of asking.
       state.jointLive = true;
       state.known = true;
-    })
-    .finally(() => {
+    });
+}
+
+/**
+ * Asks the backend (once at a time) whether a joint session is live. A call made while an
+ * answer is on its way asks once more after it, so a refresh right after a session starts
+ * or ends never settles on an answer asked for before.
+ */
+export function refreshJointLive(backend: Backend): Promise<void> {
+  if (checking === null) {
+    checking = check(backend).finally(() => {
       checking = null;
     });
-  return checking;
+    return checking;
+  }
+  again ??= checking.then(() => {
+    again = null;
+    return refreshJointLive(backend);
+  });
+  return again;
 }
 
 export function guardKnown(): boolean {

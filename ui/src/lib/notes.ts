@@ -1,6 +1,5 @@
 // Note vocabularies and small rules the note screens share (the core's, mirrored).
 
-import type { AgendaItem } from "./bindings/AgendaItem";
 import type { ChineseScript } from "./bindings/ChineseScript";
 import type { ConfidentialityRegime } from "./bindings/ConfidentialityRegime";
 import type { DisclosureScope } from "./bindings/DisclosureScope";
@@ -31,11 +30,6 @@ export function defaultVisibility(session: Session | null | undefined): { visibi
   if (session?.kind === "caucus") return { visibility: "caucus", party: session.caucus_party_id };
   if (session?.kind === "joint" || session?.kind === "preparatory") return { visibility: "shared", party: null };
   return { visibility: "private", party: null };
-}
-
-/** Whether a joint session is under way (started, not ended) anywhere in the agenda. */
-export function jointSessionLive(items: readonly AgendaItem[]): boolean {
-  return items.some((i) => i.session.kind === "joint" && i.session.actual_start !== null && i.session.actual_end === null);
 }
 
 /** Both sides on one line, cut to `chars` (the core's `Note::preview`). */

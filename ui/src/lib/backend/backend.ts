@@ -3,6 +3,7 @@
 // Every type here is generated from the Rust core (../bindings, by ts-rs): never edit those.
 
 import type { AgendaItem } from "../bindings/AgendaItem";
+import type { GuardState } from "../bindings/GuardState";
 import type { Case } from "../bindings/Case";
 import type { CaseDetail } from "../bindings/CaseDetail";
 import type { CaseFilter } from "../bindings/CaseFilter";
@@ -72,6 +73,8 @@ export interface Backend {
   endSession(sessionId: string): Promise<Session>;
   /** Sessions not yet over, across all cases, soonest first. */
   agenda(): Promise<AgendaItem[]>;
+  /** Whether a joint session is under way (started, not ended, whatever its schedule): the caucus guard asks this, never the agenda. */
+  guardState(): Promise<GuardState>;
 
   /** The interface preferences, kept by the shell outside the vault and the webview (readable while locked). */
   getPreferences(): Promise<Preferences>;

@@ -56,8 +56,8 @@ describe("fake search", () => {
 
   it("filters, and as a party shows shared notes and that party's caucus notes only", async () => {
     const ids = async (q: object) => (await b.searchNotes({ text: "settle", ...q })).hits.map((h) => h.note_id).sort();
-    expect(await ids({ as_party: "pA" })).toEqual(["n1", "n2"]);
-    expect(await ids({ as_party: "pB" })).toEqual(["n1", "n3"]);
+    expect(await ids({ case_id: "c1", as_party: "pA" })).toEqual(["n1", "n2"]);
+    expect(await ids({ case_id: "c1", as_party: "pB" })).toEqual(["n1", "n3"]);
     expect(await ids({ case_id: "c2" })).toEqual(["n4"]);
     expect(await ids({ visibility: "caucus", party_id: "pB" })).toEqual(["n3"]);
     expect(await ids({ tag: "proposal" })).toEqual(["n1"]);

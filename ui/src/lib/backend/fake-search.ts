@@ -97,6 +97,8 @@ export function searchNotes(
   if (terms.length === 0) {
     fail("input.invalid", { field: "query", value: "nothing to search for: type a word or a Chinese character" });
   }
+  // Mirrors the core's rule in src/search/mod.rs: "as seen by" a party only within a case.
+  if (query.as_party !== undefined && query.case_id === undefined) fail("input.required", { field: "case" });
   const scored = notes
     .filter((n) => query.case_id === undefined || n.case_id === query.case_id)
     .filter((n) => query.party_id === undefined || n.party_id === query.party_id)

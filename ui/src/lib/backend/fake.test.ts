@@ -63,6 +63,30 @@ describe("FakeBackend", () => {
     expect(await code(b.endSession(jointId))).toBe("session.already_ended");
   });
 
+  it("keeps the core's agenda and guard rules: under way whatever the schedule says", async () => {
+    let clock = new Date("2026-12-02T06:00:00Z"); // 14:00 in Hong Kong
+    const { backend: b, caseId, jointId } = await demoBackend({ now: () => clock });
+    const overrun = await b.createSession(caseId, { kind: "joint", time_zone: "Asia/Hong_Kong", start: "2026-12-01T09:00", attendees: [] });
+    const early = await b.createSession(caseId, { kind: "joint", time_zone: "Asia/Hong_Kong", start: "2026-12-02T16:00", attendees: [] });
+    const onAgenda = async () => (await b.agenda()).map((i) => i.session.id);
+    expect(await onAgenda()).not.toContain(overrun.id);
+    expect(await b.guardState()).toEqual({ joint_session_live: false, live_sessions: [] });
+    // Started a day late, never ended: on the agenda, and the guard is on.
+    await b.startSession(overrun.id);
+    expect(await onAgenda()).toContain(overrun.id);
+    expect(await b.guardState()).toEqual({ joint_session_live: true, live_sessions: [overrun.id] });
+    await b.endSession(overrun.id);
+    expect(await onAgenda()).not.toContain(overrun.id);
+    expect(await b.guardState()).toEqual({ joint_session_live: false, live_sessions: [] });
+    // Ended early, its scheduled end still ahead: still on the agenda (as the core's), not live.
+    clock = new Date("2026-12-02T08:00:00Z");
+    await b.startSession(early.id);
+    clock = new Date("2026-12-02T08:10:00Z");
+    await b.endSession(early.id);
+    expect(await onAgenda()).toEqual([early.id, jointId, expect.any(String)]);
+    expect((await b.guardState()).joint_session_live).toBe(false);
+  });
+
   it("validates preferences like the shell", async () => {
     const b = new FakeBackend();
     expect(await code(b.setPreferences({ lang: "fr", autoLockMinutes: 10 }))).toBe("input.invalid");

@@ -30,6 +30,8 @@ import type { Disclosure } from "../bindings/Disclosure";
 import type { DisclosureDraft } from "../bindings/DisclosureDraft";
 import type { DisclosureScope } from "../bindings/DisclosureScope";
 import type { DisclosureStatus } from "../bindings/DisclosureStatus";
+import type { ConfidentialityRegime } from "../bindings/ConfidentialityRegime";
+import type { GuardState } from "../bindings/GuardState";
 import type { Note } from "../bindings/Note";
 import type { NoteDraft } from "../bindings/NoteDraft";
 import type { NoteFilter } from "../bindings/NoteFilter";
@@ -525,7 +527,9 @@ export class FakeBackend implements Backend {
     this.open();
     const now = this.now().toISOString();
     return [...this.sessions.values()]
-      .filter((s) => s.actual_end === null && (s.scheduled_end >= now || s.actual_start !== null))
+      // Mirrors the core's rule in src/sessions.rs (`list` with `from`): scheduled to end at
+      // or after now, or under way (started, not ended) whatever its schedule.
+      .filter((s) => s.scheduled_end >= now || (s.actual_start !== null && s.actual_end === null))
       .sort((a, b) => a.scheduled_start.localeCompare(b.scheduled_start))
       .map((session) => {
         const c = this.loadCase(session.case_id);
@@ -538,6 +542,15 @@ export class FakeBackend implements Backend {
           caucus_party: party ? { ...party } : null,
         };
       });
+  }
+
+  /** Mirrors the core's rule in src/views.rs (`guard_state`): sessions started and not ended. */
+  async guardState(): Promise<GuardState> {
+    this.open();
+    const live = [...this.sessions.values()]
+      .filter((s) => s.actual_start !== null && s.actual_end === null)
+      .sort((a, b) => a.actual_start!.localeCompare(b.actual_start!) || a.id.localeCompare(b.id));
+    return { joint_session_live: live.some((s) => s.kind === "joint"), live_sessions: live.map((s) => s.id) };
   }
 
   // ---- preferences (readable while locked)
@@ -572,11 +585,45 @@ export class FakeBackend implements Backend {
     return this.notes.get(noteId) ?? fail("input.not_found", { entity: "note", id: noteId });
   }
 
-  private disclosureStatus(note: Pick<Note, "id" | "case_id">): DisclosureStatus {
+  /** The text each disclosure record was given for (the core keeps keyed digests of it). */
+  private readonly covered = new Map<string, { en: string; zh: string }>();
+
+  /**
+   * Mirrors the core's rule in src/confidentiality.rs (`status_for_text`): the latest record
+   * is in force if it is `summary`/`none`, or `all` given for exactly this text; a stale `all`
+   * gives the note's caucus_regime's default with `stale`; no record gives that default.
+   */
+  private disclosureStatus(note: Pick<Note, "id" | "caucus_regime" | "text_en" | "text_zh">): DisclosureStatus {
+    const text = { en: note.text_en, zh: note.text_zh };
+    const fallback: DisclosureScope = regimeDefault(note.caucus_regime);
     const latest = [...this.disclosures].reverse().find((d) => d.note_id === note.id);
-    if (latest) return { scope: latest.scope, disclosure_id: latest.id };
-    const regime = this.loadCase(note.case_id).confidentiality;
-    return { scope: regime === "uncitral" ? "all" : "none", disclosure_id: null };
+    if (!latest) return { scope: fallback, disclosure_id: null, stale: false };
+    if (latest.scope !== "all") return { scope: latest.scope, disclosure_id: latest.id, stale: false };
+    const cover = this.covered.get(latest.id);
+    if (cover && cover.en === text.en && cover.zh === text.zh) {
+      return { scope: "all", disclosure_id: latest.id, stale: false };
+    }
+    return { scope: fallback, disclosure_id: null, stale: true };
+  }
+
+  /**
+   * Mirrors the core's consent rule in src/confidentiality.rs (`ensure_consent`), as the
+   * contract states it: a note confided by A may go to `shared`, or to caucus for another
+   * party, only if A's latest record is `all` given for exactly the new text, or there is no
+   * record and the note's caucus_regime is `uncitral`. Private, or caucus for A, always may.
+   */
+  private ensureConsent(before: Note, confided: { by: string; regime: ConfidentialityRegime | null } | null, content: NoteContent): void {
+    if (confided === null) return;
+    const exposed =
+      content.visibility === "shared" || (content.visibility === "caucus" && content.party_id !== confided.by);
+    if (!exposed) return;
+    const latest = [...this.disclosures].reverse().find((d) => d.note_id === before.id);
+    const ok = latest
+      ? latest.scope === "all" &&
+        this.covered.get(latest.id)?.en === content.text_en &&
+        this.covered.get(latest.id)?.zh === content.text_zh
+      : confided.regime === "uncitral";
+    if (!ok) fail("note.disclosure_not_authorised");
   }
 
   private noteOut(note: Note): Note {
@@ -639,12 +686,20 @@ export class FakeBackend implements Backend {
     if (restoredFrom === null && sameContent(content, before)) return this.noteOut(before);
     this.openCase(before.case_id);
     this.checkNoteParty(content, before.case_id);
-    if (before.visibility === "caucus" && content.visibility === "shared") {
-      if (this.disclosureStatus(before).scope !== "all") fail("note.disclosure_not_authorised");
-    }
+    // Mirrors the core's `write` in src/notes/mod.rs: the first caucus state names the
+    // confiding party and the case's regime then; no later state changes them.
+    const confided =
+      before.confided_by !== null
+        ? { by: before.confided_by, regime: before.caucus_regime }
+        : content.visibility === "caucus" && content.party_id !== null
+          ? { by: content.party_id, regime: this.loadCase(before.case_id).confidentiality }
+          : null;
+    this.ensureConsent(before, confided, content);
     const after: Note = {
       ...before,
       ...content,
+      confided_by: confided?.by ?? null,
+      caucus_regime: confided?.regime ?? null,
       revision: Number(before.revision) + 1,
       updated_at: this.stamp(),
       disclosure: null,
@@ -687,11 +742,15 @@ export class FakeBackend implements Backend {
     if (!content.text_en && !content.text_zh) fail("input.required", { field: "text" });
     this.checkNoteParty(content, caseId);
     const at = this.stamp();
+    const caucus = content.visibility === "caucus";
     const note: Note = {
       id: this.id(),
       case_id: caseId,
       session_id: session?.id ?? null,
       ...content,
+      // Mirrors the core's `create` in src/notes/mod.rs: a note taken as caucus is confided now.
+      confided_by: caucus ? content.party_id : null,
+      caucus_regime: caucus ? this.loadCase(caseId).confidentiality : null,
       revision: 1,
       created_at: at,
       updated_at: at,
@@ -760,7 +819,9 @@ export class FakeBackend implements Backend {
     this.open();
     const note = this.loadNote(noteId);
     this.openCase(note.case_id);
-    if (note.visibility !== "caucus" || note.party_id === null) fail("note.not_caucus");
+    // Mirrors the core's `record` in src/confidentiality.rs: the word is the confiding party's.
+    const confider = note.confided_by;
+    if (note.visibility !== "caucus" || confider === null) fail("note.not_caucus");
     const scope: DisclosureScope = draft.scope ?? fail("input.required", { field: "scope" });
     const givenBy = required("given_by", draft.given_by, MAX_NAME);
     const now = this.now();
@@ -778,7 +839,7 @@ export class FakeBackend implements Backend {
       id: this.id(),
       note_id: note.id,
       case_id: note.case_id,
-      party_id: note.party_id,
+      party_id: confider,
       scope,
       summary_en: summary.en,
       summary_zh: summary.zh,
@@ -786,8 +847,10 @@ export class FakeBackend implements Backend {
       given_at: givenAt.toISOString().replace(/\.\d{3}Z$/, "Z"),
       recorded_at: this.stamp(),
       recorded_by: this.mediator,
+      revision: Number(note.revision),
     };
     this.disclosures.push(d);
+    this.covered.set(d.id, { en: note.text_en, zh: note.text_zh });
     return { ...d };
   }
 
@@ -935,6 +998,11 @@ type NoteContent = {
   translated: Side | null;
   checked_by: string | null;
 };
+
+/** The core's `caucus_default` (src/confidentiality.rs); a confided note without a regime stays closed. */
+function regimeDefault(regime: ConfidentialityRegime | null): DisclosureScope {
+  return regime === "uncitral" ? "all" : "none";
+}
 
 /** The core's `default_visibility`: caucus ⇒ caucus for its party; joint, preparatory ⇒ shared; else private. */
 function defaultVisibility(session: Session | null): [Visibility, string | null] {

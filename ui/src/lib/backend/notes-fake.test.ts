@@ -24,7 +24,8 @@ describe("FakeBackend notes", () => {
     expect((await backend.createNote(caseId, { ...text("a"), session_id: jointId })).visibility).toBe("shared");
     const caucus = await backend.createNote(caseId, { ...text("b"), session_id: caucusId });
     expect(caucus).toMatchObject({ visibility: "caucus", party_id: partyIds[0] });
-    expect(caucus.disclosure).toEqual({ scope: "none", disclosure_id: null });
+    expect(caucus.disclosure).toEqual({ scope: "none", disclosure_id: null, stale: false });
+    expect(caucus).toMatchObject({ confided_by: partyIds[0], caucus_regime: "hong-kong" });
     expect((await backend.createNote(caseId, text("c"))).visibility).toBe("private");
     expect(await code(backend.createNote(caseId, { ...text("d"), visibility: "caucus" }))).toBe(
       "note.caucus_needs_party",
@@ -64,16 +65,20 @@ describe("FakeBackend notes", () => {
     expect(Number((await backend.noteHistory(n.id))[0]?.restored_from)).toBe(1);
   });
 
-  it("takes the disclosure status from the regime unless the party has spoken", async () => {
+  it("takes the disclosure status from the note's regime unless the party has spoken", async () => {
     const { backend, caseId, caucusId } = await demoBackend();
     const n = await backend.createNote(caseId, { ...text("secret"), session_id: caucusId });
     expect(await code(backend.saveNote(n.id, 1, { ...text("secret"), visibility: "shared" }))).toBe(
       "note.disclosure_not_authorised",
     );
+    // The regime recorded when the note was confided decides, not the case's now.
     await backend.updateCase(caseId, { confidentiality: "uncitral", add_co_mediators: [], remove_co_mediators: [] });
-    expect((await backend.getNote(n.id)).disclosure?.scope).toBe("all");
+    expect((await backend.getNote(n.id)).disclosure).toEqual({ scope: "none", disclosure_id: null, stale: false });
+    const open = await backend.createNote(caseId, { ...text("open by default"), session_id: caucusId });
+    expect(open).toMatchObject({ caucus_regime: "uncitral", disclosure: { scope: "all", stale: false } });
     const d = await backend.recordDisclosure(n.id, { scope: "none", given_by: "Alice Lee" });
-    expect((await backend.getNote(n.id)).disclosure).toEqual({ scope: "none", disclosure_id: d.id });
+    expect((await backend.getNote(n.id)).disclosure).toEqual({ scope: "none", disclosure_id: d.id, stale: false });
+    expect(d.revision).toBe(1);
     expect(await code(backend.recordDisclosure(n.id, { scope: "summary", given_by: "Alice Lee" }))).toBe(
       "input.required",
     );

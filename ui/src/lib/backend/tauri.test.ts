@@ -47,6 +47,7 @@ describe("TauriBackend", () => {
     await b.startSession("s1");
     await b.endSession("s1");
     await b.agenda();
+    await b.guardState();
     await b.getPreferences();
     await b.setPreferences(prefs);
     expect(invoke.mock.calls).toEqual([
@@ -66,6 +67,7 @@ describe("TauriBackend", () => {
       ["session_start", { sessionId: "s1" }],
       ["session_end", { sessionId: "s1" }],
       ["agenda", undefined],
+      ["guard_state", undefined],
       ["preferences_get", undefined],
       ["preferences_set", { preferences: prefs }],
     ]);

@@ -4,6 +4,7 @@
 import { invoke } from "@tauri-apps/api/core";
 
 import type { AgendaItem } from "../bindings/AgendaItem";
+import type { GuardState } from "../bindings/GuardState";
 import type { Case } from "../bindings/Case";
 import type { CaseDetail } from "../bindings/CaseDetail";
 import type { CaseFilter } from "../bindings/CaseFilter";
@@ -115,6 +116,9 @@ export class TauriBackend implements Backend {
   }
   agenda(): Promise<AgendaItem[]> {
     return call("agenda");
+  }
+  guardState(): Promise<GuardState> {
+    return call("guard_state");
   }
 
   getPreferences(): Promise<Preferences> {
