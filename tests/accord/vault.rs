@@ -268,7 +268,7 @@ fn vault_files_are_private_to_their_owner() {
     let vault = TestVault::init();
     let mode = |p: &std::path::Path| fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&vault.path), 0o700);
-    for name in ["vault.json", "accord.db", "vault.lock"] {
+    for name in ["vault.json", "accord.db", "vault.lock", "audit.anchor"] {
         assert_eq!(mode(&vault.file(name)), 0o600, "{name}");
     }
 }
