@@ -5,6 +5,8 @@
 //! - `driver`: starting and stopping the app, finding elements by `data-testid`.
 //! - `flows`: what a mediator does: create a vault, unlock, cases, parties, a caucus,
 //!   languages, lock and screen guard; nothing of a case in WebKit's own storage.
+//! - `guard`: a joint session that overran its schedule (started, not ended) keeps a
+//!   caucus note behind the placeholder.
 //! - `notes`: a bilingual note survives closing the app mid-typing and is found by a
 //!   two-character query in the other script.
 //! - `offline`: the app opens no network connection.
@@ -12,6 +14,7 @@
 
 mod driver;
 mod flows;
+mod guard;
 mod notes;
 mod offline;
 mod screenshots;

@@ -607,23 +607,24 @@ export class FakeBackend implements Backend {
   }
 
   /**
-   * Mirrors the core's consent rule in src/confidentiality.rs (`ensure_consent`), as the
-   * contract states it: a note confided by A may go to `shared`, or to caucus for another
-   * party, only if A's latest record is `all` given for exactly the new text, or there is no
-   * record and the note's caucus_regime is `uncitral`. Private, or caucus for A, always may.
+   * Mirrors the core's consent rule in src/confidentiality.rs (`ensure_consent`): a note
+   * confided by A may go to `shared`, or to caucus for another party, only if its status for
+   * the new text (`status_for_text`) is `all`: A's latest record is `all` given for exactly
+   * that text, or the note's caucus_regime is `uncitral` and A has not asked for confidence
+   * (no record, or a stale `all`). Private, or caucus for A, always may.
    */
   private ensureConsent(before: Note, confided: { by: string; regime: ConfidentialityRegime | null } | null, content: NoteContent): void {
     if (confided === null) return;
     const exposed =
       content.visibility === "shared" || (content.visibility === "caucus" && content.party_id !== confided.by);
     if (!exposed) return;
-    const latest = [...this.disclosures].reverse().find((d) => d.note_id === before.id);
-    const ok = latest
-      ? latest.scope === "all" &&
-        this.covered.get(latest.id)?.en === content.text_en &&
-        this.covered.get(latest.id)?.zh === content.text_zh
-      : confided.regime === "uncitral";
-    if (!ok) fail("note.disclosure_not_authorised");
+    const status = this.disclosureStatus({
+      id: before.id,
+      caucus_regime: confided.regime,
+      text_en: content.text_en,
+      text_zh: content.text_zh,
+    });
+    if (status.scope !== "all") fail("note.disclosure_not_authorised");
   }
 
   private noteOut(note: Note): Note {
