@@ -88,7 +88,23 @@ pub struct App {
 
 impl App {
     /// Starts tauri-driver and a session of the app whose data lives in `sandbox`.
+    ///
+    /// The first app of a run sometimes finds tauri-driver closing the connection
+    /// ("webdriver server did not respond"), before any window exists; a fresh driver on
+    /// fresh ports then starts it. Only that error is retried, twice at most.
     pub async fn start(sandbox: &Sandbox) -> App {
+        let mut last = String::new();
+        for _ in 0..3 {
+            match Self::try_start(sandbox).await {
+                Ok(app) => return app,
+                Err(e) => last = e,
+            }
+            tokio::time::sleep(Duration::from_secs(1)).await;
+        }
+        panic!("the app did not start through tauri-driver: {last}");
+    }
+
+    async fn try_start(sandbox: &Sandbox) -> Result<App, String> {
         let (port, native_port) = (free_port(), free_port());
         let home = sandbox.home();
         std::fs::create_dir_all(&home).unwrap();
@@ -141,8 +157,12 @@ impl App {
         let mut builder = ClientBuilder::new(HttpConnector::new());
         builder.capabilities(caps);
         match tokio::time::timeout(Duration::from_secs(60), builder.connect(&url)).await {
-            Ok(Ok(client)) => App { client, driver },
-            Ok(Err(e)) => panic!("the app did not start through tauri-driver: {e}\n{}", log()),
+            Ok(Ok(client)) => Ok(App { client, driver }),
+            Ok(Err(e)) => {
+                let mut driver = driver;
+                stop(&mut driver);
+                Err(format!("{e}\n{}", log()))
+            }
             Err(_) => panic!(
                 "the app did not start within 60 s (is the display up?)\n{}",
                 log()
