@@ -136,10 +136,3 @@ echo "accord init (keyring: stored) and keyring read-back from a new process: ok
 export ACCORD_REQUIRE_SECRET_SERVICE=1 ACCORD_REQUIRE_E2E=1 DISPLAY="$ACCORD_TEST_DISPLAY"
 section "cargo test${*:+ $*}"
 cargo test "$@"
-if (($# == 0)); then
-    # On its own: run in the same process as the other e2e tests, it made the next app
-    # fail to start through tauri-driver (tests/e2e/guard.rs says more).
-    section "cargo test --test e2e: the caucus guard in the real app"
-    cargo test --test e2e -- --ignored --exact \
-        guard::a_caucus_note_stays_behind_the_placeholder_while_an_overrunning_joint_session_is_live
-fi

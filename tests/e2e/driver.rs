@@ -22,6 +22,20 @@ fn free_port() -> u16 {
         .expect("a free port")
 }
 
+/// Whether something accepts connections on `port` within `limit`.
+fn listens(port: u16, limit: Duration) -> bool {
+    let start = std::time::Instant::now();
+    loop {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            return true;
+        }
+        if start.elapsed() > limit {
+            return false;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    }
+}
+
 /// The built app: `ACCORD_APP_BINARY`, else the debug build (scripts/test.sh builds it).
 pub fn app_binary() -> PathBuf {
     if let Some(path) = std::env::var_os("ACCORD_APP_BINARY") {
@@ -89,9 +103,9 @@ pub struct App {
 impl App {
     /// Starts tauri-driver and a session of the app whose data lives in `sandbox`.
     ///
-    /// The first app of a run sometimes finds tauri-driver closing the connection
-    /// ("webdriver server did not respond"), before any window exists; a fresh driver on
-    /// fresh ports then starts it. Only that error is retried, twice at most.
+    /// Both drivers must listen before the session is asked for (see `try_start`). Should
+    /// tauri-driver still drop the first connection ("webdriver server did not respond"),
+    /// a fresh driver on fresh ports starts the app; that error is retried twice at most.
     pub async fn start(sandbox: &Sandbox) -> App {
         let mut last = String::new();
         for _ in 0..3 {
@@ -133,22 +147,20 @@ impl App {
             .spawn()
             .expect("tauri-driver starts");
         let url = format!("http://127.0.0.1:{port}");
-        // Wait until the driver listens, then ask for one session: each request starts an app.
-        let listening = (0..100).any(|_| {
-            let up = std::net::TcpStream::connect(("127.0.0.1", port)).is_ok();
-            if !up {
-                std::thread::sleep(Duration::from_millis(100));
-            }
-            up
-        });
         let log = || {
             std::fs::read_to_string(sandbox.dir.path().join("tauri-driver.log")).unwrap_or_default()
         };
-        assert!(
-            listening,
-            "tauri-driver did not listen on {port}:\n{}",
-            log()
-        );
+        // Wait until both listen, then ask for one session: each request starts an app.
+        // tauri-driver starts WebKitWebDriver beside its own server and forwards to it; a
+        // request that arrives before WebKitWebDriver listens is dropped ("webdriver server
+        // did not respond"), which on a slow machine is every first request.
+        for (name, port) in [("tauri-driver", port), ("WebKitWebDriver", native_port)] {
+            assert!(
+                listens(port, Duration::from_secs(30)),
+                "{name} did not listen on {port} within 30 s:\n{}",
+                log()
+            );
+        }
         let mut caps = serde_json::Map::new();
         caps.insert(
             "tauri:options".into(),

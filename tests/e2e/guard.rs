@@ -139,8 +139,6 @@ fn vault_with_an_overrunning_joint_session(sandbox: &Sandbox) -> String {
 }
 
 #[test]
-#[ignore = "run on its own by scripts/test.sh, after the other e2e tests: in the same run, \
-            the flows test's app then failed to start through tauri-driver (not understood yet)"]
 fn a_caucus_note_stays_behind_the_placeholder_while_an_overrunning_joint_session_is_live() {
     if !available(true) {
         return;
