@@ -5,7 +5,8 @@
 //!
 //! - [`vault`]: the vault directory, key slots, unlocking and the single-writer lock.
 //! - [`store`]: the SQLCipher connection and its forward-only migrations.
-//! - [`audit`]: the hash-chained log every change appends to, and its verifier.
+//! - [`audit`]: the hash-chained log every change appends to; [`integrity`]: the
+//!   registry of audited kinds and the verifier that walks it.
 //! - [`cases`], [`mediators`], [`parties`], [`sessions`]: the domain and its repositories.
 //! - [`termbase`]: English ↔ Chinese terms, their CSV and TBX files, and the check that
 //!   the two texts of a note use the same terms.
@@ -25,6 +26,7 @@ pub mod digest;
 pub mod error;
 pub mod i18n;
 pub mod ids;
+pub mod integrity;
 pub mod mediators;
 pub mod notes;
 pub mod parties;
