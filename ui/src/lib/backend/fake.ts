@@ -36,9 +36,11 @@ import {
   CLOSED_STATUSES,
   DEFAULT_PANELS,
   DEFAULT_REGIME,
+  MAX_ATTENDEES,
   MAX_NAME,
   MAX_NOTE_SIDE,
   MAX_REFERENCE,
+  MAX_REPRESENTATIVES,
   MAX_SUMMARY,
   MAX_TITLE,
   NOTE_TAGS,
@@ -397,12 +399,20 @@ export class FakeBackend implements Backend {
     return names.map((n) => trimmed("representative", n, MAX_NAME)).filter((n): n is string => n !== null);
   }
 
+  private checkRepresentativeCount(names: readonly string[]): void {
+    if (names.length > MAX_REPRESENTATIVES) {
+      fail("input.invalid", { field: "representative", value: `more than ${MAX_REPRESENTATIVES}` });
+    }
+  }
+
   async addParty(caseId: string, input: NewParty): Promise<Party> {
     this.open();
     this.openCase(caseId);
     const kind = input.kind ?? fail("input.required", { field: "kind" });
     const role = input.role ?? fail("input.required", { field: "role" });
     const names = bilingual("name", input.name_en, input.name_zh, MAX_NAME);
+    const representatives = this.cleanRepresentatives(input.representatives);
+    this.checkRepresentativeCount(representatives);
     const party: Party = {
       id: this.id(),
       case_id: caseId,
@@ -410,7 +420,7 @@ export class FakeBackend implements Backend {
       role,
       name_en: names.en,
       name_zh: names.zh,
-      representatives: this.cleanRepresentatives(input.representatives),
+      representatives,
       created_at: this.stamp(),
     };
     this.parties.set(party.id, party);
@@ -438,6 +448,7 @@ export class FakeBackend implements Backend {
       }
       after.representatives.push(name);
     }
+    this.checkRepresentativeCount(after.representatives);
     this.parties.set(partyId, after);
     return { ...after, representatives: [...after.representatives] };
   }
@@ -483,6 +494,7 @@ export class FakeBackend implements Backend {
         for (const rep of p.representatives) attendees.push({ name: rep, party_id: p.id });
       }
     }
+    if (attendees.length > MAX_ATTENDEES) fail("input.invalid", { field: "attendee", value: `more than ${MAX_ATTENDEES}` });
     const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
     const session: Session = {
       id: this.id(),
