@@ -15,6 +15,8 @@
 //! - [`search`]: full-text search over notes, English and Chinese, visibility enforced.
 //! - [`views`]: what a screen needs in one call; [`preferences`]: language and auto-lock.
 //! - [`demo`]: the bilingual sample case a newcomer sees first.
+//! - `rules` (built for tests only): the vocabularies, transitions, limits and defaults
+//!   above, written out as TypeScript for the desktop UI beside its bindings.
 //! - [`error`] and [`i18n`]: typed errors with stable codes, and their messages in
 //!   English, Simplified and Traditional Chinese.
 
@@ -31,6 +33,8 @@ pub mod mediators;
 pub mod notes;
 pub mod parties;
 pub mod preferences;
+#[cfg(test)]
+mod rules;
 mod schema;
 pub mod search;
 pub mod sessions;
