@@ -167,51 +167,45 @@ impl Run {
                     lead_mediator: self.vault.mediator()?,
                     ..arg::<NewCase>(args, "input")
                 };
-                let case = self.vault.change(at, |tx, s| cases::create(tx, s, input))?;
+                let case = self.vault.change(at, |tx| cases::create(tx, input))?;
                 Ok(json!({ "id": case.id }))
             }
             "addParty" => {
                 let (case, input): (Id, NewParty) = (arg(args, "case"), arg(args, "input"));
-                let party = self.vault.change(at, |tx, s| {
-                    parties::create(tx, s, &cases::load(tx, case)?, input)
-                })?;
+                let party = self
+                    .vault
+                    .change(at, |tx| parties::create(tx, &cases::load(tx, case)?, input))?;
                 Ok(json!({ "id": party.id }))
             }
             "createSession" => {
                 let case: Id = arg(args, "case");
                 let new = arg::<SessionDraft>(args, "draft").parse()?;
-                let session = self.vault.change(at, |tx, s| {
-                    sessions::create(tx, s, &cases::load(tx, case)?, new)
-                })?;
+                let session = self
+                    .vault
+                    .change(at, |tx| sessions::create(tx, &cases::load(tx, case)?, new))?;
                 Ok(session_answer(&session))
             }
             "startSession" => {
                 let id: Id = arg(args, "session");
-                let session = self
-                    .vault
-                    .change(at, |tx, s| sessions::start(tx, s, id, at))?;
+                let session = self.vault.change(at, |tx| sessions::start(tx, id, at))?;
                 Ok(session_answer(&session))
             }
             "endSession" => {
                 let id: Id = arg(args, "session");
-                let session = self
-                    .vault
-                    .change(at, |tx, s| sessions::end(tx, s, id, at))?;
+                let session = self.vault.change(at, |tx| sessions::end(tx, id, at))?;
                 Ok(session_answer(&session))
             }
             "agenda" => {
-                let items = views::agenda(self.vault.store().conn(), at, AGENDA_LIMIT)?;
+                let items = views::agenda(self.vault.read(), at, AGENDA_LIMIT)?;
                 Ok(json!(items
                     .iter()
                     .map(|i| i.session.id)
                     .collect::<Vec<_>>()))
             }
-            "guardState" => Ok(json!(views::guard_state(self.vault.store().conn())?)),
+            "guardState" => Ok(json!(views::guard_state(self.vault.read())?)),
             "createNote" => {
                 let (case, draft): (Id, NoteDraft) = (arg(args, "case"), arg(args, "draft"));
-                let note = self
-                    .vault
-                    .change(at, |tx, s| notes::create(tx, s, case, draft))?;
+                let note = self.vault.change(at, |tx| notes::create(tx, case, draft))?;
                 Ok(note_answer(&note))
             }
             "saveNote" => {
@@ -222,21 +216,21 @@ impl Run {
                 );
                 let note = self
                     .vault
-                    .change(at, |tx, s| notes::save(tx, s, id, base, draft))?;
+                    .change(at, |tx| notes::save(tx, id, base, draft))?;
                 Ok(note_answer(&note))
             }
             "restoreRevision" => {
                 let (id, revision): (Id, i64) = (arg(args, "note"), arg(args, "revision"));
                 let note = self
                     .vault
-                    .change(at, |tx, s| revisions::restore(tx, s, id, revision))?;
+                    .change(at, |tx| revisions::restore(tx, id, revision))?;
                 Ok(note_answer(&note))
             }
             "recordDisclosure" => {
                 let (id, draft): (Id, DisclosureDraft) = (arg(args, "note"), arg(args, "draft"));
                 let d = self
                     .vault
-                    .change(at, |tx, s| confidentiality::record(tx, s, id, draft))?;
+                    .change(at, |tx| confidentiality::record(tx, id, draft))?;
                 Ok(json!({
                     "id": d.id,
                     "party_id": d.party_id,
@@ -247,7 +241,7 @@ impl Run {
             "searchNotes" => {
                 let query: SearchQuery = arg(args, "query");
                 // The dates in a query are days in the laptop's zone; these have none.
-                let found = search::search(self.vault.store().conn(), &query, chrono_tz::UTC)?;
+                let found = search::search(self.vault.read(), &query, chrono_tz::UTC)?;
                 // Which notes, not their order: the fake does not rank as the core does.
                 let mut hits: Vec<String> =
                     found.hits.iter().map(|h| self.name_of(h.note_id)).collect();
