@@ -99,11 +99,7 @@ async fn one_run(with_vault: bool) -> Run {
         };
         let now = chrono::Utc::now();
         let mut made = vault::init(&dir, options, now).unwrap();
-        let stamp = made.vault.stamp(now).unwrap();
-        made.vault
-            .store_mut()
-            .write(|tx| accord::demo::create(tx, &stamp))
-            .unwrap();
+        made.vault.change(now, accord::demo::create).unwrap();
     }
     let started = Instant::now();
     let app = App::start(&sandbox).await;

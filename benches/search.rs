@@ -104,7 +104,7 @@ fn main() -> BenchResult<()> {
     progress("termbase matching in a 10 KB note");
     rows.push(bench_term_matching(&vault)?);
 
-    let conn = vault.store().conn();
+    let conn = vault.read();
     let mut misses = Vec::new();
     if std::env::var_os("ACCORD_BENCH_BREAKDOWN_ONLY").is_some() {
         for q in ["调解", "Nairobi"] {
@@ -362,7 +362,7 @@ fn chinese(rng: &mut Rng, chars: usize, traditional: bool) -> String {
 fn insert_notes(vault: &mut Vault) -> BenchResult<Duration> {
     let start = Instant::now();
     let epoch = Utc.with_ymd_and_hms(2026, 1, 5, 1, 0, 0).unwrap();
-    vault.store_mut().write(|tx| {
+    vault.change(Utc::now(), |tx| {
         for c in 0..CASES {
             tx.execute(
                 "INSERT INTO cases (id, local_ref, kind, panel, status, title_en, created_at, updated_at)
@@ -374,7 +374,7 @@ fn insert_notes(vault: &mut Vault) -> BenchResult<Duration> {
     })?;
     let mut rng = Rng::with_seed(SEED);
     for first in (0..NOTES).step_by(BATCH) {
-        vault.store_mut().write(|tx| {
+        vault.change(Utc::now(), |tx| {
             let mut stmt = tx.prepare_cached(
                 "INSERT INTO notes (doc, id, case_id, visibility, text_en, text_zh, revision, created_at, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?7)",
@@ -407,7 +407,7 @@ fn case_id(c: usize) -> String {
 fn build_index(vault: &mut Vault) -> BenchResult<Duration> {
     let start = Instant::now();
     for first in (0..NOTES).step_by(BATCH) {
-        vault.store_mut().write(|tx| {
+        vault.change(Utc::now(), |tx| {
             for doc in first + 1..=first + BATCH {
                 index::put(tx, doc as i64)?;
             }
@@ -424,7 +424,7 @@ fn bench_put_large(vault: &mut Vault) -> BenchResult<Vec<String>> {
     let en = english(&mut rng, 6_000);
     let zh = chinese(&mut rng, 1_400, false);
     let bytes = en.len() + zh.len();
-    vault.store_mut().write(|tx| {
+    vault.change(Utc::now(), |tx| {
         tx.execute(
             "UPDATE notes SET text_en = ?1, text_zh = ?2 WHERE doc = 1",
             rusqlite::params![en, zh],
@@ -435,7 +435,7 @@ fn bench_put_large(vault: &mut Vault) -> BenchResult<Vec<String>> {
     let mut total = Vec::new();
     for _ in 0..21 {
         let start = Instant::now();
-        let took = vault.store_mut().write(|tx| {
+        let took = vault.change(Utc::now(), |tx| {
             let start = Instant::now();
             index::put(tx, 1)?;
             Ok(start.elapsed())
@@ -584,8 +584,7 @@ fn time_like(conn: &Connection, queries: &[&str]) -> BenchResult<Stats> {
 
 fn db_size(vault: &Vault, path: &Path) -> BenchResult<u64> {
     vault
-        .store()
-        .conn()
+        .read()
         .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")?;
     let wal = path.with_extension("db-wal");
     Ok(std::fs::metadata(path)?.len() + std::fs::metadata(wal).map_or(0, |m| m.len()))
@@ -660,10 +659,9 @@ fn bench_autosave(vault: &mut Vault, pause_every: Option<usize>) -> BenchResult<
     let case: accord::ids::Id = case_id(0)
         .parse::<accord::ids::Uuid>()
         .map(accord::ids::Id)?;
-    let mut note = vault.change(Utc::now(), |tx, stamp| {
+    let mut note = vault.change(Utc::now(), |tx| {
         notes::create(
             tx,
-            stamp,
             case,
             NoteDraft {
                 text_en: en,
@@ -683,8 +681,8 @@ fn bench_autosave(vault: &mut Vault, pause_every: Option<usize>) -> BenchResult<
             .text_en
             .push_str(if i % 2 == 0 { " further" } else { " terms" });
         let start = Instant::now();
-        note = vault.change(Utc::now(), |tx, stamp| {
-            notes::save(tx, stamp, note.id, note.revision, draft)
+        note = vault.change(Utc::now(), |tx| {
+            notes::save(tx, note.id, note.revision, draft)
         })?;
         times.push(start.elapsed());
     }
@@ -722,7 +720,7 @@ fn bench_autosave(vault: &mut Vault, pause_every: Option<usize>) -> BenchResult<
 fn bench_term_matching(vault: &Vault) -> BenchResult<Vec<String>> {
     use accord::notes::{ChineseScript, Side};
     use accord::termbase;
-    let conn = vault.store().conn();
+    let conn = vault.read();
     let en = "The settlement agreement was signed after the caucus, in a joint session, \
               subject to confidentiality. "
         .repeat(110);

@@ -22,9 +22,10 @@ use std::time::{Duration, Instant};
 use accord::audit::Stamp;
 use accord::cases::{self, Case, CaseFilter, CaseKind, NewCase};
 use accord::sessions::{self, NewSession, SessionFilter, SessionKind};
+use accord::store::{self, Tx};
 use accord::vault::{self, Access, InitOptions, KdfParams, MasterKey, Vault, VaultDir};
 use chrono::{DateTime, TimeZone, Utc};
-use rusqlite::{Connection, OpenFlags, OptionalExtension, Transaction, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, OptionalExtension};
 use secrecy::SecretString;
 
 use common::{fmt_duration, load_average, progress, read_proc};
@@ -180,7 +181,7 @@ enum Db {
 impl Db {
     fn conn(&self) -> &Connection {
         match self {
-            Db::Cipher(vault) => vault.store().conn(),
+            Db::Cipher(vault) => vault.read(),
             Db::Plain(conn) => conn,
         }
     }
@@ -189,16 +190,12 @@ impl Db {
     /// vault, and the same steps by hand for the baseline.
     fn write<T>(
         &mut self,
-        f: impl FnOnce(&Transaction<'_>) -> accord::Result<T>,
+        stamp: Stamp,
+        f: impl FnOnce(&Tx<'_>) -> accord::Result<T>,
     ) -> accord::Result<T> {
         match self {
-            Db::Cipher(vault) => vault.store_mut().write(f),
-            Db::Plain(conn) => {
-                let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-                let value = f(&tx)?;
-                tx.commit()?;
-                Ok(value)
-            }
+            Db::Cipher(vault) => vault.change(stamp.at, f),
+            Db::Plain(conn) => store::write_plain_for_benchmarks(conn, &stamp, f),
         }
     }
 }
@@ -306,7 +303,7 @@ fn insert_cases_one_per_tx(
     let mut done = 0;
     while done < n {
         let i = done;
-        db.write(|tx| cases::create(tx, &stamp(base, i), new_case(i)))?;
+        db.write(stamp(base, i), |tx| cases::create(tx, new_case(i)))?;
         done += 1;
         if cap.is_some_and(|cap| start.elapsed() > cap) {
             break;
@@ -330,9 +327,9 @@ fn insert_cases_batched(db: &mut Db, n: usize) -> BenchResult<BatchedInsert> {
     let start = Instant::now();
     for first in (0..n).step_by(BATCH) {
         let batch_start = Instant::now();
-        let created = db.write(|tx| {
+        let created = db.write(stamp(base, first), |tx| {
             (first..(first + BATCH).min(n))
-                .map(|i| cases::create(tx, &stamp(base, i), new_case(i)))
+                .map(|i| cases::create(tx, new_case(i)))
                 .collect::<accord::Result<Vec<_>>>()
         })?;
         batches.push(batch_start.elapsed());
@@ -361,7 +358,7 @@ fn insert_sessions(db: &mut Db, cases: &[Case], n: usize) -> BenchResult<Duratio
     let base = Utc.with_ymd_and_hms(2026, 1, 20, 9, 0, 0).unwrap();
     let start = Instant::now();
     for first in (0..n).step_by(BATCH) {
-        db.write(|tx| {
+        db.write(stamp(base, first), |tx| {
             for i in first..(first + BATCH).min(n) {
                 let begins = session_start(i);
                 let new = NewSession {
@@ -373,7 +370,7 @@ fn insert_sessions(db: &mut Db, cases: &[Case], n: usize) -> BenchResult<Duratio
                     scheduled_end: begins + chrono::Duration::hours(2),
                     attendees: Vec::new(),
                 };
-                sessions::create(tx, &stamp(base, i), &cases[i % cases.len()], new)?;
+                sessions::create(tx, &cases[i % cases.len()], new)?;
             }
             Ok(())
         })?;

@@ -1,6 +1,6 @@
 //! Cases: the disputes a mediator works on, and the mediators on each.
 
-use crate::audit::{self, Stamp};
+use crate::audit::{Audited, Stamp};
 use crate::confidentiality::ConfidentialityRegime;
 use crate::error::{Entity, Error, Result};
 use crate::ids::{self, Id, IdQuery};
@@ -9,7 +9,9 @@ use crate::text::{self, MAX_NAME, MAX_REFERENCE, MAX_TITLE};
 use crate::time;
 use crate::vocab::vocabulary;
 use chrono::{DateTime, Datelike, Utc};
-use rusqlite::{Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{Connection, OptionalExtension, Row};
+
+use crate::store::Tx;
 use serde::Serialize;
 
 vocabulary!(
@@ -173,7 +175,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Case> {
     })
 }
 
-pub fn create(tx: &Transaction<'_>, stamp: &Stamp, new: NewCase) -> Result<Case> {
+pub fn create(tx: &Tx<'_>, new: NewCase) -> Result<Case> {
     let kind = new.kind.ok_or(Error::Required { field: "kind" })?;
     let panel = new.panel.unwrap_or(kind.default_panel());
     let confidentiality = new
@@ -196,18 +198,18 @@ pub fn create(tx: &Transaction<'_>, stamp: &Stamp, new: NewCase) -> Result<Case>
         ensure_official_no_free(tx, no, None)?;
     }
     let id = ids::new_id();
-    let now = time::to_storage(stamp.at);
-    let local_ref = next_local_ref(tx, stamp.at)?;
+    let now = time::to_storage(tx.now());
+    let local_ref = next_local_ref(tx, tx.now())?;
     tx.execute(
         "INSERT INTO cases (id, local_ref, official_no, kind, panel, status, confidentiality, title_en, title_zh, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, 'intake', ?6, ?7, ?8, ?9, ?9)",
         rusqlite::params![id, local_ref, official_no, kind, panel, confidentiality, title_en, title_zh, now],
     )?;
     let case = load(tx, id)?;
-    audit::record(tx, stamp, "case.create", "case", id, Some(id), &case)?;
-    mediators::add(tx, stamp, &case, MediatorRole::Lead, &lead)?;
+    tx.record("case.create", &case)?;
+    mediators::add(tx, &case, MediatorRole::Lead, &lead)?;
     for name in co {
-        mediators::add(tx, stamp, &case, MediatorRole::Co, &name)?;
+        mediators::add(tx, &case, MediatorRole::Co, &name)?;
     }
     Ok(case)
 }
@@ -306,7 +308,7 @@ pub fn list(conn: &Connection, filter: &CaseFilter) -> Result<Vec<Case>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub fn update(tx: &Transaction<'_>, stamp: &Stamp, id: Id, change: CaseUpdate) -> Result<Case> {
+pub fn update(tx: &Tx<'_>, id: Id, change: CaseUpdate) -> Result<Case> {
     let before = load(tx, id)?;
     let only_official_no = change.title_en.is_none()
         && change.title_zh.is_none()
@@ -364,7 +366,7 @@ pub fn update(tx: &Transaction<'_>, stamp: &Stamp, id: Id, change: CaseUpdate) -
             "UPDATE cases SET official_no = ?2, kind = ?3, panel = ?4, status = ?5, title_en = ?6, title_zh = ?7, updated_at = ?8,
                               confidentiality = ?9
              WHERE id = ?1",
-            rusqlite::params![id, after.official_no, after.kind, after.panel, after.status, after.title_en, after.title_zh, time::to_storage(stamp.at), after.confidentiality],
+            rusqlite::params![id, after.official_no, after.kind, after.panel, after.status, after.title_en, after.title_zh, time::to_storage(tx.now()), after.confidentiality],
         )?;
         let case = load(tx, id)?;
         let action = if after.status != before.status {
@@ -372,20 +374,20 @@ pub fn update(tx: &Transaction<'_>, stamp: &Stamp, id: Id, change: CaseUpdate) -
         } else {
             "case.update"
         };
-        audit::record(tx, stamp, action, "case", id, Some(id), &case)?;
+        tx.record(action, &case)?;
     }
     for name in change.remove_co_mediators {
-        mediators::remove_co(tx, stamp, id, &name)?;
+        mediators::remove_co(tx, id, &name)?;
     }
     let case = load(tx, id)?;
     for name in adds {
-        mediators::add(tx, stamp, &case, MediatorRole::Co, &name)?;
+        mediators::add(tx, &case, MediatorRole::Co, &name)?;
     }
     Ok(case)
 }
 
 /// Closes a case as settled, terminated or withdrawn.
-pub fn close(tx: &Transaction<'_>, stamp: &Stamp, id: Id, outcome: CaseStatus) -> Result<Case> {
+pub fn close(tx: &Tx<'_>, id: Id, outcome: CaseStatus) -> Result<Case> {
     if !outcome.is_closed() {
         return Err(Error::Invalid {
             field: "outcome",
@@ -394,7 +396,6 @@ pub fn close(tx: &Transaction<'_>, stamp: &Stamp, id: Id, outcome: CaseStatus) -
     }
     update(
         tx,
-        stamp,
         id,
         CaseUpdate {
             status: Some(outcome),
@@ -407,33 +408,36 @@ pub fn close(tx: &Transaction<'_>, stamp: &Stamp, id: Id, outcome: CaseStatus) -
 /// confidentiality regime, so the audit log matches what the cases now hold. Runs inside
 /// the migration, where no mediator is acting: the actor says what did it, and the time
 /// is the clock's (the one place the core reads it, as a migration has no caller's time).
-pub(crate) fn record_schema_3_regime(tx: &Transaction<'_>) -> Result<()> {
+pub(crate) fn record_schema_3_regime(tx: &rusqlite::Transaction<'_>) -> Result<()> {
     let stamp = Stamp {
         at: Utc::now(),
         actor: "Accord schema 3".into(),
     };
+    let tx = &Tx::new(tx, &stamp);
     let ids: Vec<Id> = tx
         .prepare("SELECT id FROM cases ORDER BY created_at, id")?
         .query_map([], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;
     for id in ids {
         let case = load(tx, id)?;
-        audit::record(tx, &stamp, "case.migrate", "case", id, Some(id), &case)?;
+        tx.record("case.migrate", &case)?;
     }
     Ok(())
 }
 
-/// Every live case as `(entity_type, id, state JSON)`, for [`audit::verify`].
-pub fn audited_states(conn: &Connection) -> Result<Vec<(&'static str, String, String)>> {
-    let mut out = Vec::new();
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM cases"))?;
-    for case in stmt.query_map([], from_row)? {
-        let case = case?;
-        out.push((
-            "case",
-            case.id.to_string(),
-            serde_json::to_string(&case).expect("serializes"),
-        ));
+impl Audited for Case {
+    const KIND: &'static str = "case";
+    const TABLES: &'static [&'static str] = &["cases"];
+
+    fn audit_id(&self) -> String {
+        self.id.to_string()
     }
-    Ok(out)
+    fn audit_case(&self) -> Option<String> {
+        Some(self.id.to_string())
+    }
+    fn all_live(conn: &Connection) -> Result<Vec<Self>> {
+        let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM cases"))?;
+        let rows = stmt.query_map([], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }

@@ -8,15 +8,16 @@
 //! audited event; the latest one is in force, and without one the regime decides.
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
 
-use crate::audit::{self, Stamp};
+use crate::audit::Audited;
 use crate::cases;
 use crate::digest;
 use crate::error::{Error, Result};
 use crate::ids::{self, Id};
 use crate::notes::{self, Note, Visibility};
+use crate::store::Tx;
 use crate::text::{self, MAX_NAME};
 use crate::time;
 use crate::vocab::vocabulary;
@@ -133,12 +134,7 @@ fn covered(row: &Row<'_>) -> rusqlite::Result<(Option<String>, Option<String>)> 
 }
 
 /// Records the note's party's word on disclosure, as an audited event of its own.
-pub fn record(
-    tx: &Transaction<'_>,
-    stamp: &Stamp,
-    note_id: Id,
-    draft: DisclosureDraft,
-) -> Result<Disclosure> {
+pub fn record(tx: &Tx<'_>, note_id: Id, draft: DisclosureDraft) -> Result<Disclosure> {
     let note = notes::load(tx, note_id)?;
     cases::load(tx, note.case_id)?.ensure_open()?;
     // Only a caucus note takes a party's word, and the word is the confiding party's,
@@ -156,8 +152,8 @@ pub fn record(
     }
     let scope = draft.scope.ok_or(Error::Required { field: "scope" })?;
     let given_by = text::required("given_by", &draft.given_by, MAX_NAME)?;
-    let given_at = draft.given_at.unwrap_or(stamp.at);
-    if given_at > stamp.at {
+    let given_at = draft.given_at.unwrap_or(tx.now());
+    if given_at > tx.now() {
         return Err(Error::Invalid {
             field: "given_at",
             value: "in the future".into(),
@@ -187,21 +183,16 @@ pub fn record(
             summary_zh,
             given_by,
             time::to_storage(given_at),
-            time::to_storage(stamp.at),
-            stamp.actor,
+            time::to_storage(tx.now()),
+            tx.stamp().actor,
             note.revision,
             digest::keyed(&key, &note.text_en),
             digest::keyed(&key, &note.text_zh),
         ],
     )?;
     let (disclosure, covers) = load_with_cover(tx, id)?;
-    audit::record(
-        tx,
-        stamp,
+    tx.record(
         "note.disclosure",
-        "disclosure",
-        id,
-        Some(note.case_id),
         &AuditedDisclosure::of(&disclosure, &covers),
     )?;
     Ok(disclosure)
@@ -219,19 +210,19 @@ fn load_with_cover(conn: &Connection, id: Id) -> Result<(Disclosure, Cover)> {
 
 /// What the audit log keeps of a record: the record, and the digests of the text it covers.
 #[derive(Serialize)]
-pub(crate) struct AuditedDisclosure<'a> {
+pub struct AuditedDisclosure {
     #[serde(flatten)]
-    disclosure: &'a Disclosure,
-    text_en_digest: Option<&'a str>,
-    text_zh_digest: Option<&'a str>,
+    disclosure: Disclosure,
+    text_en_digest: Option<String>,
+    text_zh_digest: Option<String>,
 }
 
-impl<'a> AuditedDisclosure<'a> {
-    pub(crate) fn of(disclosure: &'a Disclosure, cover: &'a Cover) -> Self {
+impl AuditedDisclosure {
+    pub(crate) fn of(disclosure: &Disclosure, cover: &Cover) -> Self {
         AuditedDisclosure {
-            disclosure,
-            text_en_digest: cover.0.as_deref(),
-            text_zh_digest: cover.1.as_deref(),
+            disclosure: disclosure.clone(),
+            text_en_digest: cover.0.clone(),
+            text_zh_digest: cover.1.clone(),
         }
     }
 }
@@ -349,17 +340,23 @@ pub struct Exposure<'a> {
     pub text_zh: &'a str,
 }
 
-/// Every record as `(entity_type, id, state JSON)`, for [`audit::verify`].
-pub fn audited_states(conn: &Connection) -> Result<Vec<(&'static str, String, String)>> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM caucus_disclosures"))?;
-    let rows = stmt.query_map([], |row| Ok((from_row(row)?, covered(row)?)))?;
-    rows.map(|d| {
-        let (d, cover) = d?;
-        Ok((
-            "disclosure",
-            d.id.to_string(),
-            serde_json::to_string(&AuditedDisclosure::of(&d, &cover)).expect("serializes"),
-        ))
-    })
-    .collect()
+impl Audited for AuditedDisclosure {
+    const KIND: &'static str = "disclosure";
+    const TABLES: &'static [&'static str] = &["caucus_disclosures"];
+
+    fn audit_id(&self) -> String {
+        self.disclosure.id.to_string()
+    }
+    fn audit_case(&self) -> Option<String> {
+        Some(self.disclosure.case_id.to_string())
+    }
+    fn all_live(conn: &Connection) -> Result<Vec<Self>> {
+        let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM caucus_disclosures"))?;
+        let rows = stmt.query_map([], |row| Ok((from_row(row)?, covered(row)?)))?;
+        rows.map(|d| {
+            let (d, cover) = d?;
+            Ok(AuditedDisclosure::of(&d, &cover))
+        })
+        .collect()
+    }
 }

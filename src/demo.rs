@@ -3,16 +3,16 @@
 //! Everything here is invented for this project: the port, the parties and the people.
 
 use chrono::Duration;
-use rusqlite::Transaction;
+
 use serde::Serialize;
 
-use crate::audit::Stamp;
 use crate::cases::{self, Case, CaseKind, CaseStatus, CaseUpdate, NewCase};
 use crate::confidentiality::{self, ConfidentialityRegime, DisclosureDraft, DisclosureScope};
 use crate::error::Result;
 use crate::notes::{self, ChineseScript, Note, NoteDraft, NoteTag, Side, Visibility};
 use crate::parties::{self, NewParty, Party, PartyKind, PartyRole};
 use crate::sessions::{self, NewSession, Session, SessionKind};
+use crate::store::Tx;
 use crate::time;
 
 #[derive(Debug, Serialize)]
@@ -28,10 +28,9 @@ const VENUE: &str = "IOMed Headquarters, Wan Chai, Hong Kong / 國際調解院�
 
 /// Creates the sample: an investor-state dispute over a port concession, two parties,
 /// a joint session tomorrow morning (Hong Kong time) and a caucus with each party after it.
-pub fn create(tx: &Transaction<'_>, stamp: &Stamp) -> Result<Sample> {
+pub fn create(tx: &Tx<'_>) -> Result<Sample> {
     let case = cases::create(
         tx,
-        stamp,
         NewCase {
             kind: Some(CaseKind::InvestorState),
             panel: None,
@@ -39,13 +38,12 @@ pub fn create(tx: &Transaction<'_>, stamp: &Stamp) -> Result<Sample> {
             title_en: Some("Lantau Bay Container Terminal Concession".into()),
             title_zh: Some("大屿湾集装箱码头特许经营权争议".into()),
             official_no: None,
-            lead_mediator: stamp.actor.clone(),
+            lead_mediator: tx.stamp().actor.clone(),
             co_mediators: vec!["Dr. Amina Wanjiru / 阿米娜·万吉鲁博士".into()],
         },
     )?;
     let case = cases::update(
         tx,
-        stamp,
         case.id,
         CaseUpdate {
             status: Some(CaseStatus::Active),
@@ -55,7 +53,6 @@ pub fn create(tx: &Transaction<'_>, stamp: &Stamp) -> Result<Sample> {
 
     let investor = parties::create(
         tx,
-        stamp,
         &case,
         NewParty {
             kind: Some(PartyKind::Company),
@@ -70,7 +67,6 @@ pub fn create(tx: &Transaction<'_>, stamp: &Stamp) -> Result<Sample> {
     )?;
     let state = parties::create(
         tx,
-        stamp,
         &case,
         NewParty {
             kind: Some(PartyKind::State),
@@ -85,7 +81,7 @@ pub fn create(tx: &Transaction<'_>, stamp: &Stamp) -> Result<Sample> {
     )?;
 
     let zone = time::parse_zone(VENUE_ZONE)?;
-    let local_now = stamp.at.with_timezone(&zone);
+    let local_now = tx.now().with_timezone(&zone);
     let tomorrow = local_now.date_naive() + Duration::days(1);
     let at = |hour: u32, minute: u32| {
         let wall = tomorrow
@@ -112,7 +108,6 @@ pub fn create(tx: &Transaction<'_>, stamp: &Stamp) -> Result<Sample> {
     for (kind, caucus_party, start, length) in plan {
         made.push(sessions::create(
             tx,
-            stamp,
             &case,
             NewSession {
                 kind,
@@ -125,7 +120,7 @@ pub fn create(tx: &Transaction<'_>, stamp: &Stamp) -> Result<Sample> {
             },
         )?);
     }
-    let notes = sample_notes(tx, stamp, &case, &investor, &made[0])?;
+    let notes = sample_notes(tx, &case, &investor, &made[0])?;
     Ok(Sample {
         case,
         parties: vec![investor, state],
@@ -137,16 +132,9 @@ pub fn create(tx: &Transaction<'_>, stamp: &Stamp) -> Result<Sample> {
 /// Three notes showing what notes hold: the mediator's own preparation, the agenda for
 /// the joint session with its checked translation, and what the investor said in an
 /// intake call, in confidence, with a summary it agreed may be passed on.
-fn sample_notes(
-    tx: &Transaction<'_>,
-    stamp: &Stamp,
-    case: &Case,
-    investor: &Party,
-    joint: &Session,
-) -> Result<Vec<Note>> {
+fn sample_notes(tx: &Tx<'_>, case: &Case, investor: &Party, joint: &Session) -> Result<Vec<Note>> {
     let preparation = notes::create(
         tx,
-        stamp,
         case.id,
         NoteDraft {
             visibility: Some(Visibility::Private),
@@ -166,7 +154,6 @@ fn sample_notes(
     )?;
     let agenda = notes::create(
         tx,
-        stamp,
         case.id,
         NoteDraft {
             session_id: Some(joint.id),
@@ -183,7 +170,6 @@ fn sample_notes(
     )?;
     let intake = notes::create(
         tx,
-        stamp,
         case.id,
         NoteDraft {
             visibility: Some(Visibility::Caucus),
@@ -200,12 +186,11 @@ fn sample_notes(
     )?;
     confidentiality::record(
         tx,
-        stamp,
         intake.id,
         DisclosureDraft {
             scope: Some(DisclosureScope::Summary),
             given_by: "Margaret Lau".into(),
-            given_at: Some(stamp.at),
+            given_at: Some(tx.now()),
             summary_en: Some(
                 "The investor is open to discussing the cap together with the term.".into(),
             ),

@@ -5,7 +5,8 @@
 //!
 //! - [`vault`]: the vault directory, key slots, unlocking and the single-writer lock.
 //! - [`store`]: the SQLCipher connection and its forward-only migrations.
-//! - [`audit`]: the hash-chained log every change appends to, and its verifier.
+//! - [`audit`]: the hash-chained log every change appends to; [`integrity`]: the
+//!   registry of audited kinds and the verifier that walks it.
 //! - [`cases`], [`mediators`], [`parties`], [`sessions`]: the domain and its repositories.
 //! - [`termbase`]: English ↔ Chinese terms, their CSV and TBX files, and the check that
 //!   the two texts of a note use the same terms.
@@ -14,6 +15,8 @@
 //! - [`search`]: full-text search over notes, English and Chinese, visibility enforced.
 //! - [`views`]: what a screen needs in one call; [`preferences`]: language and auto-lock.
 //! - [`demo`]: the bilingual sample case a newcomer sees first.
+//! - `rules` (built for tests only): the vocabularies, transitions, limits and defaults
+//!   above, written out as TypeScript for the desktop UI beside its bindings.
 //! - [`error`] and [`i18n`]: typed errors with stable codes, and their messages in
 //!   English, Simplified and Traditional Chinese.
 
@@ -25,10 +28,13 @@ pub mod digest;
 pub mod error;
 pub mod i18n;
 pub mod ids;
+pub mod integrity;
 pub mod mediators;
 pub mod notes;
 pub mod parties;
 pub mod preferences;
+#[cfg(test)]
+mod rules;
 mod schema;
 pub mod search;
 pub mod sessions;

@@ -1,12 +1,13 @@
 //! The mediators on a case: the lead (usually the vault's owner) and co-mediators.
 
-use rusqlite::{Connection, Row, Transaction};
+use rusqlite::{Connection, Row};
 use serde::Serialize;
 
-use crate::audit::{self, Stamp};
+use crate::audit::Audited;
 use crate::cases::Case;
 use crate::error::{Entity, Error, Result};
 use crate::ids::{self, Id};
+use crate::store::Tx;
 use crate::vocab::vocabulary;
 
 vocabulary!(
@@ -35,13 +36,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Mediator> {
 }
 
 /// Puts `name` on the case; a name may appear once per case.
-pub(crate) fn add(
-    tx: &Transaction<'_>,
-    stamp: &Stamp,
-    case: &Case,
-    role: MediatorRole,
-    name: &str,
-) -> Result<Mediator> {
+pub(crate) fn add(tx: &Tx<'_>, case: &Case, role: MediatorRole, name: &str) -> Result<Mediator> {
     let exists: bool = tx.query_row(
         "SELECT count(*) FROM mediators WHERE case_id = ?1 AND name = ?2",
         (case.id, name),
@@ -63,25 +58,12 @@ pub(crate) fn add(
         "INSERT INTO mediators (id, case_id, role, name) VALUES (?1, ?2, ?3, ?4)",
         rusqlite::params![mediator.id, mediator.case_id, mediator.role, mediator.name],
     )?;
-    audit::record(
-        tx,
-        stamp,
-        "mediator.add",
-        "mediator",
-        mediator.id,
-        Some(case.id),
-        &mediator,
-    )?;
+    tx.record("mediator.add", &mediator)?;
     Ok(mediator)
 }
 
 /// Takes a co-mediator off the case (the lead stays); the audit event records `null`.
-pub(crate) fn remove_co(
-    tx: &Transaction<'_>,
-    stamp: &Stamp,
-    case_id: Id,
-    name: &str,
-) -> Result<()> {
+pub(crate) fn remove_co(tx: &Tx<'_>, case_id: Id, name: &str) -> Result<()> {
     let found = list(tx, case_id)?
         .into_iter()
         .find(|m| m.name == name.trim() && m.role == MediatorRole::Co);
@@ -92,15 +74,7 @@ pub(crate) fn remove_co(
         });
     };
     tx.execute("DELETE FROM mediators WHERE id = ?1", [mediator.id])?;
-    audit::record(
-        tx,
-        stamp,
-        "mediator.remove",
-        "mediator",
-        mediator.id,
-        Some(case_id),
-        &serde_json::Value::Null,
-    )?;
+    tx.record_removal("mediator.remove", &mediator)?;
     Ok(())
 }
 
@@ -112,17 +86,19 @@ pub fn list(conn: &Connection, case_id: Id) -> Result<Vec<Mediator>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Every live mediator as `(entity_type, id, state JSON)`, for [`audit::verify`].
-pub fn audited_states(conn: &Connection) -> Result<Vec<(&'static str, String, String)>> {
-    let mut stmt = conn.prepare("SELECT id, case_id, role, name FROM mediators")?;
-    let rows = stmt.query_map([], from_row)?;
-    rows.map(|m| {
-        let m = m?;
-        Ok((
-            "mediator",
-            m.id.to_string(),
-            serde_json::to_string(&m).expect("serializes"),
-        ))
-    })
-    .collect()
+impl Audited for Mediator {
+    const KIND: &'static str = "mediator";
+    const TABLES: &'static [&'static str] = &["mediators"];
+
+    fn audit_id(&self) -> String {
+        self.id.to_string()
+    }
+    fn audit_case(&self) -> Option<String> {
+        Some(self.case_id.to_string())
+    }
+    fn all_live(conn: &Connection) -> Result<Vec<Self>> {
+        let mut stmt = conn.prepare("SELECT id, case_id, role, name FROM mediators")?;
+        let rows = stmt.query_map([], from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
 }

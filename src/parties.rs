@@ -1,12 +1,13 @@
 //! Parties to a case and their representatives.
 
-use rusqlite::{Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
 
-use crate::audit::{self, Stamp};
+use crate::audit::Audited;
 use crate::cases::{self, Case};
 use crate::error::{Entity, Error, Result};
 use crate::ids::{self, Id, IdQuery};
+use crate::store::Tx;
 use crate::text::{self, MAX_NAME};
 use crate::time;
 use crate::vocab::vocabulary;
@@ -114,7 +115,7 @@ fn clean_representatives(names: &[String]) -> Result<Vec<String>> {
         .collect()
 }
 
-pub fn create(tx: &Transaction<'_>, stamp: &Stamp, case: &Case, new: NewParty) -> Result<Party> {
+pub fn create(tx: &Tx<'_>, case: &Case, new: NewParty) -> Result<Party> {
     case.ensure_open()?;
     let kind = new.kind.ok_or(Error::Required { field: "kind" })?;
     let role = new.role.ok_or(Error::Required { field: "role" })?;
@@ -134,15 +135,15 @@ pub fn create(tx: &Transaction<'_>, stamp: &Stamp, case: &Case, new: NewParty) -
     let id = ids::new_id();
     tx.execute(
         "INSERT INTO parties (id, case_id, kind, role, name_en, name_zh, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        rusqlite::params![id, case.id, kind, role, name_en, name_zh, time::to_storage(stamp.at)],
+        rusqlite::params![id, case.id, kind, role, name_en, name_zh, time::to_storage(tx.now())],
     )?;
     write_representatives(tx, id, &reps)?;
     let party = load(tx, id)?;
-    audit::record(tx, stamp, "party.add", "party", id, Some(case.id), &party)?;
+    tx.record("party.add", &party)?;
     Ok(party)
 }
 
-fn write_representatives(tx: &Transaction<'_>, party_id: Id, names: &[String]) -> Result<()> {
+fn write_representatives(tx: &Tx<'_>, party_id: Id, names: &[String]) -> Result<()> {
     tx.execute(
         "DELETE FROM representatives WHERE party_id = ?1",
         [party_id],
@@ -208,7 +209,7 @@ pub fn list(conn: &Connection, case_id: Id) -> Result<Vec<Party>> {
         .collect()
 }
 
-pub fn update(tx: &Transaction<'_>, stamp: &Stamp, id: Id, change: PartyUpdate) -> Result<Party> {
+pub fn update(tx: &Tx<'_>, id: Id, change: PartyUpdate) -> Result<Party> {
     let before = load(tx, id)?;
     cases::load(tx, before.case_id)?.ensure_open()?;
     let mut after = before.clone();
@@ -257,33 +258,28 @@ pub fn update(tx: &Transaction<'_>, stamp: &Stamp, id: Id, change: PartyUpdate) 
     )?;
     write_representatives(tx, id, &after.representatives)?;
     let party = load(tx, id)?;
-    audit::record(
-        tx,
-        stamp,
-        "party.update",
-        "party",
-        id,
-        Some(party.case_id),
-        &party,
-    )?;
+    tx.record("party.update", &party)?;
     Ok(party)
 }
 
-/// Every live party as `(entity_type, id, state JSON)`, for [`audit::verify`].
-pub fn audited_states(conn: &Connection) -> Result<Vec<(&'static str, String, String)>> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM parties"))?;
-    let parties: Vec<Party> = stmt
-        .query_map([], from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    parties
-        .into_iter()
-        .map(|p| {
-            let p = with_representatives(conn, p)?;
-            Ok((
-                "party",
-                p.id.to_string(),
-                serde_json::to_string(&p).expect("serializes"),
-            ))
-        })
-        .collect()
+impl Audited for Party {
+    const KIND: &'static str = "party";
+    const TABLES: &'static [&'static str] = &["parties", "representatives"];
+
+    fn audit_id(&self) -> String {
+        self.id.to_string()
+    }
+    fn audit_case(&self) -> Option<String> {
+        Some(self.case_id.to_string())
+    }
+    fn all_live(conn: &Connection) -> Result<Vec<Self>> {
+        let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM parties"))?;
+        let parties: Vec<Party> = stmt
+            .query_map([], from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        parties
+            .into_iter()
+            .map(|p| with_representatives(conn, p))
+            .collect()
+    }
 }

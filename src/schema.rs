@@ -5,9 +5,13 @@
 use chrono::Utc;
 use rusqlite::Transaction;
 
-use crate::audit::{self, Stamp};
+use crate::audit::{Audited, Stamp};
+use crate::confidentiality::AuditedDisclosure;
 use crate::error::Result;
-use crate::{confidentiality, digest, notes, settings};
+use crate::notes::AuditedNote;
+use crate::settings::Setting;
+use crate::store::Tx;
+use crate::{digest, settings};
 
 /// Schema 4: consent bound to the confiding party and the text it saw, keyed digests,
 /// audited settings.
@@ -27,11 +31,12 @@ pub(crate) fn schema_4(tx: &Transaction<'_>) -> Result<()> {
         at: Utc::now(),
         actor: "Accord schema 4".into(),
     };
-    for (key, value) in settings::all(tx)? {
-        settings::record(tx, &stamp, "setting.migrate", &key, &value)?;
+    let tx = &Tx::new(tx, &stamp);
+    for setting in Setting::all_live(tx)? {
+        tx.record("setting.migrate", &setting)?;
     }
     if settings::get(tx, digest::KEY_SETTING)?.is_none() {
-        settings::insert(tx, &stamp, digest::KEY_SETTING, &digest::new_key_hex())?;
+        settings::insert(tx, digest::KEY_SETTING, &digest::new_key_hex())?;
     }
     let key = digest::key(tx)?;
 
@@ -60,22 +65,11 @@ pub(crate) fn schema_4(tx: &Transaction<'_>) -> Result<()> {
         )?;
     }
 
-    let states = notes::audited_states(tx)?
-        .into_iter()
-        .chain(confidentiality::audited_states(tx)?);
-    for (kind, id, state) in states {
-        let case_id = serde_json::from_str::<serde_json::Value>(&state)
-            .ok()
-            .and_then(|v| v["case_id"].as_str().map(str::to_string));
-        audit::append_raw(
-            tx,
-            &stamp,
-            &format!("{kind}.migrate"),
-            kind,
-            &id,
-            case_id,
-            &state,
-        )?;
+    for note in AuditedNote::all_live(tx)? {
+        tx.record("note.migrate", &note)?;
+    }
+    for disclosure in AuditedDisclosure::all_live(tx)? {
+        tx.record("disclosure.migrate", &disclosure)?;
     }
     Ok(())
 }

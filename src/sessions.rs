@@ -4,14 +4,15 @@
 //! nothing else does (the database enforces both too).
 
 use chrono::{DateTime, Utc};
-use rusqlite::{Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
 
-use crate::audit::{self, Stamp};
+use crate::audit::Audited;
 use crate::cases::{self, Case};
 use crate::error::{Entity, Error, Result};
 use crate::ids::{self, Id, IdQuery};
 use crate::parties;
+use crate::store::Tx;
 use crate::text::{self, MAX_NAME};
 use crate::time;
 use crate::vocab::vocabulary;
@@ -183,12 +184,7 @@ fn with_attendees(conn: &Connection, mut session: Session) -> Result<Session> {
     Ok(session)
 }
 
-pub fn create(
-    tx: &Transaction<'_>,
-    stamp: &Stamp,
-    case: &Case,
-    new: NewSession,
-) -> Result<Session> {
+pub fn create(tx: &Tx<'_>, case: &Case, new: NewSession) -> Result<Session> {
     case.ensure_open()?;
     let zone = time::parse_zone(&new.time_zone)?;
     let venue = text::optional("venue", new.venue.as_deref(), MAX_NAME)?;
@@ -248,7 +244,7 @@ pub fn create(
             venue,
             time::to_storage(new.scheduled_start),
             time::to_storage(new.scheduled_end),
-            time::to_storage(stamp.at)
+            time::to_storage(tx.now())
         ],
     )?;
     for (position, a) in attendees.iter().enumerate() {
@@ -258,15 +254,7 @@ pub fn create(
         )?;
     }
     let session = load(tx, id)?;
-    audit::record(
-        tx,
-        stamp,
-        "session.create",
-        "session",
-        id,
-        Some(case.id),
-        &session,
-    )?;
+    tx.record("session.create", &session)?;
     Ok(session)
 }
 
@@ -397,7 +385,7 @@ pub fn live(conn: &Connection) -> Result<Vec<Session>> {
 }
 
 /// Marks the session as under way at `at`.
-pub fn start(tx: &Transaction<'_>, stamp: &Stamp, id: Id, at: DateTime<Utc>) -> Result<Session> {
+pub fn start(tx: &Tx<'_>, id: Id, at: DateTime<Utc>) -> Result<Session> {
     let session = load(tx, id)?;
     cases::load(tx, session.case_id)?.ensure_open()?;
     if session.actual_start.is_some() {
@@ -408,20 +396,12 @@ pub fn start(tx: &Transaction<'_>, stamp: &Stamp, id: Id, at: DateTime<Utc>) -> 
         rusqlite::params![id, time::to_storage(at)],
     )?;
     let session = load(tx, id)?;
-    audit::record(
-        tx,
-        stamp,
-        "session.start",
-        "session",
-        id,
-        Some(session.case_id),
-        &session,
-    )?;
+    tx.record("session.start", &session)?;
     Ok(session)
 }
 
 /// Marks the session as over at `at`.
-pub fn end(tx: &Transaction<'_>, stamp: &Stamp, id: Id, at: DateTime<Utc>) -> Result<Session> {
+pub fn end(tx: &Tx<'_>, id: Id, at: DateTime<Utc>) -> Result<Session> {
     let session = load(tx, id)?;
     let Some(started) = session.actual_start else {
         return Err(Error::SessionNotStarted);
@@ -437,33 +417,28 @@ pub fn end(tx: &Transaction<'_>, stamp: &Stamp, id: Id, at: DateTime<Utc>) -> Re
         rusqlite::params![id, time::to_storage(at)],
     )?;
     let session = load(tx, id)?;
-    audit::record(
-        tx,
-        stamp,
-        "session.end",
-        "session",
-        id,
-        Some(session.case_id),
-        &session,
-    )?;
+    tx.record("session.end", &session)?;
     Ok(session)
 }
 
-/// Every live session as `(entity_type, id, state JSON)`, for [`audit::verify`].
-pub fn audited_states(conn: &Connection) -> Result<Vec<(&'static str, String, String)>> {
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM sessions"))?;
-    let sessions: Vec<Session> = stmt
-        .query_map([], from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    sessions
-        .into_iter()
-        .map(|s| {
-            let s = with_attendees(conn, s)?;
-            Ok((
-                "session",
-                s.id.to_string(),
-                serde_json::to_string(&s).expect("serializes"),
-            ))
-        })
-        .collect()
+impl Audited for Session {
+    const KIND: &'static str = "session";
+    const TABLES: &'static [&'static str] = &["sessions", "session_attendees"];
+
+    fn audit_id(&self) -> String {
+        self.id.to_string()
+    }
+    fn audit_case(&self) -> Option<String> {
+        Some(self.case_id.to_string())
+    }
+    fn all_live(conn: &Connection) -> Result<Vec<Self>> {
+        let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM sessions"))?;
+        let sessions: Vec<Session> = stmt
+            .query_map([], from_row)?
+            .collect::<rusqlite::Result<_>>()?;
+        sessions
+            .into_iter()
+            .map(|s| with_attendees(conn, s))
+            .collect()
+    }
 }

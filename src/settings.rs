@@ -5,12 +5,13 @@
 //! `audit verify`. The audit log keeps a setting's SHA-256, never its value: the chain
 //! leaves the laptop in bundles, and the digest key must not.
 
-use rusqlite::{Connection, OptionalExtension, Transaction};
+use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 
-use crate::audit::{self, Stamp};
+use crate::audit::Audited;
 use crate::digest;
 use crate::error::Result;
+use crate::store::Tx;
 
 /// A setting's value, if set.
 pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
@@ -21,40 +22,46 @@ pub fn get(conn: &Connection, key: &str) -> Result<Option<String>> {
 }
 
 /// Sets a new setting and records it (`setting.create`).
-pub(crate) fn insert(tx: &Transaction<'_>, stamp: &Stamp, key: &str, value: &str) -> Result<()> {
+pub(crate) fn insert(tx: &Tx<'_>, key: &str, value: &str) -> Result<()> {
     tx.execute(
         "INSERT INTO settings (key, value) VALUES (?1, ?2)",
         (key, value),
     )?;
-    record(tx, stamp, "setting.create", key, value)
-}
-
-/// Records a setting as it stands (`setting.create`, or `setting.migrate` for one that
-/// existed before settings were audited).
-pub(crate) fn record(
-    tx: &Transaction<'_>,
-    stamp: &Stamp,
-    action: &str,
-    key: &str,
-    value: &str,
-) -> Result<()> {
-    let state = serde_json::to_string(&Audited::of(key, value)).expect("serializes");
-    audit::append_raw(tx, stamp, action, "setting", key, None, &state)?;
+    tx.record("setting.create", &Setting::of(key, value))?;
     Ok(())
 }
 
+/// A setting as the audit log keeps it: its key and its value's SHA-256.
 #[derive(Serialize)]
-struct Audited<'a> {
-    key: &'a str,
+pub struct Setting {
+    key: String,
     value_sha256: String,
 }
 
-impl<'a> Audited<'a> {
-    fn of(key: &'a str, value: &str) -> Self {
-        Audited {
-            key,
+impl Setting {
+    pub(crate) fn of(key: &str, value: &str) -> Self {
+        Setting {
+            key: key.to_string(),
             value_sha256: digest::plain(value),
         }
+    }
+}
+
+impl Audited for Setting {
+    const KIND: &'static str = "setting";
+    const TABLES: &'static [&'static str] = &["settings"];
+
+    fn audit_id(&self) -> String {
+        self.key.clone()
+    }
+    fn audit_case(&self) -> Option<String> {
+        None
+    }
+    fn all_live(conn: &Connection) -> Result<Vec<Self>> {
+        Ok(all(conn)?
+            .iter()
+            .map(|(key, value)| Setting::of(key, value))
+            .collect())
     }
 }
 
@@ -64,15 +71,4 @@ pub(crate) fn all(conn: &Connection) -> Result<Vec<(String, String)>> {
         .prepare("SELECT key, value FROM settings ORDER BY key")?
         .query_map([], |row| Ok((row.get(0)?, row.get(1)?)))?
         .collect::<rusqlite::Result<_>>()?)
-}
-
-/// Every setting as `(entity_type, id, state JSON)`, for [`audit::verify`].
-pub fn audited_states(conn: &Connection) -> Result<Vec<(&'static str, String, String)>> {
-    Ok(all(conn)?
-        .into_iter()
-        .map(|(key, value)| {
-            let state = serde_json::to_string(&Audited::of(&key, &value)).expect("serializes");
-            ("setting", key, state)
-        })
-        .collect())
 }

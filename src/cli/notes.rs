@@ -7,9 +7,9 @@ use std::path::Path;
 use accord::confidentiality::{self, Disclosure, DisclosureDraft};
 use accord::notes::revisions::{self, DiffChange, NoteRevision, RevisionDiff};
 use accord::notes::{self, Note, NoteDraft, NoteFilter};
+use accord::store::Db;
 use accord::vault::Access;
 use accord::{cases, parties, sessions, time, Error, Result};
-use rusqlite::Connection;
 
 use super::args::{NoteCommand, NoteContentArgs};
 use super::output::Out;
@@ -21,8 +21,7 @@ pub fn note(ctx: &Context<'_>, command: &NoteCommand) -> Result<()> {
     match command {
         NoteCommand::Add(a) => {
             let mut vault = ctx.open(Access::Write)?;
-            let stamp = vault.stamp(ctx.now())?;
-            let conn = vault.store().conn();
+            let conn = vault.read();
             let case = cases::find(conn, &a.case)?;
             let mut draft = NoteDraft {
                 session_id: match &a.session {
@@ -32,24 +31,22 @@ pub fn note(ctx: &Context<'_>, command: &NoteCommand) -> Result<()> {
                 ..Default::default()
             };
             apply(conn, &a.content, &mut draft, case.id)?;
-            let note =
-                vault.change(ctx.now(), |tx, _| notes::create(tx, &stamp, case.id, draft))?;
+            let note = vault.change(ctx.now(), |tx| notes::create(tx, case.id, draft))?;
             print_note(out, &note)
         }
         NoteCommand::Edit(a) => {
             let mut vault = ctx.open(Access::Write)?;
-            let stamp = vault.stamp(ctx.now())?;
-            let note = notes::find(vault.store().conn(), &a.note)?;
+            let note = notes::find(vault.read(), &a.note)?;
             let mut draft = NoteDraft::of(&note);
-            apply(vault.store().conn(), &a.content, &mut draft, note.case_id)?;
-            let saved = vault.change(ctx.now(), |tx, _| {
-                notes::save(tx, &stamp, note.id, note.revision, draft)
+            apply(vault.read(), &a.content, &mut draft, note.case_id)?;
+            let saved = vault.change(ctx.now(), |tx| {
+                notes::save(tx, note.id, note.revision, draft)
             })?;
             print_note(out, &saved)
         }
         NoteCommand::List(a) => {
             let vault = ctx.open(Access::Read)?;
-            let conn = vault.store().conn();
+            let conn = vault.read();
             let case = cases::find(conn, &a.case)?;
             let filter = NoteFilter {
                 session_id: match &a.session {
@@ -89,7 +86,7 @@ pub fn note(ctx: &Context<'_>, command: &NoteCommand) -> Result<()> {
         }
         NoteCommand::Show { note, revision } => {
             let vault = ctx.open(Access::Read)?;
-            let conn = vault.store().conn();
+            let conn = vault.read();
             let found = notes::find(conn, note)?;
             match revision {
                 Some(r) => print_revision(out, &revisions::load(conn, found.id, *r)?),
@@ -98,7 +95,7 @@ pub fn note(ctx: &Context<'_>, command: &NoteCommand) -> Result<()> {
         }
         NoteCommand::History { note } => {
             let vault = ctx.open(Access::Read)?;
-            let conn = vault.store().conn();
+            let conn = vault.read();
             let found = notes::find(conn, note)?;
             let history = revisions::history(conn, found.id)?;
             if out.json {
@@ -126,7 +123,7 @@ pub fn note(ctx: &Context<'_>, command: &NoteCommand) -> Result<()> {
         }
         NoteCommand::Compare { note, from, to } => {
             let vault = ctx.open(Access::Read)?;
-            let conn = vault.store().conn();
+            let conn = vault.read();
             let found = notes::find(conn, note)?;
             let diff = revisions::compare(conn, found.id, *from, *to)?;
             if out.json {
@@ -138,17 +135,14 @@ pub fn note(ctx: &Context<'_>, command: &NoteCommand) -> Result<()> {
         }
         NoteCommand::Restore { note, revision } => {
             let mut vault = ctx.open(Access::Write)?;
-            let stamp = vault.stamp(ctx.now())?;
-            let found = notes::find(vault.store().conn(), note)?;
-            let restored = vault.change(ctx.now(), |tx, _| {
-                revisions::restore(tx, &stamp, found.id, *revision)
-            })?;
+            let found = notes::find(vault.read(), note)?;
+            let restored =
+                vault.change(ctx.now(), |tx| revisions::restore(tx, found.id, *revision))?;
             print_note(out, &restored)
         }
         NoteCommand::Disclose(a) => {
             let mut vault = ctx.open(Access::Write)?;
-            let stamp = vault.stamp(ctx.now())?;
-            let found = notes::find(vault.store().conn(), &a.note)?;
+            let found = notes::find(vault.read(), &a.note)?;
             let zone = time::parse_zone(&a.time_zone)?;
             let draft = DisclosureDraft {
                 scope: Some(a.scope.parse()?),
@@ -160,15 +154,14 @@ pub fn note(ctx: &Context<'_>, command: &NoteCommand) -> Result<()> {
                 summary_en: a.summary_en.clone(),
                 summary_zh: a.summary_zh.clone(),
             };
-            let recorded = vault.change(ctx.now(), |tx, _| {
-                confidentiality::record(tx, &stamp, found.id, draft)
-            })?;
+            let recorded =
+                vault.change(ctx.now(), |tx| confidentiality::record(tx, found.id, draft))?;
             print_disclosures(out, std::slice::from_ref(&recorded));
             Ok(())
         }
         NoteCommand::Disclosures { case } => {
             let vault = ctx.open(Access::Read)?;
-            let conn = vault.store().conn();
+            let conn = vault.read();
             let found = cases::find(conn, case)?;
             print_disclosures(out, &confidentiality::log(conn, found.id)?);
             Ok(())
@@ -179,7 +172,7 @@ pub fn note(ctx: &Context<'_>, command: &NoteCommand) -> Result<()> {
 /// Applies the content flags given on the command line to `draft`; what is not given
 /// stays as it was.
 fn apply(
-    conn: &Connection,
+    conn: &Db,
     a: &NoteContentArgs,
     draft: &mut NoteDraft,
     case_id: accord::ids::Id,

@@ -2,8 +2,10 @@
 
 use accord::audit;
 use accord::cases::{self, Case, CaseFilter, CaseUpdate, NewCase};
+use accord::integrity;
 use accord::parties::{self, NewParty, PartyUpdate};
 use accord::sessions::{self, NewSession, SessionDraft, SessionFilter};
+use accord::store::Db;
 use accord::time;
 use accord::vault::Access;
 use accord::{demo, Result};
@@ -26,7 +28,6 @@ pub fn case(ctx: &Context<'_>, command: &CaseCommand) -> Result<()> {
     match command {
         CaseCommand::New(a) => {
             let mut vault = ctx.open(Access::Write)?;
-            let stamp = vault.stamp(ctx.now())?;
             let new = NewCase {
                 kind: Some(a.kind.parse()?),
                 panel: parse_opt(&a.panel)?,
@@ -34,10 +35,10 @@ pub fn case(ctx: &Context<'_>, command: &CaseCommand) -> Result<()> {
                 title_en: a.title_en.clone(),
                 title_zh: a.title_zh.clone(),
                 official_no: a.official_no.clone(),
-                lead_mediator: stamp.actor.clone(),
+                lead_mediator: vault.mediator()?,
                 co_mediators: a.co_mediators.clone(),
             };
-            let case = vault.change(ctx.now(), |tx, _| cases::create(tx, &stamp, new))?;
+            let case = vault.change(ctx.now(), |tx| cases::create(tx, new))?;
             print_case(out, &case)
         }
         CaseCommand::List(a) => {
@@ -47,7 +48,7 @@ pub fn case(ctx: &Context<'_>, command: &CaseCommand) -> Result<()> {
                 kind: parse_opt(&a.kind)?,
                 text: a.filter.clone(),
             };
-            let list = cases::list(vault.store().conn(), &filter)?;
+            let list = cases::list(vault.read(), &filter)?;
             if out.json {
                 out.print_json(&list);
             } else {
@@ -73,7 +74,7 @@ pub fn case(ctx: &Context<'_>, command: &CaseCommand) -> Result<()> {
         }
         CaseCommand::Show { case } => {
             let vault = ctx.open(Access::Read)?;
-            let conn = vault.store().conn();
+            let conn = vault.read();
             let case = cases::find(conn, case)?;
             let mediators = accord::mediators::list(conn, case.id)?;
             let parties = parties::list(conn, case.id)?;
@@ -111,8 +112,7 @@ pub fn case(ctx: &Context<'_>, command: &CaseCommand) -> Result<()> {
         }
         CaseCommand::Update(a) => {
             let mut vault = ctx.open(Access::Write)?;
-            let stamp = vault.stamp(ctx.now())?;
-            let found = cases::find(vault.store().conn(), &a.case)?;
+            let found = cases::find(vault.read(), &a.case)?;
             let change = CaseUpdate {
                 title_en: a.title_en.clone(),
                 title_zh: a.title_zh.clone(),
@@ -124,19 +124,14 @@ pub fn case(ctx: &Context<'_>, command: &CaseCommand) -> Result<()> {
                 add_co_mediators: a.add_co_mediators.clone(),
                 remove_co_mediators: a.remove_co_mediators.clone(),
             };
-            let case = vault.change(ctx.now(), |tx, _| {
-                cases::update(tx, &stamp, found.id, change)
-            })?;
+            let case = vault.change(ctx.now(), |tx| cases::update(tx, found.id, change))?;
             print_case(out, &case)
         }
         CaseCommand::Close { case, outcome } => {
             let mut vault = ctx.open(Access::Write)?;
-            let stamp = vault.stamp(ctx.now())?;
-            let found = cases::find(vault.store().conn(), case)?;
+            let found = cases::find(vault.read(), case)?;
             let outcome = outcome.parse()?;
-            let case = vault.change(ctx.now(), |tx, _| {
-                cases::close(tx, &stamp, found.id, outcome)
-            })?;
+            let case = vault.change(ctx.now(), |tx| cases::close(tx, found.id, outcome))?;
             print_case(out, &case)
         }
     }
@@ -147,8 +142,7 @@ pub fn party(ctx: &Context<'_>, command: &PartyCommand) -> Result<()> {
     match command {
         PartyCommand::Add(a) => {
             let mut vault = ctx.open(Access::Write)?;
-            let stamp = vault.stamp(ctx.now())?;
-            let case = cases::find(vault.store().conn(), &a.case)?;
+            let case = cases::find(vault.read(), &a.case)?;
             let new = NewParty {
                 kind: Some(a.kind.parse()?),
                 role: Some(a.role.parse()?),
@@ -156,13 +150,13 @@ pub fn party(ctx: &Context<'_>, command: &PartyCommand) -> Result<()> {
                 name_zh: a.name_zh.clone(),
                 representatives: a.representatives.clone(),
             };
-            let party = vault.change(ctx.now(), |tx, _| parties::create(tx, &stamp, &case, new))?;
+            let party = vault.change(ctx.now(), |tx| parties::create(tx, &case, new))?;
             print_party(out, &party);
         }
         PartyCommand::List { case } => {
             let vault = ctx.open(Access::Read)?;
-            let case = cases::find(vault.store().conn(), case)?;
-            let list = parties::list(vault.store().conn(), case.id)?;
+            let case = cases::find(vault.read(), case)?;
+            let list = parties::list(vault.read(), case.id)?;
             if out.json {
                 out.print_json(&list);
             } else {
@@ -171,8 +165,7 @@ pub fn party(ctx: &Context<'_>, command: &PartyCommand) -> Result<()> {
         }
         PartyCommand::Update(a) => {
             let mut vault = ctx.open(Access::Write)?;
-            let stamp = vault.stamp(ctx.now())?;
-            let found = parties::find(vault.store().conn(), None, &a.party)?;
+            let found = parties::find(vault.read(), None, &a.party)?;
             let change = PartyUpdate {
                 kind: parse_opt(&a.kind)?,
                 role: parse_opt(&a.role)?,
@@ -181,9 +174,7 @@ pub fn party(ctx: &Context<'_>, command: &PartyCommand) -> Result<()> {
                 add_representatives: a.add_representatives.clone(),
                 remove_representatives: a.remove_representatives.clone(),
             };
-            let party = vault.change(ctx.now(), |tx, _| {
-                parties::update(tx, &stamp, found.id, change)
-            })?;
+            let party = vault.change(ctx.now(), |tx| parties::update(tx, found.id, change))?;
             print_party(out, &party);
         }
     }
@@ -195,17 +186,15 @@ pub fn session(ctx: &Context<'_>, command: &SessionCommand) -> Result<()> {
     match command {
         SessionCommand::New(a) => {
             let mut vault = ctx.open(Access::Write)?;
-            let stamp = vault.stamp(ctx.now())?;
-            let conn = vault.store().conn();
+            let conn = vault.read();
             let case = cases::find(conn, &a.case)?;
             let new = new_session(conn, &case, a)?;
-            let session =
-                vault.change(ctx.now(), |tx, _| sessions::create(tx, &stamp, &case, new))?;
+            let session = vault.change(ctx.now(), |tx| sessions::create(tx, &case, new))?;
             print_session(ctx, &session)
         }
         SessionCommand::List { case, upcoming } => {
             let vault = ctx.open(Access::Read)?;
-            let conn = vault.store().conn();
+            let conn = vault.read();
             let case_id = case
                 .as_deref()
                 .map(|c| cases::find(conn, c))
@@ -235,12 +224,12 @@ pub fn session(ctx: &Context<'_>, command: &SessionCommand) -> Result<()> {
         }
         SessionCommand::Show { session } => {
             let vault = ctx.open(Access::Read)?;
-            let session = sessions::find(vault.store().conn(), session)?;
+            let session = sessions::find(vault.read(), session)?;
             print_session(ctx, &session)
         }
         SessionCommand::Live => {
             let vault = ctx.open(Access::Read)?;
-            let conn = vault.store().conn();
+            let conn = vault.read();
             let guard = accord::views::guard_state(conn)?;
             if out.json {
                 out.print_json(&guard);
@@ -266,8 +255,7 @@ pub fn session(ctx: &Context<'_>, command: &SessionCommand) -> Result<()> {
         }
         SessionCommand::Start { session, at } | SessionCommand::End { session, at } => {
             let mut vault = ctx.open(Access::Write)?;
-            let stamp = vault.stamp(ctx.now())?;
-            let found = sessions::find(vault.store().conn(), session)?;
+            let found = sessions::find(vault.read(), session)?;
             let zone = time::parse_zone(&found.time_zone)?;
             // A bare `--at 12:15` means that time on the session's own day.
             let day = found.actual_start.unwrap_or(found.scheduled_start);
@@ -276,11 +264,11 @@ pub fn session(ctx: &Context<'_>, command: &SessionCommand) -> Result<()> {
                 None => ctx.now(),
             };
             let starting = matches!(command, SessionCommand::Start { .. });
-            let session = vault.change(ctx.now(), |tx, _| {
+            let session = vault.change(ctx.now(), |tx| {
                 if starting {
-                    sessions::start(tx, &stamp, found.id, at)
+                    sessions::start(tx, found.id, at)
                 } else {
-                    sessions::end(tx, &stamp, found.id, at)
+                    sessions::end(tx, found.id, at)
                 }
             })?;
             print_session(ctx, &session)
@@ -288,7 +276,7 @@ pub fn session(ctx: &Context<'_>, command: &SessionCommand) -> Result<()> {
     }
 }
 
-fn new_session(conn: &rusqlite::Connection, case: &Case, a: &SessionNewArgs) -> Result<NewSession> {
+fn new_session(conn: &Db, case: &Case, a: &SessionNewArgs) -> Result<NewSession> {
     let caucus_party = match &a.party {
         Some(p) => Some(parties::find(conn, Some(case.id), p).map_err(|e| match e {
             accord::Error::NotFound { .. } => accord::Error::PartyNotInCase {
@@ -315,10 +303,10 @@ fn new_session(conn: &rusqlite::Connection, case: &Case, a: &SessionNewArgs) -> 
 pub fn audit(ctx: &Context<'_>, command: &AuditCommand) -> Result<()> {
     let out = ctx.out;
     let vault = ctx.open(Access::Read)?;
-    let conn = vault.store().conn();
+    let conn = vault.read();
     match command {
         AuditCommand::Verify => {
-            let report = audit::verify(conn)?.into_result()?;
+            let report = integrity::verify(conn)?.into_result()?;
             if out.json {
                 out.print_json(&report);
             } else {
@@ -371,8 +359,7 @@ pub fn audit(ctx: &Context<'_>, command: &AuditCommand) -> Result<()> {
 pub fn demo(ctx: &Context<'_>) -> Result<()> {
     let out = ctx.out;
     let mut vault = ctx.open(Access::Write)?;
-    let stamp = vault.stamp(ctx.now())?;
-    let sample = vault.change(ctx.now(), |tx, _| demo::create(tx, &stamp))?;
+    let sample = vault.change(ctx.now(), demo::create)?;
     if out.json {
         out.print_json(&sample);
     } else {

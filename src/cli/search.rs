@@ -46,7 +46,7 @@ pub struct SearchArgs {
 
 pub fn search(ctx: &Context<'_>, a: &SearchArgs) -> Result<()> {
     let vault = ctx.open(Access::Read)?;
-    let conn = vault.store().conn();
+    let conn = vault.read();
     let case = match &a.case {
         Some(c) => Some(cases::find(conn, c)?),
         None => None,

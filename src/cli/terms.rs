@@ -115,7 +115,6 @@ pub fn term(ctx: &Context<'_>, command: &TermCommand) -> Result<()> {
     match command {
         TermCommand::Add(a) => {
             let mut vault = ctx.open(Access::Write)?;
-            let stamp = vault.stamp(ctx.now())?;
             let new = NewTerm {
                 en: a.en.clone(),
                 zh_hans: a.rest.zh_hans.clone(),
@@ -123,13 +122,12 @@ pub fn term(ctx: &Context<'_>, command: &TermCommand) -> Result<()> {
                 domain: a.rest.domain.clone(),
                 note: a.rest.note.clone(),
             };
-            let term = vault.change(ctx.now(), |tx, _| termbase::add(tx, &stamp, new))?;
+            let term = vault.change(ctx.now(), |tx| termbase::add(tx, new))?;
             print_term(out, &term);
         }
         TermCommand::Edit(a) => {
             let mut vault = ctx.open(Access::Write)?;
-            let stamp = vault.stamp(ctx.now())?;
-            let found = termbase::find(vault.store().conn(), &a.term)?;
+            let found = termbase::find(vault.read(), &a.term)?;
             let change = TermUpdate {
                 en: a.en.clone(),
                 zh_hans: a.rest.zh_hans.clone(),
@@ -137,17 +135,13 @@ pub fn term(ctx: &Context<'_>, command: &TermCommand) -> Result<()> {
                 domain: a.rest.domain.clone(),
                 note: a.rest.note.clone(),
             };
-            let term = vault.change(ctx.now(), |tx, _| {
-                termbase::update(tx, &stamp, found.id, change)
-            })?;
+            let term = vault.change(ctx.now(), |tx| termbase::update(tx, found.id, change))?;
             print_term(out, &term);
         }
         TermCommand::Remove { term } => {
             let mut vault = ctx.open(Access::Write)?;
-            let stamp = vault.stamp(ctx.now())?;
-            let found = termbase::find(vault.store().conn(), term)?;
-            let removed =
-                vault.change(ctx.now(), |tx, _| termbase::remove(tx, &stamp, found.id))?;
+            let found = termbase::find(vault.read(), term)?;
+            let removed = vault.change(ctx.now(), |tx| termbase::remove(tx, found.id))?;
             if out.json {
                 out.print_json(&removed);
             } else {
@@ -156,7 +150,7 @@ pub fn term(ctx: &Context<'_>, command: &TermCommand) -> Result<()> {
         }
         TermCommand::List { text } => {
             let vault = ctx.open(Access::Read)?;
-            let list = termbase::list(vault.store().conn(), text.as_deref())?;
+            let list = termbase::list(vault.read(), text.as_deref())?;
             if out.json {
                 out.print_json(&list);
             } else {
@@ -166,10 +160,8 @@ pub fn term(ctx: &Context<'_>, command: &TermCommand) -> Result<()> {
         TermCommand::Import { file } => {
             let input = read_input("csv", file, termbase::csv_io::MAX_IMPORT_BYTES)?;
             let mut vault = ctx.open(Access::Write)?;
-            let stamp = vault.stamp(ctx.now())?;
-            let report = vault.change(ctx.now(), |tx, _| {
-                termbase::import_csv(tx, &stamp, input.as_slice())
-            })?;
+            let report =
+                vault.change(ctx.now(), |tx| termbase::import_csv(tx, input.as_slice()))?;
             if out.json {
                 out.print_json(&report);
             } else {
@@ -184,7 +176,7 @@ pub fn term(ctx: &Context<'_>, command: &TermCommand) -> Result<()> {
         TermCommand::Export(a) => export(ctx, a)?,
         TermCommand::Check(a) if a.note.is_some() => {
             let vault = ctx.open(Access::Read)?;
-            let conn = vault.store().conn();
+            let conn = vault.read();
             let note = accord::notes::find(conn, a.note.as_deref().unwrap_or_default())?;
             print_gaps(out, &termbase::check(conn, &note.text_en, &note.text_zh)?);
         }
@@ -198,7 +190,7 @@ pub fn term(ctx: &Context<'_>, command: &TermCommand) -> Result<()> {
             let en = read_text("en", a.en_file.as_deref().unwrap_or("-"))?;
             let zh = read_text("zh", a.zh_file.as_deref().unwrap_or("-"))?;
             let vault = ctx.open(Access::Read)?;
-            let gaps = termbase::check(vault.store().conn(), &en, &zh)?;
+            let gaps = termbase::check(vault.read(), &en, &zh)?;
             print_gaps(out, &gaps);
         }
     }
@@ -207,7 +199,7 @@ pub fn term(ctx: &Context<'_>, command: &TermCommand) -> Result<()> {
 
 fn export(ctx: &Context<'_>, a: &TermExportArgs) -> Result<()> {
     let vault = ctx.open(Access::Read)?;
-    let conn = vault.store().conn();
+    let conn = vault.read();
     let write = |w: &mut dyn Write| match a.format {
         ExportFormat::Csv => termbase::export_csv(conn, w),
         ExportFormat::Tbx => termbase::tbx::export_tbx(conn, w),

@@ -86,7 +86,7 @@ pub fn unlock(ctx: &Context<'_>, args: &UnlockArgs) -> Result<()> {
         Vault::open(&dir, key, Access::Read)?
     };
     let in_keyring = vault.refresh_keyring().unwrap_or(false);
-    let problems = vault.store().integrity_problems()?;
+    let problems = vault.integrity_problems()?;
     if !problems.is_empty() {
         return Err(accord::Error::VaultDamaged(problems.join("; ")));
     }

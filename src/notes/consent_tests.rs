@@ -11,6 +11,7 @@ use crate::cases::{CaseKind, CaseUpdate, NewCase};
 use crate::confidentiality::{DisclosureDraft, DisclosureScope};
 use crate::parties::{NewParty, PartyKind, PartyRole};
 use crate::search::{self, SearchQuery};
+use crate::store::Tx;
 
 fn stamp(step: u32) -> Stamp {
     Stamp {
@@ -93,8 +94,7 @@ fn no_sequence_of_changes_shows_a_confidence_without_its_partys_word() {
         crate::search::rank::register(&conn).unwrap();
         let tx = conn.transaction().unwrap();
         let case = cases::create(
-            &tx,
-            &stamp(0),
+            &Tx::new(&tx, &stamp(0)),
             NewCase {
                 kind: Some(CaseKind::Commercial),
                 confidentiality: Some(REGIMES[rng.usize(..REGIMES.len())]),
@@ -106,8 +106,7 @@ fn no_sequence_of_changes_shows_a_confidence_without_its_partys_word() {
         .unwrap();
         let party = |name: &str| {
             parties::create(
-                &tx,
-                &stamp(0),
+                &Tx::new(&tx, &stamp(0)),
                 &case,
                 NewParty {
                     kind: Some(PartyKind::Company),
@@ -121,8 +120,7 @@ fn no_sequence_of_changes_shows_a_confidence_without_its_partys_word() {
         };
         let (a, b) = (party("A"), party("B"));
         let note = create(
-            &tx,
-            &stamp(0),
+            &Tx::new(&tx, &stamp(0)),
             case.id,
             NoteDraft {
                 visibility: Some(Visibility::Caucus),
@@ -149,14 +147,12 @@ fn no_sequence_of_changes_shows_a_confidence_without_its_partys_word() {
                     if rng.bool() {
                         draft.text_en = TEXTS[rng.usize(..TEXTS.len())].into();
                     }
-                    save(&tx, &at, note.id, current.revision, draft).map(|_| ())
+                    save(&Tx::new(&tx, &at), note.id, current.revision, draft).map(|_| ())
                 }
-                2 => {
-                    revisions::restore(&tx, &at, note.id, rng.i64(1..=current.revision)).map(|_| ())
-                }
+                2 => revisions::restore(&Tx::new(&tx, &at), note.id, rng.i64(1..=current.revision))
+                    .map(|_| ()),
                 3 => cases::update(
-                    &tx,
-                    &at,
+                    &Tx::new(&tx, &at),
                     case.id,
                     CaseUpdate {
                         confidentiality: Some(REGIMES[rng.usize(..REGIMES.len())]),
@@ -165,8 +161,7 @@ fn no_sequence_of_changes_shows_a_confidence_without_its_partys_word() {
                 )
                 .map(|_| ()),
                 _ => confidentiality::record(
-                    &tx,
-                    &at,
+                    &Tx::new(&tx, &at),
                     note.id,
                     DisclosureDraft {
                         scope: Some(
@@ -189,7 +184,7 @@ fn no_sequence_of_changes_shows_a_confidence_without_its_partys_word() {
             }
             assert_consent_holds(&conn, note.id, a, b, case.id, step);
         }
-        let verified = crate::audit::verify(&conn).unwrap();
+        let verified = crate::integrity::verify(&conn).unwrap();
         assert!(verified.first_break.is_none(), "seed {seed}: {verified:?}");
     }
 }

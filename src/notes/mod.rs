@@ -44,10 +44,10 @@ vocabulary!(
 mod draft;
 pub mod revisions;
 
-use rusqlite::{Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
 
-use crate::audit::{self, Stamp};
+use crate::audit::Audited;
 use crate::cases;
 use crate::confidentiality::{self, ConfidentialityRegime, DisclosureStatus};
 use crate::digest;
@@ -55,6 +55,7 @@ use crate::error::{Entity, Error, Result};
 use crate::ids::{self, Id, IdQuery};
 use crate::parties;
 use crate::sessions::{self, Session, SessionKind};
+use crate::store::Tx;
 use crate::time;
 
 pub use draft::{NoteDraft, MAX_NOTE_SIDE};
@@ -259,7 +260,7 @@ pub fn list(conn: &Connection, case_id: Id, filter: &NoteFilter) -> Result<Vec<N
 }
 
 /// Takes a new note in a case. What the draft leaves open defaults from its session.
-pub fn create(tx: &Transaction<'_>, stamp: &Stamp, case_id: Id, draft: NoteDraft) -> Result<Note> {
+pub fn create(tx: &Tx<'_>, case_id: Id, draft: NoteDraft) -> Result<Note> {
     let case = cases::load(tx, case_id)?;
     case.ensure_open()?;
     let session = match draft.session_id {
@@ -277,7 +278,7 @@ pub fn create(tx: &Transaction<'_>, stamp: &Stamp, case_id: Id, draft: NoteDraft
         _ => (None, None),
     };
     let id = ids::new_id();
-    let now = time::to_storage(stamp.at);
+    let now = time::to_storage(tx.now());
     tx.execute(
         "INSERT INTO notes (id, case_id, session_id, visibility, party_id, text_en, text_zh, zh_script,
                             translated, checked_by, revision, created_at, updated_at, confided_by, caucus_regime)
@@ -300,18 +301,10 @@ pub fn create(tx: &Transaction<'_>, stamp: &Stamp, case_id: Id, draft: NoteDraft
     )?;
     write_tags(tx, id, &content.tags)?;
     let stored = load_stored(tx, id)?;
-    revisions::append(tx, stamp, &stored.note_with_tags(&content.tags), None)?;
+    revisions::append(tx, &stored.note_with_tags(&content.tags), None)?;
     crate::search::index::put(tx, stored.doc)?;
     let note = complete(tx, stored.note)?;
-    audit::record(
-        tx,
-        stamp,
-        "note.create",
-        "note",
-        id,
-        Some(case_id),
-        &AuditedNote::of(&note, &digest::key(tx)?),
-    )?;
+    tx.record("note.create", &AuditedNote::of(&note, &digest::key(tx)?))?;
     Ok(note)
 }
 
@@ -319,13 +312,7 @@ pub fn create(tx: &Transaction<'_>, stamp: &Stamp, case_id: Id, draft: NoteDraft
 /// mediator types. `base_revision` is the revision the editor started from; if the note
 /// has moved on since (another window, the command line) nothing is written and
 /// [`Error::NoteConflict`] says so. Saving unchanged content writes nothing.
-pub fn save(
-    tx: &Transaction<'_>,
-    stamp: &Stamp,
-    id: Id,
-    base_revision: i64,
-    draft: NoteDraft,
-) -> Result<Note> {
+pub fn save(tx: &Tx<'_>, id: Id, base_revision: i64, draft: NoteDraft) -> Result<Note> {
     let stored = load_stored(tx, id)?;
     let before = complete(tx, stored.note)?;
     if before.revision != base_revision {
@@ -334,14 +321,13 @@ pub fn save(
         });
     }
     let content = draft.into_content(before.visibility, before.party_id)?;
-    write(tx, stamp, stored.doc, before, content, None)
+    write(tx, stored.doc, before, content, None)
 }
 
 /// Shared by save and restore: checks the change, writes the note, its revision, its
 /// search entry and its audit event.
 fn write(
-    tx: &Transaction<'_>,
-    stamp: &Stamp,
+    tx: &Tx<'_>,
     doc: i64,
     before: Note,
     content: draft::Content,
@@ -387,7 +373,7 @@ fn write(
             content.translated,
             content.checked_by,
             revision,
-            time::to_storage(stamp.at),
+            time::to_storage(tx.now()),
             confided.map(|c| c.0),
             confided.and_then(|c| c.1)
         ],
@@ -397,12 +383,7 @@ fn write(
         write_tags(tx, before.id, &content.tags)?;
     }
     let stored = load_stored(tx, before.id)?;
-    revisions::append(
-        tx,
-        stamp,
-        &stored.note_with_tags(&content.tags),
-        restored_from,
-    )?;
+    revisions::append(tx, &stored.note_with_tags(&content.tags), restored_from)?;
     // The index holds the text and the facets search filters on.
     if content.text_en != before.text_en
         || content.text_zh != before.text_zh
@@ -420,15 +401,7 @@ fn write(
     } else {
         "note.save"
     };
-    audit::record(
-        tx,
-        stamp,
-        action,
-        "note",
-        note.id,
-        Some(note.case_id),
-        &AuditedNote::of(&note, &digest::key(tx)?),
-    )?;
+    tx.record(action, &AuditedNote::of(&note, &digest::key(tx)?))?;
     Ok(note)
 }
 
@@ -441,7 +414,7 @@ impl Stored {
     }
 }
 
-fn write_tags(tx: &Transaction<'_>, id: Id, tags: &[NoteTag]) -> Result<()> {
+fn write_tags(tx: &Tx<'_>, id: Id, tags: &[NoteTag]) -> Result<()> {
     for tag in tags {
         tx.execute(
             "INSERT INTO note_tags (note_id, tag) VALUES (?1, ?2)",
@@ -481,7 +454,7 @@ fn check_party(conn: &Connection, content: &draft::Content, case_id: Id) -> Resu
 /// the chain cannot confirm guesses of a short note. (Before schema 4 the digests were
 /// plain SHA-256 in `text_*_sha256` fields; those events verify under that shape.)
 #[derive(Serialize)]
-pub(crate) struct AuditedNote<'a> {
+pub struct AuditedNote {
     id: Id,
     case_id: Id,
     session_id: Option<Id>,
@@ -489,19 +462,19 @@ pub(crate) struct AuditedNote<'a> {
     party_id: Option<Id>,
     confided_by: Option<Id>,
     caucus_regime: Option<ConfidentialityRegime>,
-    tags: &'a [NoteTag],
+    tags: Vec<NoteTag>,
     text_en_hmac: String,
     text_zh_hmac: String,
     zh_script: Option<ChineseScript>,
     translated: Option<Side>,
-    checked_by: Option<&'a str>,
+    checked_by: Option<String>,
     revision: i64,
-    created_at: &'a str,
-    updated_at: &'a str,
+    created_at: String,
+    updated_at: String,
 }
 
-impl<'a> AuditedNote<'a> {
-    pub(crate) fn of(note: &'a Note, key: &[u8]) -> Self {
+impl AuditedNote {
+    pub(crate) fn of(note: &Note, key: &[u8]) -> Self {
         AuditedNote {
             id: note.id,
             case_id: note.case_id,
@@ -510,35 +483,43 @@ impl<'a> AuditedNote<'a> {
             party_id: note.party_id,
             confided_by: note.confided_by,
             caucus_regime: note.caucus_regime,
-            tags: &note.tags,
+            tags: note.tags.clone(),
             text_en_hmac: digest::keyed(key, &note.text_en),
             text_zh_hmac: digest::keyed(key, &note.text_zh),
             zh_script: note.zh_script,
             translated: note.translated,
-            checked_by: note.checked_by.as_deref(),
+            checked_by: note.checked_by.clone(),
             revision: note.revision,
-            created_at: &note.created_at,
-            updated_at: &note.updated_at,
+            created_at: note.created_at.clone(),
+            updated_at: note.updated_at.clone(),
         }
     }
 }
 
-/// Every note as `(entity_type, id, state JSON)`, for [`audit::verify`].
-pub fn audited_states(conn: &Connection) -> Result<Vec<(&'static str, String, String)>> {
-    let key = digest::key(conn)?;
-    let mut out = Vec::new();
-    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM notes"))?;
-    for stored in stmt.query_map([], from_row)? {
-        let mut note = stored?.note;
-        // Only the stored columns are audited; the disclosure status is derived.
-        note.tags = tags(conn, note.id)?;
-        out.push((
-            "note",
-            note.id.to_string(),
-            serde_json::to_string(&AuditedNote::of(&note, &key)).expect("serializes"),
-        ));
+/// A note's kept revisions (`note_revisions`) are checked against the events that
+/// recorded them by [`crate::integrity::verify`].
+impl Audited for AuditedNote {
+    const KIND: &'static str = "note";
+    const TABLES: &'static [&'static str] = &["notes", "note_tags", "note_revisions"];
+
+    fn audit_id(&self) -> String {
+        self.id.to_string()
     }
-    Ok(out)
+    fn audit_case(&self) -> Option<String> {
+        Some(self.case_id.to_string())
+    }
+    fn all_live(conn: &Connection) -> Result<Vec<Self>> {
+        let key = digest::key(conn)?;
+        let mut out = Vec::new();
+        let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM notes"))?;
+        for stored in stmt.query_map([], from_row)? {
+            let mut note = stored?.note;
+            // Only the stored columns are audited; the disclosure status is derived.
+            note.tags = tags(conn, note.id)?;
+            out.push(AuditedNote::of(&note, &key));
+        }
+        Ok(out)
+    }
 }
 
 #[cfg(test)]

@@ -1,14 +1,14 @@
 //! A note's revisions: every save is kept whole, so any one can be shown, compared with
 //! another or restored. Restoring writes a new revision; nothing is ever rewritten.
 
-use rusqlite::{Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
 use similar::{ChangeTag, TextDiff};
 
 use super::{draft::Content, ChineseScript, Note, NoteTag, Side, Visibility};
-use crate::audit::Stamp;
 use crate::error::{Entity, Error, Result};
 use crate::ids::Id;
+use crate::store::Tx;
 use crate::time;
 
 /// One saved state of a note.
@@ -88,12 +88,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<NoteRevision> {
 }
 
 /// Records `note` as it now stands as its revision `note.revision`.
-pub(super) fn append(
-    tx: &Transaction<'_>,
-    stamp: &Stamp,
-    note: &Note,
-    restored_from: Option<i64>,
-) -> Result<()> {
+pub(super) fn append(tx: &Tx<'_>, note: &Note, restored_from: Option<i64>) -> Result<()> {
     tx.prepare_cached(
         "INSERT INTO note_revisions (note_id, revision, saved_at, saved_by, restored_from, visibility,
                                      party_id, tags, text_en, text_zh, zh_script, translated, checked_by)
@@ -102,8 +97,8 @@ pub(super) fn append(
     .execute(rusqlite::params![
         note.id,
         note.revision,
-        time::to_storage(stamp.at),
-        stamp.actor,
+        time::to_storage(tx.now()),
+        tx.stamp().actor,
         restored_from,
         note.visibility,
         note.party_id,
@@ -142,7 +137,7 @@ pub fn load(conn: &Connection, note_id: Id, revision: i64) -> Result<NoteRevisio
 
 /// Brings back revision `revision` as the note's newest one. Like any save, it refuses
 /// to make a caucus note shared without the party's consent.
-pub fn restore(tx: &Transaction<'_>, stamp: &Stamp, note_id: Id, revision: i64) -> Result<Note> {
+pub fn restore(tx: &Tx<'_>, note_id: Id, revision: i64) -> Result<Note> {
     let old = load(tx, note_id, revision)?;
     let stored = super::load_stored(tx, note_id)?;
     let before = super::complete(tx, stored.note)?;
@@ -156,7 +151,7 @@ pub fn restore(tx: &Transaction<'_>, stamp: &Stamp, note_id: Id, revision: i64) 
         translated: old.translated,
         checked_by: old.checked_by,
     };
-    super::write(tx, stamp, stored.doc, before, content, Some(revision))
+    super::write(tx, stored.doc, before, content, Some(revision))
 }
 
 /// Compares two revisions of one note.

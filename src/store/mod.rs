@@ -5,16 +5,24 @@
 //! [`crate::vault`], and a raw key opens in well under a millisecond.
 
 mod migrations;
+mod tx;
 
 use std::path::Path;
 
 use rusqlite::{Connection, OpenFlags};
 use zeroize::Zeroizing;
 
+use crate::audit::Stamp;
 use crate::error::{Error, Result};
 use crate::vault::MasterKey;
 
 pub use migrations::{migrate, schema_version, LATEST_SCHEMA};
+pub use tx::{write_plain_for_benchmarks, Tx};
+
+/// The read handle: what every read of the vault's records takes. The vault's
+/// connection is query-only outside [`Store::write`] and [`Store::maintain`], so a read
+/// handle cannot change a record even by mistake.
+pub type Db = Connection;
 
 /// File name of the database inside a vault directory.
 pub const DB_FILE: &str = "accord.db";
@@ -57,6 +65,7 @@ impl Store {
         configure(&conn)?;
         crate::search::rank::register(&conn)?;
         migrations::migrate(&mut conn)?;
+        set_query_only(&conn, true)?;
         Ok(Store {
             conn,
             unchecked_writes: 0,
@@ -67,8 +76,39 @@ impl Store {
         &self.conn
     }
 
-    /// Runs `f` in one immediate transaction: all of it lands, or none of it.
-    pub fn write<T>(
+    /// Runs `f` in one immediate transaction stamped `stamp`: all of it lands, or none
+    /// of it. [`crate::vault::Vault::change`] is the way in.
+    pub(crate) fn write<T>(
+        &mut self,
+        stamp: &Stamp,
+        f: impl FnOnce(&Tx<'_>) -> Result<T>,
+    ) -> Result<T> {
+        self.in_transaction(|tx| f(&Tx::new(tx, stamp)))
+    }
+
+    /// Upkeep that changes no record (merging the search index's segments): one
+    /// transaction, no audit stamp.
+    pub(crate) fn maintain<T>(&mut self, f: impl FnOnce(&Connection) -> Result<T>) -> Result<T> {
+        self.in_transaction(|tx| f(tx))
+    }
+
+    /// Lifts the connection's query-only guard for one immediate transaction.
+    fn in_transaction<T>(
+        &mut self,
+        f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
+    ) -> Result<T> {
+        set_query_only(&self.conn, false)?;
+        let result = self.commit_one(f);
+        set_query_only(&self.conn, true)?;
+        let value = result?;
+        self.unchecked_writes += 1;
+        if self.unchecked_writes >= CHECKPOINT_AFTER_WRITES {
+            self.checkpoint()?;
+        }
+        Ok(value)
+    }
+
+    fn commit_one<T>(
         &mut self,
         f: impl FnOnce(&rusqlite::Transaction<'_>) -> Result<T>,
     ) -> Result<T> {
@@ -77,10 +117,6 @@ impl Store {
             .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
-        self.unchecked_writes += 1;
-        if self.unchecked_writes >= CHECKPOINT_AFTER_WRITES {
-            self.checkpoint()?;
-        }
         Ok(value)
     }
 
@@ -143,6 +179,13 @@ fn apply_key(conn: &Connection, key: &MasterKey) -> Result<()> {
     }
 }
 
+/// SQLite refuses every write while `query_only` is on: outside a [`Store::write`], the
+/// connection is the read handle ([`Db`]) and nothing else.
+fn set_query_only(conn: &Connection, on: bool) -> Result<()> {
+    conn.pragma_update(None, "query_only", on)?;
+    Ok(())
+}
+
 fn configure(conn: &Connection) -> Result<()> {
     // WAL keeps readers off the writer's back; FULL makes every commit durable before it
     // returns, so a closed lid or a power cut loses nothing acknowledged. A 64 MiB page
@@ -165,4 +208,60 @@ fn configure(conn: &Connection) -> Result<()> {
     )?;
     conn.busy_timeout(std::time::Duration::from_secs(5))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn store() -> (tempfile::TempDir, Store) {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(
+            &dir.path().join(DB_FILE),
+            &MasterKey::generate(),
+            Create::Yes,
+        )
+        .unwrap();
+        (dir, store)
+    }
+
+    fn stamp() -> Stamp {
+        Stamp {
+            at: "2026-12-01T09:00:00Z".parse().unwrap(),
+            actor: "Test Mediator".into(),
+        }
+    }
+
+    const WRITE: &str = "INSERT INTO settings (key, value) VALUES ('probe', 'x')";
+
+    #[test]
+    fn the_read_handle_cannot_write_even_after_a_write_or_a_failed_one() {
+        let (_dir, mut store) = store();
+        assert!(
+            store.conn().execute(WRITE, []).is_err(),
+            "outside a write: refused"
+        );
+        store
+            .write(&stamp(), |tx| Ok(tx.execute(WRITE, [])?))
+            .expect("inside a write: allowed");
+        assert!(
+            store.conn().execute(WRITE, []).is_err(),
+            "the guard is back after a commit"
+        );
+        let failed: Result<()> = store.write(&stamp(), |_| Err(Error::Required { field: "x" }));
+        assert!(failed.is_err());
+        assert!(
+            store.conn().execute(WRITE, []).is_err(),
+            "and after a rollback"
+        );
+        let kept: i64 = store
+            .conn()
+            .query_row(
+                "SELECT count(*) FROM settings WHERE key = 'probe'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(kept, 1, "only the write inside Store::write landed");
+    }
 }

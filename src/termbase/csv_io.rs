@@ -16,12 +16,12 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::io::{Read, Write};
 
-use rusqlite::{Connection, Transaction};
+use rusqlite::Connection;
 use serde::Serialize;
 
 use super::{by_english, in_added_order, insert, rewrite, Fields, NewTerm, TermOrigin};
-use crate::audit::{self, Stamp};
 use crate::error::{Error, Result};
+use crate::store::Tx;
 
 /// The header, as in the seed file.
 pub const HEADER: [&str; 5] = ["en", "zh_hans", "zh_hant", "domain", "note"];
@@ -245,7 +245,7 @@ fn field(cell: &str) -> Cow<'_, str> {
 /// Reads a whole termbase CSV file and merges it in by English term: new terms are added
 /// (origin `import`), known ones take the file's other fields (an empty cell clears one).
 /// Any bad row refuses the whole file, naming its line; nothing is written then.
-pub fn import_csv(tx: &Transaction<'_>, stamp: &Stamp, reader: impl Read) -> Result<ImportReport> {
+pub fn import_csv(tx: &Tx<'_>, reader: impl Read) -> Result<ImportReport> {
     let mut bytes = Vec::new();
     reader.take(MAX_IMPORT_BYTES + 1).read_to_end(&mut bytes)?;
     if bytes.len() as u64 > MAX_IMPORT_BYTES {
@@ -267,12 +267,12 @@ pub fn import_csv(tx: &Transaction<'_>, stamp: &Stamp, reader: impl Read) -> Res
     for fields in rows {
         match by_english(tx, &fields.en)? {
             None => {
-                let term = insert(tx, stamp, &fields, TermOrigin::Import)?;
-                audit::record(tx, stamp, "term.import", "term", term.id, None, &term)?;
+                let term = insert(tx, &fields, TermOrigin::Import)?;
+                tx.record("term.import", &term)?;
                 report.added += 1;
             }
             Some(known) => {
-                if rewrite(tx, stamp, &known, &fields, "term.import")? == known {
+                if rewrite(tx, &known, &fields, "term.import")? == known {
                     report.unchanged += 1;
                 } else {
                     report.updated += 1;
@@ -309,6 +309,7 @@ pub fn export_csv(conn: &Connection, mut writer: impl Write) -> Result<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Tx;
     use crate::termbase::seed::SEED_CSV;
     use crate::termbase::tests::{conn, new, stamp};
 
@@ -433,8 +434,12 @@ mod tests {
     fn import_merges_by_english_and_export_round_trips() {
         let mut conn = conn();
         let tx = conn.transaction().unwrap();
-        crate::termbase::add(&tx, &stamp(), new("retention sum", "保留金额", "保留金額")).unwrap();
-        crate::termbase::add(&tx, &stamp(), new("=trap", "陷阱", "陷阱")).unwrap();
+        crate::termbase::add(
+            &Tx::new(&tx, &stamp()),
+            new("retention sum", "保留金额", "保留金額"),
+        )
+        .unwrap();
+        crate::termbase::add(&Tx::new(&tx, &stamp()), new("=trap", "陷阱", "陷阱")).unwrap();
         let mut first = Vec::new();
         export_csv(&tx, &mut first).unwrap();
         let exported = String::from_utf8(first.clone()).unwrap();
@@ -444,7 +449,7 @@ mod tests {
         );
 
         let file = format!("{H}Retention Sum,保留金额,保留金額,finance,\nnovation,更新,更替,commercial,\nmediation,调解,調解,process,\"IOMed, UNCITRAL and Cap. 620 use 调解/調解. The UN Charter (Art. 33) Chinese text uses 调停 for mediation and 和解 for conciliation.\"\n");
-        let report = import_csv(&tx, &stamp(), file.as_bytes()).unwrap();
+        let report = import_csv(&Tx::new(&tx, &stamp()), file.as_bytes()).unwrap();
         assert_eq!(
             report,
             ImportReport {
@@ -466,7 +471,7 @@ mod tests {
         export_csv(&tx, &mut second).unwrap();
         let mut other = conn_with_no_terms();
         let tx2 = other.transaction().unwrap();
-        import_csv(&tx2, &stamp(), second.as_slice()).unwrap();
+        import_csv(&Tx::new(&tx2, &stamp()), second.as_slice()).unwrap();
         let mut third = Vec::new();
         export_csv(&tx2, &mut third).unwrap();
         assert_eq!(
@@ -487,11 +492,11 @@ mod tests {
         let tx = conn.transaction().unwrap();
         let huge = vec![b'a'; MAX_IMPORT_BYTES as usize + 1];
         assert!(matches!(
-            import_csv(&tx, &stamp(), huge.as_slice()),
+            import_csv(&Tx::new(&tx, &stamp()), huge.as_slice()),
             Err(Error::Invalid { field: "csv", .. })
         ));
         let latin1 = b"en,zh_hans,zh_hant,domain,note\ncaf\xe9,x,y,,\n";
-        let err = import_csv(&tx, &stamp(), latin1.as_slice()).unwrap_err();
+        let err = import_csv(&Tx::new(&tx, &stamp()), latin1.as_slice()).unwrap_err();
         assert!(err.to_string().contains("line 2: not UTF-8"), "{err}");
     }
 }

@@ -11,12 +11,13 @@ pub mod matching;
 pub mod seed;
 pub mod tbx;
 
-use rusqlite::{Connection, OptionalExtension, Row, Transaction};
+use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
 
-use crate::audit::{self, Stamp};
+use crate::audit::Audited;
 use crate::error::{Entity, Error, Result};
 use crate::ids::{self, Id, IdQuery};
+use crate::store::Tx;
 use crate::text;
 use crate::time;
 use crate::vocab::vocabulary;
@@ -166,18 +167,18 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Term> {
 }
 
 /// Adds the mediator's own entry.
-pub fn add(tx: &Transaction<'_>, stamp: &Stamp, new: NewTerm) -> Result<Term> {
+pub fn add(tx: &Tx<'_>, new: NewTerm) -> Result<Term> {
     let fields = Fields::check(&new)?;
-    let term = insert(tx, stamp, &fields, TermOrigin::Mediator)?;
-    audit::record(tx, stamp, "term.create", "term", term.id, None, &term)?;
+    let term = insert(tx, &fields, TermOrigin::Mediator)?;
+    tx.record("term.create", &term)?;
     Ok(term)
 }
 
 /// Inserts checked fields; the caller records the audit event.
-fn insert(tx: &Transaction<'_>, stamp: &Stamp, f: &Fields, origin: TermOrigin) -> Result<Term> {
+fn insert(tx: &Tx<'_>, f: &Fields, origin: TermOrigin) -> Result<Term> {
     ensure_english_free(tx, &f.en, None)?;
     let id = ids::new_id();
-    let now = time::to_storage(stamp.at);
+    let now = time::to_storage(tx.now());
     tx.execute(
         "INSERT INTO terms (id, en, zh_hans, zh_hant, domain, note, origin, created_at, updated_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8)",
@@ -208,7 +209,7 @@ fn by_english(conn: &Connection, en: &str) -> Result<Option<Term>> {
 }
 
 /// Changes an entry. Nothing is written, and no event recorded, when nothing changes.
-pub fn update(tx: &Transaction<'_>, stamp: &Stamp, id: Id, change: TermUpdate) -> Result<Term> {
+pub fn update(tx: &Tx<'_>, id: Id, change: TermUpdate) -> Result<Term> {
     let before = load(tx, id)?;
     let pick = |new: &Option<String>, old: &Option<String>| new.clone().or(old.clone());
     let wanted = NewTerm {
@@ -219,17 +220,11 @@ pub fn update(tx: &Transaction<'_>, stamp: &Stamp, id: Id, change: TermUpdate) -
         note: pick(&change.note, &before.note),
     };
     let fields = Fields::check(&wanted)?;
-    rewrite(tx, stamp, &before, &fields, "term.update")
+    rewrite(tx, &before, &fields, "term.update")
 }
 
 /// Writes `fields` over `before` and records `action`, unless nothing differs.
-fn rewrite(
-    tx: &Transaction<'_>,
-    stamp: &Stamp,
-    before: &Term,
-    fields: &Fields,
-    action: &str,
-) -> Result<Term> {
+fn rewrite(tx: &Tx<'_>, before: &Term, fields: &Fields, action: &str) -> Result<Term> {
     if Fields::of(before) == *fields {
         return Ok(before.clone());
     }
@@ -244,27 +239,19 @@ fn rewrite(
             fields.zh_hant,
             fields.domain,
             fields.note,
-            time::to_storage(stamp.at)
+            time::to_storage(tx.now())
         ],
     )?;
     let term = load(tx, before.id)?;
-    audit::record(tx, stamp, action, "term", term.id, None, &term)?;
+    tx.record(action, &term)?;
     Ok(term)
 }
 
 /// Removes an entry, seed entries included.
-pub fn remove(tx: &Transaction<'_>, stamp: &Stamp, id: Id) -> Result<Term> {
+pub fn remove(tx: &Tx<'_>, id: Id) -> Result<Term> {
     let term = load(tx, id)?;
     tx.execute("DELETE FROM terms WHERE id = ?1", [id])?;
-    audit::record(
-        tx,
-        stamp,
-        "term.delete",
-        "term",
-        id,
-        None,
-        &serde_json::Value::Null,
-    )?;
+    tx.record_removal("term.delete", &term)?;
     Ok(term)
 }
 
@@ -337,24 +324,33 @@ pub(crate) fn in_added_order(conn: &Connection) -> Result<Vec<Term>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-/// Every live entry as `(entity_type, id, state JSON)`, for [`audit::verify`]. Seed
-/// entries never edited have no event: [`seed::initial_states`] stands in for it.
-pub fn audited_states(conn: &Connection) -> Result<Vec<(&'static str, String, String)>> {
-    Ok(in_added_order(conn)?
-        .into_iter()
-        .map(|t| {
-            (
-                "term",
-                t.id.to_string(),
-                serde_json::to_string(&t).expect("serializes"),
-            )
-        })
-        .collect())
+/// Seed entries have no event: an unedited one is compared with the seed compiled into
+/// this build ([`seed::entries`]), as if recorded before the first event.
+impl Audited for Term {
+    const KIND: &'static str = "term";
+    const TABLES: &'static [&'static str] = &["terms"];
+
+    fn audit_id(&self) -> String {
+        self.id.to_string()
+    }
+    fn audit_case(&self) -> Option<String> {
+        None
+    }
+    fn all_live(conn: &Connection) -> Result<Vec<Self>> {
+        in_added_order(conn)
+    }
+    fn initial_states() -> Vec<(String, String)> {
+        seed::entries()
+            .iter()
+            .map(|t| (t.audit_id(), t.audit_state()))
+            .collect()
+    }
 }
 
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+    use crate::audit::Stamp;
     use crate::store;
 
     /// An in-memory database at the latest schema, seed loaded.
@@ -385,17 +381,15 @@ pub(crate) mod tests {
         let mut conn = conn();
         let tx = conn.transaction().unwrap();
         let term = add(
-            &tx,
-            &stamp(),
+            &Tx::new(&tx, &stamp()),
             new("escrow agent", "托管代理人", "託管代理人"),
         )
         .unwrap();
         assert_eq!(term.origin, TermOrigin::Mediator);
-        let same = update(&tx, &stamp(), term.id, TermUpdate::default()).unwrap();
+        let same = update(&Tx::new(&tx, &stamp()), term.id, TermUpdate::default()).unwrap();
         assert_eq!(same, term, "an empty change changes nothing");
         let changed = update(
-            &tx,
-            &stamp(),
+            &Tx::new(&tx, &stamp()),
             term.id,
             TermUpdate {
                 zh_hant: Some("".into()),
@@ -407,8 +401,7 @@ pub(crate) mod tests {
         assert_eq!(changed.zh_hant, None, "Some(\"\") clears");
         assert_eq!(changed.note.as_deref(), Some("escrow"));
         let cleared = update(
-            &tx,
-            &stamp(),
+            &Tx::new(&tx, &stamp()),
             term.id,
             TermUpdate {
                 zh_hans: Some("".into()),
@@ -416,7 +409,7 @@ pub(crate) mod tests {
             },
         );
         assert!(matches!(cleared, Err(Error::Required { field: "zh" })));
-        remove(&tx, &stamp(), term.id).unwrap();
+        remove(&Tx::new(&tx, &stamp()), term.id).unwrap();
         let actions: Vec<String> = crate::audit::list(&tx, None)
             .unwrap()
             .into_iter()
@@ -425,7 +418,10 @@ pub(crate) mod tests {
             .collect();
         assert_eq!(actions, ["term.create", "term.update", "term.delete"]);
         tx.commit().unwrap();
-        assert!(crate::audit::verify(&conn).unwrap().first_break.is_none());
+        assert!(crate::integrity::verify(&conn)
+            .unwrap()
+            .first_break
+            .is_none());
     }
 
     #[test]
@@ -433,8 +429,7 @@ pub(crate) mod tests {
         let mut conn = conn();
         let tx = conn.transaction().unwrap();
         let err = add(
-            &tx,
-            &stamp(),
+            &Tx::new(&tx, &stamp()),
             new("Settlement Agreement", "和解协议", "和解協議"),
         );
         assert!(matches!(err, Err(Error::Invalid { field: "en", .. })));

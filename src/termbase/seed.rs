@@ -82,20 +82,6 @@ pub fn insert(tx: &Transaction<'_>) -> Result<usize> {
     Ok(entries.len())
 }
 
-/// The state each seed entry had when it was loaded, as `(entity_type, id, state JSON)`.
-pub fn initial_states() -> Vec<(&'static str, String, String)> {
-    entries()
-        .into_iter()
-        .map(|t| {
-            (
-                "term",
-                t.id.to_string(),
-                serde_json::to_string(&t).expect("serializes"),
-            )
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

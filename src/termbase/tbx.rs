@@ -81,6 +81,7 @@ pub fn export_tbx(conn: &Connection, mut writer: impl Write) -> Result<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::store::Tx;
     use crate::termbase::tests::{conn, new, stamp};
 
     #[test]
@@ -93,7 +94,7 @@ mod tests {
         let tx = conn.transaction().unwrap();
         let mut hostile = new("</term><script>x</script>", "和解 & 调解", "和解");
         hostile.note = Some("]]> <!-- \"".into());
-        crate::termbase::add(&tx, &stamp(), hostile).unwrap();
+        crate::termbase::add(&Tx::new(&tx, &stamp()), hostile).unwrap();
         let mut out = Vec::new();
         let n = export_tbx(&tx, &mut out).unwrap();
         let xml = String::from_utf8(out).unwrap();

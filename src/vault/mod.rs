@@ -24,9 +24,9 @@ use serde_json::json;
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
-use crate::audit::{self, Stamp};
+use crate::audit::Stamp;
 use crate::error::{Error, Result};
-use crate::store::{Create, Store, DB_FILE};
+use crate::store::{Create, Db, Store, Tx, DB_FILE};
 
 pub use files::create_private_dir;
 pub use header::{Header, KdfParams, KeyringState, MIN_MEMORY_KIB};
@@ -213,10 +213,10 @@ pub fn init(dir: &VaultDir, options: InitOptions, now: DateTime<Utc>) -> Result<
         at: now,
         actor: mediator.clone(),
     };
-    store.write(|tx| {
-        audit::record_vault(tx, &stamp, "vault.create", vault_id, vault_state(&header))?;
-        crate::settings::insert(tx, &stamp, "vault_id", &vault_id.to_string())?;
-        crate::settings::insert(tx, &stamp, "mediator", &mediator)
+    store.write(&stamp, |tx| {
+        record_vault(tx, "vault.create", vault_id, &vault_state(&header))?;
+        crate::settings::insert(tx, "vault_id", &vault_id.to_string())?;
+        crate::settings::insert(tx, "mediator", &mediator)
     })?;
     let vault = Vault {
         dir: dir.clone(),
@@ -236,6 +236,23 @@ pub fn init(dir: &VaultDir, options: InitOptions, now: DateTime<Utc>) -> Result<
 
 fn vault_state(header: &Header) -> serde_json::Value {
     json!({ "keyring": header.keyring, "kdf": header.kdf() })
+}
+
+/// The vault's own events (created, passphrase changed, keyring …): its state is the
+/// header's keyring and KDF, which live in `vault.json`, not in a table.
+fn record_vault(
+    tx: &Tx<'_>,
+    action: &str,
+    vault_id: Uuid,
+    state: &serde_json::Value,
+) -> Result<i64> {
+    tx.record_raw(
+        action,
+        "vault",
+        &vault_id.to_string(),
+        None,
+        &state.to_string(),
+    )
 }
 
 fn check_passphrase(passphrase: &SecretString) -> Result<()> {
@@ -326,15 +343,15 @@ impl Vault {
         &self.header
     }
 
-    pub fn store(&self) -> &Store {
-        &self.store
+    /// The read handle: every read of the vault's records takes it. Writes go through
+    /// [`Vault::change`] only.
+    pub fn read(&self) -> &Db {
+        self.store.conn()
     }
 
-    /// For benchmarks and fixture writers only: writes through it skip the writer check
-    /// and the audit anchor. Everything else writes through [`Vault::change`].
-    #[doc(hidden)]
-    pub fn store_mut(&mut self) -> &mut Store {
-        &mut self.store
+    /// Checks SQLCipher's page HMACs and SQLite's structure; empty means healthy.
+    pub fn integrity_problems(&self) -> Result<Vec<String>> {
+        self.store.integrity_problems()
     }
 
     /// The mediator who owns this vault, named in every audit event.
@@ -343,7 +360,7 @@ impl Vault {
     }
 
     /// An audit stamp for a change made now by this vault's mediator.
-    pub fn stamp(&self, at: DateTime<Utc>) -> Result<Stamp> {
+    fn stamp(&self, at: DateTime<Utc>) -> Result<Stamp> {
         Ok(Stamp {
             at,
             actor: self.mediator()?,
@@ -355,7 +372,7 @@ impl Vault {
     pub fn tidy(&mut self) -> Result<()> {
         self.require_writer()?;
         self.store
-            .write(|tx| crate::search::index::merge(tx, TIDY_MERGE_PAGES))?;
+            .maintain(|conn| crate::search::index::merge(conn, TIDY_MERGE_PAGES))?;
         self.store.checkpoint()?;
         self.write_anchor()
     }
@@ -384,16 +401,17 @@ impl Vault {
         anchor::check(root, &self.key, self.header.vault_id, self.store.conn())
     }
 
-    /// Makes one audited change: `f` gets the transaction and a stamp for `at`; all of
-    /// it commits, or none of it.
+    /// Makes one audited change, the only way to change the vault: `f` gets a [`Tx`]
+    /// stamped `at` by this vault's mediator; all of it commits, or none of it. Refused
+    /// unless this process holds the writer lock.
     pub fn change<T>(
         &mut self,
         at: DateTime<Utc>,
-        f: impl FnOnce(&rusqlite::Transaction<'_>, &Stamp) -> Result<T>,
+        f: impl FnOnce(&Tx<'_>) -> Result<T>,
     ) -> Result<T> {
         self.require_writer()?;
         let stamp = self.stamp(at)?;
-        let value = self.store.write(|tx| f(tx, &stamp))?;
+        let value = self.store.write(&stamp, f)?;
         self.write_anchor()?;
         Ok(value)
     }
@@ -456,8 +474,8 @@ impl Vault {
         let path = self.dir.header_path();
         // The audit event and the header land together: the header is renamed into
         // place inside the transaction, just before it commits.
-        self.store.write(|tx| {
-            audit::record_vault(tx, &stamp, action, vault_id, state)?;
+        self.store.write(&stamp, |tx| {
+            record_vault(tx, action, vault_id, &state)?;
             header.write(&path)
         })?;
         self.header = header;

@@ -42,10 +42,10 @@ fn autosave_writer() {
         return;
     };
     let mut vault = open(std::path::Path::new(&path));
-    let id = notes::find(vault.store().conn(), &note).unwrap().id;
+    let id = notes::find(vault.read(), &note).unwrap().id;
     let mut stdout = std::io::stdout().lock();
     for i in 0.. {
-        let current = notes::load(vault.store().conn(), id).unwrap();
+        let current = notes::load(vault.read(), id).unwrap();
         // About 10 KB of text that changes on every save, as a mediator typing would.
         let line = format!("Round {i}: the parties discussed the phased payment schedule. ");
         let mut text_en = current.text_en.clone() + &line;
@@ -57,8 +57,8 @@ fn autosave_writer() {
             ..NoteDraft::of(&current)
         };
         let saved = vault
-            .change(Utc::now(), |tx, stamp| {
-                notes::save(tx, stamp, id, current.revision, draft)
+            .change(Utc::now(), |tx| {
+                notes::save(tx, id, current.revision, draft)
             })
             .unwrap();
         writeln!(stdout, "saved {} {}", saved.revision, digest(&text_en)).unwrap();
@@ -131,9 +131,9 @@ fn autosave_survives_sigkill_mid_save() {
         acknowledged.len()
     );
     let vault = open(&test.path);
-    let conn = vault.store().conn();
-    assert!(vault.store().integrity_problems().unwrap().is_empty());
-    assert_eq!(accord::audit::verify(conn).unwrap().first_break, None);
+    let conn = vault.read();
+    assert!(vault.integrity_problems().unwrap().is_empty());
+    assert_eq!(accord::integrity::verify(conn).unwrap().first_break, None);
     let id = notes::find(conn, &note).unwrap().id;
     let latest = notes::load(conn, id).unwrap();
     let (&last_ack, _) = acknowledged.last_key_value().unwrap();

@@ -16,8 +16,11 @@
 //! - `search`: either script finds the other, the as-party rule, bad queries.
 //! - `language`: errors and output in English, Simplified and Traditional Chinese.
 //! - `desktop_config`: the desktop shell's CSP, capabilities and window settings.
+//! - `contract`: the core's answers to the scenarios the UI's fake backend is held to,
+//!   recorded in ui/src/test/fixtures/contract.json.
 
 mod audit;
+mod contract;
 mod crash;
 mod desktop_config;
 mod encryption;

@@ -53,7 +53,7 @@ fn every_earlier_schema_has_a_fixture_and_opens_in_this_build() {
         let key =
             vault::unlock_with_passphrase(&dir, &FIXTURE_PASSPHRASE.to_string().into()).unwrap();
         let opened = Vault::open(&dir, key, Access::Write).unwrap();
-        let conn = opened.store().conn();
+        let conn = opened.read();
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
             .unwrap();
@@ -76,12 +76,12 @@ fn every_earlier_schema_has_a_fixture_and_opens_in_this_build() {
             "schema {schema}: the termbase seed was loaded ({} terms)",
             terms.len()
         );
-        let report = accord::audit::verify(conn).unwrap();
+        let report = accord::integrity::verify(conn).unwrap();
         assert_eq!(
             report.first_break, None,
             "schema {schema}: the audit chain still verifies"
         );
-        assert!(opened.store().integrity_problems().unwrap().is_empty());
+        assert!(opened.integrity_problems().unwrap().is_empty());
     }
 }
 
@@ -124,11 +124,7 @@ fn write_fixture_of_the_current_schema() {
         .unwrap()
         .to_utc();
     let mut made = vault::init(&dir, options, at).unwrap();
-    let stamp = made.vault.stamp(at).unwrap();
-    made.vault
-        .store_mut()
-        .write(|tx| accord::demo::create(tx, &stamp))
-        .unwrap();
+    made.vault.change(at, accord::demo::create).unwrap();
     drop(made);
     std::fs::remove_file(target.join("vault.lock")).unwrap();
 }

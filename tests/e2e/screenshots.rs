@@ -24,10 +24,8 @@ pub fn sample_vault(sandbox: &Sandbox) {
     };
     let now = chrono::Utc::now();
     let mut made = vault::init(&dir, options, now).expect("vault");
-    let stamp = made.vault.stamp(now).unwrap();
     made.vault
-        .store_mut()
-        .write(|tx| accord::demo::create(tx, &stamp))
+        .change(now, accord::demo::create)
         .expect("sample case");
 }
 

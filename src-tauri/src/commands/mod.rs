@@ -98,23 +98,22 @@ pub async fn preferences_set(state: State<'_, AppState>, preferences: Preference
 
 #[tauri::command]
 pub async fn case_list(state: State<'_, AppState>, filter: CaseFilter) -> Reply<Vec<Case>> {
-    state.with_vault(|v| cases::list(v.store().conn(), &filter))
+    state.with_vault(|v| cases::list(v.read(), &filter))
 }
 
 #[tauri::command]
 pub async fn case_detail(state: State<'_, AppState>, case_id: String) -> Reply<CaseDetail> {
     let case_id = id(&case_id)?;
-    state.with_vault(|v| views::case_detail(v.store().conn(), case_id))
+    state.with_vault(|v| views::case_detail(v.read(), case_id))
 }
 
 #[tauri::command]
 pub async fn case_create(state: State<'_, AppState>, input: NewCase) -> Reply<Case> {
     state.with_vault(|v| {
         let lead_mediator = v.mediator()?;
-        v.change(Utc::now(), |tx, stamp| {
+        v.change(Utc::now(), |tx| {
             cases::create(
                 tx,
-                stamp,
                 NewCase {
                     lead_mediator,
                     ..input
@@ -131,11 +130,7 @@ pub async fn case_update(
     change: CaseUpdate,
 ) -> Reply<Case> {
     let case_id = id(&case_id)?;
-    state.with_vault(|v| {
-        v.change(Utc::now(), |tx, stamp| {
-            cases::update(tx, stamp, case_id, change)
-        })
-    })
+    state.with_vault(|v| v.change(Utc::now(), |tx| cases::update(tx, case_id, change)))
 }
 
 #[tauri::command]
@@ -145,11 +140,7 @@ pub async fn case_close(
     outcome: CaseStatus,
 ) -> Reply<Case> {
     let case_id = id(&case_id)?;
-    state.with_vault(|v| {
-        v.change(Utc::now(), |tx, stamp| {
-            cases::close(tx, stamp, case_id, outcome)
-        })
-    })
+    state.with_vault(|v| v.change(Utc::now(), |tx| cases::close(tx, case_id, outcome)))
 }
 
 #[tauri::command]
@@ -160,8 +151,8 @@ pub async fn party_add(
 ) -> Reply<Party> {
     let case_id = id(&case_id)?;
     state.with_vault(|v| {
-        v.change(Utc::now(), |tx, stamp| {
-            parties::create(tx, stamp, &cases::load(tx, case_id)?, input)
+        v.change(Utc::now(), |tx| {
+            parties::create(tx, &cases::load(tx, case_id)?, input)
         })
     })
 }
@@ -173,11 +164,7 @@ pub async fn party_update(
     change: PartyUpdate,
 ) -> Reply<Party> {
     let party_id = id(&party_id)?;
-    state.with_vault(|v| {
-        v.change(Utc::now(), |tx, stamp| {
-            parties::update(tx, stamp, party_id, change)
-        })
-    })
+    state.with_vault(|v| v.change(Utc::now(), |tx| parties::update(tx, party_id, change)))
 }
 
 #[tauri::command]
@@ -189,8 +176,8 @@ pub async fn session_create(
     let case_id = id(&case_id)?;
     let new = draft.parse().map_err(report)?;
     state.with_vault(|v| {
-        v.change(Utc::now(), |tx, stamp| {
-            sessions::create(tx, stamp, &cases::load(tx, case_id)?, new)
+        v.change(Utc::now(), |tx| {
+            sessions::create(tx, &cases::load(tx, case_id)?, new)
         })
     })
 }
@@ -199,23 +186,23 @@ pub async fn session_create(
 pub async fn session_start(state: State<'_, AppState>, session_id: String) -> Reply<Session> {
     let session_id = id(&session_id)?;
     let now = Utc::now();
-    state.with_vault(|v| v.change(now, |tx, stamp| sessions::start(tx, stamp, session_id, now)))
+    state.with_vault(|v| v.change(now, |tx| sessions::start(tx, session_id, now)))
 }
 
 #[tauri::command]
 pub async fn session_end(state: State<'_, AppState>, session_id: String) -> Reply<Session> {
     let session_id = id(&session_id)?;
     let now = Utc::now();
-    state.with_vault(|v| v.change(now, |tx, stamp| sessions::end(tx, stamp, session_id, now)))
+    state.with_vault(|v| v.change(now, |tx| sessions::end(tx, session_id, now)))
 }
 
 #[tauri::command]
 pub async fn agenda(state: State<'_, AppState>) -> Reply<Vec<AgendaItem>> {
-    state.with_vault(|v| views::agenda(v.store().conn(), Utc::now(), 200))
+    state.with_vault(|v| views::agenda(v.read(), Utc::now(), 200))
 }
 
 /// Whether a joint session is under way: the caucus guard's one source (the core decides).
 #[tauri::command]
 pub async fn guard_state(state: State<'_, AppState>) -> Reply<GuardState> {
-    state.with_vault(|v| views::guard_state(v.store().conn()))
+    state.with_vault(|v| views::guard_state(v.read()))
 }

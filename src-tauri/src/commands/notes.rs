@@ -16,13 +16,13 @@ pub async fn note_list(
     filter: NoteFilter,
 ) -> Reply<Vec<Note>> {
     let case_id = id(&case_id)?;
-    state.with_vault(|v| notes::list(v.store().conn(), case_id, &filter))
+    state.with_vault(|v| notes::list(v.read(), case_id, &filter))
 }
 
 #[tauri::command]
 pub async fn note_get(state: State<'_, AppState>, note_id: String) -> Reply<Note> {
     let note_id = id(&note_id)?;
-    state.with_vault(|v| notes::load(v.store().conn(), note_id))
+    state.with_vault(|v| notes::load(v.read(), note_id))
 }
 
 #[tauri::command]
@@ -32,11 +32,7 @@ pub async fn note_create(
     draft: NoteDraft,
 ) -> Reply<Note> {
     let case_id = id(&case_id)?;
-    state.with_vault(|v| {
-        v.change(Utc::now(), |tx, stamp| {
-            notes::create(tx, stamp, case_id, draft)
-        })
-    })
+    state.with_vault(|v| v.change(Utc::now(), |tx| notes::create(tx, case_id, draft)))
 }
 
 /// Autosave: the editor's whole state, with the revision it started from.
@@ -49,8 +45,8 @@ pub async fn note_save(
 ) -> Reply<Note> {
     let note_id = id(&note_id)?;
     state.with_vault(|v| {
-        v.change(Utc::now(), |tx, stamp| {
-            notes::save(tx, stamp, note_id, base_revision, draft)
+        v.change(Utc::now(), |tx| {
+            notes::save(tx, note_id, base_revision, draft)
         })
     })
 }
@@ -58,7 +54,7 @@ pub async fn note_save(
 #[tauri::command]
 pub async fn note_history(state: State<'_, AppState>, note_id: String) -> Reply<Vec<NoteRevision>> {
     let note_id = id(&note_id)?;
-    state.with_vault(|v| revisions::history(v.store().conn(), note_id))
+    state.with_vault(|v| revisions::history(v.read(), note_id))
 }
 
 #[tauri::command]
@@ -69,7 +65,7 @@ pub async fn note_compare(
     to: i64,
 ) -> Reply<RevisionDiff> {
     let note_id = id(&note_id)?;
-    state.with_vault(|v| revisions::compare(v.store().conn(), note_id, from, to))
+    state.with_vault(|v| revisions::compare(v.read(), note_id, from, to))
 }
 
 #[tauri::command]
@@ -79,11 +75,7 @@ pub async fn note_restore(
     revision: i64,
 ) -> Reply<Note> {
     let note_id = id(&note_id)?;
-    state.with_vault(|v| {
-        v.change(Utc::now(), |tx, stamp| {
-            revisions::restore(tx, stamp, note_id, revision)
-        })
-    })
+    state.with_vault(|v| v.change(Utc::now(), |tx| revisions::restore(tx, note_id, revision)))
 }
 
 #[tauri::command]
@@ -93,15 +85,11 @@ pub async fn disclosure_record(
     draft: DisclosureDraft,
 ) -> Reply<Disclosure> {
     let note_id = id(&note_id)?;
-    state.with_vault(|v| {
-        v.change(Utc::now(), |tx, stamp| {
-            confidentiality::record(tx, stamp, note_id, draft)
-        })
-    })
+    state.with_vault(|v| v.change(Utc::now(), |tx| confidentiality::record(tx, note_id, draft)))
 }
 
 #[tauri::command]
 pub async fn disclosure_log(state: State<'_, AppState>, case_id: String) -> Reply<Vec<Disclosure>> {
     let case_id = id(&case_id)?;
-    state.with_vault(|v| confidentiality::log(v.store().conn(), case_id))
+    state.with_vault(|v| confidentiality::log(v.read(), case_id))
 }

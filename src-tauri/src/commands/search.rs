@@ -10,5 +10,5 @@ use crate::state::AppState;
 /// Dates in the query are calendar days on the laptop's clock.
 #[tauri::command]
 pub async fn search_notes(state: State<'_, AppState>, query: SearchQuery) -> Reply<SearchResults> {
-    state.with_vault(|v| search::search(v.store().conn(), &query, time::local_zone()))
+    state.with_vault(|v| search::search(v.read(), &query, time::local_zone()))
 }

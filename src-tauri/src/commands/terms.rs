@@ -10,12 +10,12 @@ use crate::state::{report, AppState};
 
 #[tauri::command]
 pub async fn term_list(state: State<'_, AppState>, text: Option<String>) -> Reply<Vec<Term>> {
-    state.with_vault(|v| termbase::list(v.store().conn(), text.as_deref()))
+    state.with_vault(|v| termbase::list(v.read(), text.as_deref()))
 }
 
 #[tauri::command]
 pub async fn term_add(state: State<'_, AppState>, input: NewTerm) -> Reply<Term> {
-    state.with_vault(|v| v.change(Utc::now(), |tx, stamp| termbase::add(tx, stamp, input)))
+    state.with_vault(|v| v.change(Utc::now(), |tx| termbase::add(tx, input)))
 }
 
 #[tauri::command]
@@ -25,21 +25,13 @@ pub async fn term_update(
     change: TermUpdate,
 ) -> Reply<Term> {
     let term_id = id(&term_id)?;
-    state.with_vault(|v| {
-        v.change(Utc::now(), |tx, stamp| {
-            termbase::update(tx, stamp, term_id, change)
-        })
-    })
+    state.with_vault(|v| v.change(Utc::now(), |tx| termbase::update(tx, term_id, change)))
 }
 
 #[tauri::command]
 pub async fn term_remove(state: State<'_, AppState>, term_id: String) -> Reply<()> {
     let term_id = id(&term_id)?;
-    state.with_vault(|v| {
-        v.change(Utc::now(), |tx, stamp| {
-            termbase::remove(tx, stamp, term_id).map(|_| ())
-        })
-    })
+    state.with_vault(|v| v.change(Utc::now(), |tx| termbase::remove(tx, term_id).map(|_| ())))
 }
 
 /// The known terms in one side of a note, for the editor to highlight.
@@ -50,7 +42,7 @@ pub async fn term_matches(
     side: Side,
     script: ChineseScript,
 ) -> Reply<Vec<TermMatch>> {
-    state.with_vault(|v| termbase::matches(v.store().conn(), &text, side, script))
+    state.with_vault(|v| termbase::matches(v.read(), &text, side, script))
 }
 
 /// Terms on one side whose counterpart the other side lacks.
@@ -60,17 +52,13 @@ pub async fn term_check(
     text_en: String,
     text_zh: String,
 ) -> Reply<Vec<TermGap>> {
-    state.with_vault(|v| termbase::check(v.store().conn(), &text_en, &text_zh))
+    state.with_vault(|v| termbase::check(v.read(), &text_en, &text_zh))
 }
 
 /// Imports a CSV file's text: all of it, or nothing if any row is bad.
 #[tauri::command]
 pub async fn term_import(state: State<'_, AppState>, csv: String) -> Reply<ImportReport> {
-    state.with_vault(|v| {
-        v.change(Utc::now(), |tx, stamp| {
-            termbase::import_csv(tx, stamp, csv.as_bytes())
-        })
-    })
+    state.with_vault(|v| v.change(Utc::now(), |tx| termbase::import_csv(tx, csv.as_bytes())))
 }
 
 /// Writes the termbase as CSV into the Downloads folder; returns the file's path.
@@ -87,6 +75,6 @@ pub async fn term_export(state: State<'_, AppState>) -> Reply<String> {
         })?;
     let day = Local::now().date_naive();
     state.with_vault(|v| {
-        termbase::export_csv_into(v.store().conn(), &dir, day).map(|p| p.display().to_string())
+        termbase::export_csv_into(v.read(), &dir, day).map(|p| p.display().to_string())
     })
 }

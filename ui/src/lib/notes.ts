@@ -1,19 +1,21 @@
-// Note vocabularies and small rules the note screens share (the core's, mirrored).
+// Note vocabularies and small rules the note screens share: the core's, from
+// bindings/rules.ts (generated from the Rust).
 
 import type { ChineseScript } from "./bindings/ChineseScript";
 import type { ConfidentialityRegime } from "./bindings/ConfidentialityRegime";
-import type { DisclosureScope } from "./bindings/DisclosureScope";
 import type { Note } from "./bindings/Note";
-import type { NoteTag } from "./bindings/NoteTag";
+import { CONFIDENTIALITY_REGIMES, DEFAULT_REGIME, NOTE_DEFAULT_WITHOUT_SESSION, NOTE_DEFAULTS } from "./bindings/rules";
 import type { Session } from "./bindings/Session";
 import type { Visibility } from "./bindings/Visibility";
 import type { Lang } from "./i18n/i18n.svelte";
 
-export const NOTE_TAGS: readonly NoteTag[] = ["fact", "issue", "interest", "option", "proposal"];
-export const VISIBILITIES: readonly Visibility[] = ["shared", "caucus", "private"];
-export const SCRIPTS: readonly ChineseScript[] = ["hans", "hant"];
-export const REGIMES: readonly ConfidentialityRegime[] = ["hong-kong", "icsid", "uncitral"];
-export const SCOPES: readonly DisclosureScope[] = ["all", "summary", "none"];
+export { CHINESE_SCRIPTS as SCRIPTS, DISCLOSURE_SCOPES as SCOPES, NOTE_TAGS, VISIBILITIES } from "./bindings/rules";
+
+/** The regimes a case may follow, the one new cases get first. */
+export const REGIMES: readonly ConfidentialityRegime[] = [
+  DEFAULT_REGIME,
+  ...CONFIDENTIALITY_REGIMES.filter((regime) => regime !== DEFAULT_REGIME),
+];
 
 /** A revision number, or 0 for none. */
 export function revisionNumber(value: number | null | undefined): number {
@@ -25,11 +27,11 @@ export function defaultScript(lang: Lang): ChineseScript {
   return lang === "zh-Hant" ? "hant" : "hans";
 }
 
-/** The core's default: caucus ⇒ caucus for its party; joint, preparatory ⇒ shared; else private. */
+/** The visibility and party a new note gets from the session it is taken in (the core's rule). */
 export function defaultVisibility(session: Session | null | undefined): { visibility: Visibility; party: string | null } {
-  if (session?.kind === "caucus") return { visibility: "caucus", party: session.caucus_party_id };
-  if (session?.kind === "joint" || session?.kind === "preparatory") return { visibility: "shared", party: null };
-  return { visibility: "private", party: null };
+  if (!session) return { visibility: NOTE_DEFAULT_WITHOUT_SESSION, party: null };
+  const rule = NOTE_DEFAULTS[session.kind];
+  return { visibility: rule.visibility, party: rule.session_party ? session.caucus_party_id : null };
 }
 
 /** Both sides on one line, cut to `chars` (the core's `Note::preview`). */

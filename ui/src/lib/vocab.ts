@@ -1,36 +1,29 @@
-// The core's vocabularies, in the order forms offer them. Their labels are catalog keys
-// (`kind.<value>`, `status.<value>`, …) so TypeScript checks every one exists.
+// The core's vocabularies and case rules, from bindings/rules.ts (generated from the Rust),
+// in the order forms offer them. Their labels are catalog keys (`kind.<value>`,
+// `status.<value>`, …) so TypeScript checks every one exists.
 
 import type { CaseKind } from "./bindings/CaseKind";
 import type { CaseStatus } from "./bindings/CaseStatus";
 import type { Panel } from "./bindings/Panel";
-import type { PartyKind } from "./bindings/PartyKind";
-import type { PartyRole } from "./bindings/PartyRole";
-import type { SessionKind } from "./bindings/SessionKind";
+import { CLOSED_STATUSES, DEFAULT_PANELS } from "./bindings/rules";
 
-export const CASE_KINDS: readonly CaseKind[] = ["state-to-state", "investor-state", "commercial"];
-export const PANELS: readonly Panel[] = ["state-to-state", "general"];
-export const CASE_STATUSES: readonly CaseStatus[] = ["intake", "active", "settled", "terminated", "withdrawn"];
-export const PARTY_KINDS: readonly PartyKind[] = ["state", "state-entity", "investor", "company", "person"];
-export const PARTY_ROLES: readonly PartyRole[] = ["requesting", "responding", "other"];
-export const SESSION_KINDS: readonly SessionKind[] = ["joint", "caucus", "preparatory", "internal"];
+export {
+  CASE_KINDS,
+  CASE_STATUSES,
+  PANELS,
+  PARTY_KINDS,
+  PARTY_ROLES,
+  SESSION_KINDS,
+  TRANSITIONS,
+} from "./bindings/rules";
 
 /** State-to-state disputes go to the State-to-State Mediation Panel, others to the General one. */
 export function defaultPanel(kind: CaseKind): Panel {
-  return kind === "state-to-state" ? "state-to-state" : "general";
+  return DEFAULT_PANELS[kind];
 }
 
-/** Where a case may go from where it is (the core's rule). */
-export const TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
-  intake: ["active", "terminated", "withdrawn"],
-  active: ["settled", "terminated", "withdrawn"],
-  settled: [],
-  terminated: [],
-  withdrawn: [],
-};
-
 export function isClosed(status: CaseStatus): boolean {
-  return status === "settled" || status === "terminated" || status === "withdrawn";
+  return CLOSED_STATUSES.includes(status);
 }
 
 /** Venue zones offered first; any other IANA name can be typed. */

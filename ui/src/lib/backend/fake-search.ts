@@ -17,6 +17,14 @@ import type { TermGap } from "../bindings/TermGap";
 import type { TermMatch } from "../bindings/TermMatch";
 import type { TermUpdate } from "../bindings/TermUpdate";
 import type { Visibility } from "../bindings/Visibility";
+import {
+  DEFAULT_SEARCH_LIMIT,
+  MAX_DOMAIN,
+  MAX_QUERY_CHARS,
+  MAX_SEARCH_LIMIT,
+  MAX_TERM,
+  MAX_TERM_NOTE,
+} from "../bindings/rules";
 import { BackendError } from "./backend";
 
 function fail(code: "input.invalid" | "input.required" | "input.not_found" | "input.too_long", args: Record<string, string>): never {
@@ -39,10 +47,6 @@ export type SearchableNote = {
   created_at: string;
   updated_at: string;
 };
-
-export const DEFAULT_LIMIT = 20;
-const MAX_LIMIT = 100;
-const MAX_QUERY = 500;
 
 /** The query's words: split on spaces and quotes; a word needs a letter or a digit. */
 function queryTerms(text: string): string[] {
@@ -92,7 +96,7 @@ export function searchNotes(
   query: SearchQuery,
 ): SearchResults {
   const text = query.text ?? "";
-  if ([...text].length > MAX_QUERY) fail("input.too_long", { field: "query", max: String(MAX_QUERY) });
+  if ([...text].length > MAX_QUERY_CHARS) fail("input.too_long", { field: "query", max: String(MAX_QUERY_CHARS) });
   const terms = queryTerms(text);
   if (terms.length === 0) {
     fail("input.invalid", { field: "query", value: "nothing to search for: type a word or a Chinese character" });
@@ -122,7 +126,7 @@ export function searchNotes(
     .filter((x) => x.all)
     .sort((a, b) => b.score - a.score || b.n.updated_at.localeCompare(a.n.updated_at));
   const offset = query.offset ?? 0;
-  const limit = Math.min(query.limit ?? DEFAULT_LIMIT, MAX_LIMIT);
+  const limit = Math.min(query.limit ?? DEFAULT_SEARCH_LIMIT, MAX_SEARCH_LIMIT);
   const hits: SearchHit[] = scored.slice(offset, offset + limit).map(({ n, score }) => ({
     note_id: n.id,
     case_id: n.case_id,
@@ -142,7 +146,6 @@ export function searchNotes(
 
 // ---- termbase
 
-const MAX_TERM = 200;
 const SEED_STAMP = "2026-01-01T00:00:00Z";
 
 /** A few entries of the real seed list (fixed ids, so they never shift the fake's own ids). */
@@ -165,10 +168,10 @@ export function seedTerms(): Term[] {
   }));
 }
 
-function clean(field: string, value: string | undefined | null): string | null {
+function clean(field: string, value: string | undefined | null, max = MAX_TERM): string | null {
   const text = (value ?? "").trim();
   if (!text) return null;
-  if ([...text].length > MAX_TERM) fail("input.too_long", { field, max: String(MAX_TERM) });
+  if ([...text].length > max) fail("input.too_long", { field, max: String(max) });
   if (/[\n\t\ufeff]/.test(text)) fail("input.invalid", { field, value: "contains a line-breaking character" });
   return text;
 }
@@ -181,8 +184,8 @@ function checkFields(input: NewTerm): Fields {
     en,
     zh_hans: clean("zh_hans", input.zh_hans),
     zh_hant: clean("zh_hant", input.zh_hant),
-    domain: clean("domain", input.domain),
-    note: clean("note", input.note),
+    domain: clean("domain", input.domain, MAX_DOMAIN),
+    note: clean("note", input.note, MAX_TERM_NOTE),
   };
   if (fields.zh_hans === null && fields.zh_hant === null) fail("input.required", { field: "zh" });
   return fields;

@@ -1,14 +1,15 @@
 // An in-memory Backend for unit tests (and for trying the UI in a plain browser). It follows
 // the core's rules closely enough for the UI's paths: the same error codes and args, the same
 // defaults (panel from kind, one-hour sessions, attendees from the case), the same
-// transitions. Nothing here is persisted.
+// transitions. The vocabularies, transitions, limits and defaults are the core's own, from
+// bindings/rules.ts; the recorded scenarios in contract.test.ts hold the rest to the core's
+// answers. Nothing here is persisted.
 
 import type { AgendaItem } from "../bindings/AgendaItem";
 import type { Attendee } from "../bindings/Attendee";
 import type { Case } from "../bindings/Case";
 import type { CaseDetail } from "../bindings/CaseDetail";
 import type { CaseFilter } from "../bindings/CaseFilter";
-import type { CaseKind } from "../bindings/CaseKind";
 import type { CaseStatus } from "../bindings/CaseStatus";
 import type { CaseUpdate } from "../bindings/CaseUpdate";
 import type { ErrorCode } from "../bindings/ErrorCode";
@@ -16,7 +17,6 @@ import type { KeyringState } from "../bindings/KeyringState";
 import type { Mediator } from "../bindings/Mediator";
 import type { NewCase } from "../bindings/NewCase";
 import type { NewParty } from "../bindings/NewParty";
-import type { Panel } from "../bindings/Panel";
 import type { Party } from "../bindings/Party";
 import type { PartyUpdate } from "../bindings/PartyUpdate";
 import type { Session } from "../bindings/Session";
@@ -31,6 +31,21 @@ import type { DisclosureDraft } from "../bindings/DisclosureDraft";
 import type { DisclosureScope } from "../bindings/DisclosureScope";
 import type { DisclosureStatus } from "../bindings/DisclosureStatus";
 import type { ConfidentialityRegime } from "../bindings/ConfidentialityRegime";
+import {
+  CAUCUS_DEFAULTS,
+  CLOSED_STATUSES,
+  DEFAULT_PANELS,
+  DEFAULT_REGIME,
+  MAX_ATTENDEES,
+  MAX_NAME,
+  MAX_NOTE_SIDE,
+  MAX_REFERENCE,
+  MAX_REPRESENTATIVES,
+  MAX_SUMMARY,
+  MAX_TITLE,
+  NOTE_TAGS,
+  TRANSITIONS,
+} from "../bindings/rules";
 import type { GuardState } from "../bindings/GuardState";
 import type { Note } from "../bindings/Note";
 import type { NoteDraft } from "../bindings/NoteDraft";
@@ -48,21 +63,11 @@ import type { Term } from "../bindings/Term";
 import type { TermGap } from "../bindings/TermGap";
 import type { TermMatch } from "../bindings/TermMatch";
 import type { TermUpdate } from "../bindings/TermUpdate";
+import { defaultVisibility } from "../notes";
 import { BackendError, type Backend, type Preferences } from "./backend";
 import { FakeTermbase, searchNotes, type SearchableNote } from "./fake-search";
 
 const MIN_PASSPHRASE = 10;
-const MAX_TITLE = 300;
-const MAX_NAME = 200;
-const MAX_REFERENCE = 64;
-const CLOSED: readonly CaseStatus[] = ["settled", "terminated", "withdrawn"];
-const TRANSITIONS: Record<CaseStatus, readonly CaseStatus[]> = {
-  intake: ["active", "terminated", "withdrawn"],
-  active: ["settled", "terminated", "withdrawn"],
-  settled: [],
-  terminated: [],
-  withdrawn: [],
-};
 
 export function fail(code: ErrorCode, args: Record<string, string> = {}, message: string = code): never {
   throw new BackendError({ code, args, message });
@@ -211,7 +216,7 @@ export class FakeBackend implements Backend {
 
   private openCase(caseId: string): Case {
     const c = this.loadCase(caseId);
-    if (CLOSED.includes(c.status)) fail("case.closed", { status: c.status });
+    if (CLOSED_STATUSES.includes(c.status)) fail("case.closed", { status: c.status });
     return c;
   }
 
@@ -307,8 +312,8 @@ export class FakeBackend implements Backend {
 
   async createCase(input: NewCase): Promise<Case> {
     this.open();
-    const kind: CaseKind = input.kind ?? fail("input.required", { field: "kind" });
-    const panel: Panel = input.panel ?? (kind === "state-to-state" ? "state-to-state" : "general");
+    const kind = input.kind ?? fail("input.required", { field: "kind" });
+    const panel = input.panel ?? DEFAULT_PANELS[kind];
     const titles = bilingual("title", input.title_en, input.title_zh, MAX_TITLE);
     const officialNo = trimmed("official_no", input.official_no, MAX_REFERENCE);
     if (officialNo) this.checkOfficialNo(officialNo, null);
@@ -326,7 +331,7 @@ export class FakeBackend implements Backend {
       kind,
       panel,
       status: "intake",
-      confidentiality: input.confidentiality ?? "hong-kong",
+      confidentiality: input.confidentiality ?? DEFAULT_REGIME,
       title_en: titles.en,
       title_zh: titles.zh,
       created_at: at,
@@ -350,7 +355,7 @@ export class FakeBackend implements Backend {
       change.confidentiality === undefined &&
       change.add_co_mediators.length === 0 &&
       change.remove_co_mediators.length === 0;
-    if (!onlyOfficialNo && CLOSED.includes(before.status)) fail("case.closed", { status: before.status });
+    if (!onlyOfficialNo && CLOSED_STATUSES.includes(before.status)) fail("case.closed", { status: before.status });
     const after: Case = { ...before };
     if (change.title_en !== undefined) after.title_en = trimmed("title", change.title_en, MAX_TITLE);
     if (change.title_zh !== undefined) after.title_zh = trimmed("title", change.title_zh, MAX_TITLE);
@@ -382,8 +387,8 @@ export class FakeBackend implements Backend {
   }
 
   async closeCase(caseId: string, outcome: CaseStatus): Promise<Case> {
-    if (!CLOSED.includes(outcome)) {
-      fail("input.invalid", { field: "outcome", value: `${outcome} (one of: settled, terminated, withdrawn)` });
+    if (!CLOSED_STATUSES.includes(outcome)) {
+      fail("input.invalid", { field: "outcome", value: `${outcome} (one of: ${CLOSED_STATUSES.join(", ")})` });
     }
     return this.updateCase(caseId, { status: outcome, add_co_mediators: [], remove_co_mediators: [] });
   }
@@ -394,12 +399,20 @@ export class FakeBackend implements Backend {
     return names.map((n) => trimmed("representative", n, MAX_NAME)).filter((n): n is string => n !== null);
   }
 
+  private checkRepresentativeCount(names: readonly string[]): void {
+    if (names.length > MAX_REPRESENTATIVES) {
+      fail("input.invalid", { field: "representative", value: `more than ${MAX_REPRESENTATIVES}` });
+    }
+  }
+
   async addParty(caseId: string, input: NewParty): Promise<Party> {
     this.open();
     this.openCase(caseId);
     const kind = input.kind ?? fail("input.required", { field: "kind" });
     const role = input.role ?? fail("input.required", { field: "role" });
     const names = bilingual("name", input.name_en, input.name_zh, MAX_NAME);
+    const representatives = this.cleanRepresentatives(input.representatives);
+    this.checkRepresentativeCount(representatives);
     const party: Party = {
       id: this.id(),
       case_id: caseId,
@@ -407,7 +420,7 @@ export class FakeBackend implements Backend {
       role,
       name_en: names.en,
       name_zh: names.zh,
-      representatives: this.cleanRepresentatives(input.representatives),
+      representatives,
       created_at: this.stamp(),
     };
     this.parties.set(party.id, party);
@@ -435,6 +448,7 @@ export class FakeBackend implements Backend {
       }
       after.representatives.push(name);
     }
+    this.checkRepresentativeCount(after.representatives);
     this.parties.set(partyId, after);
     return { ...after, representatives: [...after.representatives] };
   }
@@ -480,6 +494,7 @@ export class FakeBackend implements Backend {
         for (const rep of p.representatives) attendees.push({ name: rep, party_id: p.id });
       }
     }
+    if (attendees.length > MAX_ATTENDEES) fail("input.invalid", { field: "attendee", value: `more than ${MAX_ATTENDEES}` });
     const iso = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, "Z");
     const session: Session = {
       id: this.id(),
@@ -738,7 +753,7 @@ export class FakeBackend implements Backend {
         fail("input.invalid", { field: "session", value: `${draft.session_id} belongs to another case` });
       }
     }
-    const [visibility, party] = defaultVisibility(session);
+    const { visibility, party } = defaultVisibility(session);
     const content = this.noteContent(draft, visibility, party);
     if (!content.text_en && !content.text_zh) fail("input.required", { field: "text" });
     this.checkNoteParty(content, caseId);
@@ -985,10 +1000,6 @@ export async function demoBackend(options: FakeOptions = {}): Promise<{
 
 // ---- notes: the core's rules, as plain functions
 
-const NOTE_TAGS: readonly NoteTag[] = ["fact", "issue", "interest", "option", "proposal"];
-const MAX_NOTE_SIDE = 100_000;
-const MAX_SUMMARY = 4_000;
-
 type NoteContent = {
   visibility: Visibility;
   party_id: string | null;
@@ -1002,14 +1013,7 @@ type NoteContent = {
 
 /** The core's `caucus_default` (src/confidentiality.rs); a confided note without a regime stays closed. */
 function regimeDefault(regime: ConfidentialityRegime | null): DisclosureScope {
-  return regime === "uncitral" ? "all" : "none";
-}
-
-/** The core's `default_visibility`: caucus ⇒ caucus for its party; joint, preparatory ⇒ shared; else private. */
-function defaultVisibility(session: Session | null): [Visibility, string | null] {
-  if (session?.kind === "caucus") return ["caucus", session.caucus_party_id];
-  if (session?.kind === "joint" || session?.kind === "preparatory") return ["shared", null];
-  return ["private", null];
+  return CAUCUS_DEFAULTS[regime ?? DEFAULT_REGIME];
 }
 
 function noteText(field: string, text: string): string {
