@@ -385,7 +385,7 @@ fn insert_notes(vault: &mut Vault) -> BenchResult<Duration> {
                 let at = epoch + chrono::Duration::minutes(7 * i as i64);
                 stmt.execute(rusqlite::params![
                     i as i64 + 1,
-                    accord::ids::new_id(),
+                    accord::ids::NoteId::new(),
                     case_id(i % CASES),
                     ["shared", "private", "shared"][i % 3],
                     en,
@@ -656,9 +656,7 @@ fn bench_autosave(vault: &mut Vault, pause_every: Option<usize>) -> BenchResult<
     let en = english(&mut rng, 6_000);
     let zh = chinese(&mut rng, 1_400, true);
     let bytes = en.len() + zh.len();
-    let case: accord::ids::Id = case_id(0)
-        .parse::<accord::ids::Uuid>()
-        .map(accord::ids::Id)?;
+    let case: accord::ids::CaseId = case_id(0).parse()?;
     let mut note = vault.change(Utc::now(), |tx| {
         notes::create(
             tx,

@@ -20,7 +20,7 @@ use rusqlite::{Connection, OptionalExtension};
 use serde::Serialize;
 use sha2::{Digest, Sha256};
 
-use crate::ids::Id;
+use crate::ids::CaseId;
 
 use crate::error::Result;
 
@@ -140,7 +140,7 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
 }
 
 /// Events in order, optionally only those of one case.
-pub fn list(conn: &Connection, case_id: Option<Id>) -> Result<Vec<AuditEvent>> {
+pub fn list(conn: &Connection, case_id: Option<CaseId>) -> Result<Vec<AuditEvent>> {
     let mut stmt = conn.prepare(
         "SELECT seq, at, actor, action, entity_type, entity_id, case_id, digest, prev_hash, hash
          FROM audit_events WHERE ?1 IS NULL OR case_id = ?1 ORDER BY seq",

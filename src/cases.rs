@@ -3,7 +3,7 @@
 use crate::audit::{Audited, Stamp};
 use crate::confidentiality::ConfidentialityRegime;
 use crate::error::{Entity, Error, Result};
-use crate::ids::{self, Id, IdQuery};
+use crate::ids::{CaseId, IdQuery};
 use crate::mediators::{self, MediatorRole};
 use crate::text::{self, MAX_NAME, MAX_REFERENCE, MAX_TITLE};
 use crate::time;
@@ -79,7 +79,7 @@ impl CaseStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Case {
-    pub id: Id,
+    pub id: CaseId,
     pub local_ref: String,
     pub official_no: Option<String>,
     pub kind: CaseKind,
@@ -197,7 +197,7 @@ pub fn create(tx: &Tx<'_>, new: NewCase) -> Result<Case> {
     if let Some(no) = &official_no {
         ensure_official_no_free(tx, no, None)?;
     }
-    let id = ids::new_id();
+    let id = CaseId::new();
     let now = time::to_storage(tx.now());
     let local_ref = next_local_ref(tx, tx.now())?;
     tx.execute(
@@ -226,8 +226,8 @@ fn next_local_ref(conn: &Connection, at: DateTime<Utc>) -> Result<String> {
     Ok(format!("{prefix}{:04}", last.unwrap_or(0) + 1))
 }
 
-fn ensure_official_no_free(conn: &Connection, no: &str, except: Option<Id>) -> Result<()> {
-    let other: Option<Id> = conn
+fn ensure_official_no_free(conn: &Connection, no: &str, except: Option<CaseId>) -> Result<()> {
+    let other: Option<CaseId> = conn
         .query_row("SELECT id FROM cases WHERE official_no = ?1", [no], |row| {
             row.get(0)
         })
@@ -241,7 +241,7 @@ fn ensure_official_no_free(conn: &Connection, no: &str, except: Option<Id>) -> R
     }
 }
 
-pub fn load(conn: &Connection, id: Id) -> Result<Case> {
+pub fn load(conn: &Connection, id: CaseId) -> Result<Case> {
     conn.query_row(
         &format!("SELECT {COLUMNS} FROM cases WHERE id = ?1"),
         [id],
@@ -308,7 +308,7 @@ pub fn list(conn: &Connection, filter: &CaseFilter) -> Result<Vec<Case>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub fn update(tx: &Tx<'_>, id: Id, change: CaseUpdate) -> Result<Case> {
+pub fn update(tx: &Tx<'_>, id: CaseId, change: CaseUpdate) -> Result<Case> {
     let before = load(tx, id)?;
     let only_official_no = change.title_en.is_none()
         && change.title_zh.is_none()
@@ -387,7 +387,7 @@ pub fn update(tx: &Tx<'_>, id: Id, change: CaseUpdate) -> Result<Case> {
 }
 
 /// Closes a case as settled, terminated or withdrawn.
-pub fn close(tx: &Tx<'_>, id: Id, outcome: CaseStatus) -> Result<Case> {
+pub fn close(tx: &Tx<'_>, id: CaseId, outcome: CaseStatus) -> Result<Case> {
     if !outcome.is_closed() {
         return Err(Error::Invalid {
             field: "outcome",
@@ -414,7 +414,7 @@ pub(crate) fn record_schema_3_regime(tx: &rusqlite::Transaction<'_>) -> Result<(
         actor: "Accord schema 3".into(),
     };
     let tx = &Tx::new(tx, &stamp);
-    let ids: Vec<Id> = tx
+    let ids: Vec<CaseId> = tx
         .prepare("SELECT id FROM cases ORDER BY created_at, id")?
         .query_map([], |row| row.get(0))?
         .collect::<rusqlite::Result<_>>()?;

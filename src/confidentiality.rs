@@ -15,7 +15,7 @@ use crate::audit::Audited;
 use crate::cases;
 use crate::digest;
 use crate::error::{Error, Result};
-use crate::ids::{self, Id};
+use crate::ids::{CaseId, DisclosureId, NoteId, PartyId};
 use crate::notes::{self, Note, Visibility};
 use crate::store::Tx;
 use crate::text::{self, MAX_NAME};
@@ -61,7 +61,7 @@ vocabulary!(
 pub struct DisclosureStatus {
     pub scope: DisclosureScope,
     /// The record in force; `None` when the note's regime decides.
-    pub disclosure_id: Option<Id>,
+    pub disclosure_id: Option<DisclosureId>,
     /// The latest record authorised disclosing all of the note, but for other text than
     /// it holds now: it is not in force, and the regime's default applies instead.
     pub stale: bool,
@@ -71,10 +71,10 @@ pub struct DisclosureStatus {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Disclosure {
-    pub id: Id,
-    pub note_id: Id,
-    pub case_id: Id,
-    pub party_id: Id,
+    pub id: DisclosureId,
+    pub note_id: NoteId,
+    pub case_id: CaseId,
+    pub party_id: PartyId,
     pub scope: DisclosureScope,
     pub summary_en: Option<String>,
     pub summary_zh: Option<String>,
@@ -134,7 +134,7 @@ fn covered(row: &Row<'_>) -> rusqlite::Result<(Option<String>, Option<String>)> 
 }
 
 /// Records the note's party's word on disclosure, as an audited event of its own.
-pub fn record(tx: &Tx<'_>, note_id: Id, draft: DisclosureDraft) -> Result<Disclosure> {
+pub fn record(tx: &Tx<'_>, note_id: NoteId, draft: DisclosureDraft) -> Result<Disclosure> {
     let note = notes::load(tx, note_id)?;
     cases::load(tx, note.case_id)?.ensure_open()?;
     // Only a caucus note takes a party's word, and the word is the confiding party's,
@@ -169,7 +169,7 @@ pub fn record(tx: &Tx<'_>, note_id: Id, draft: DisclosureDraft) -> Result<Disclo
     } else {
         (None, None)
     };
-    let id = ids::new_id();
+    let id = DisclosureId::new();
     let key = digest::key(tx)?;
     tx.execute(
         &format!("INSERT INTO caucus_disclosures ({COLUMNS}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"),
@@ -200,7 +200,7 @@ pub fn record(tx: &Tx<'_>, note_id: Id, draft: DisclosureDraft) -> Result<Disclo
 
 type Cover = (Option<String>, Option<String>);
 
-fn load_with_cover(conn: &Connection, id: Id) -> Result<(Disclosure, Cover)> {
+fn load_with_cover(conn: &Connection, id: DisclosureId) -> Result<(Disclosure, Cover)> {
     Ok(conn.query_row(
         &format!("SELECT {COLUMNS} FROM caucus_disclosures WHERE id = ?1"),
         [id],
@@ -228,7 +228,7 @@ impl AuditedDisclosure {
 }
 
 /// A case's disclosure log: every record, in the order they were made.
-pub fn log(conn: &Connection, case_id: Id) -> Result<Vec<Disclosure>> {
+pub fn log(conn: &Connection, case_id: CaseId) -> Result<Vec<Disclosure>> {
     cases::load(conn, case_id)?;
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM caucus_disclosures WHERE case_id = ?1 ORDER BY recorded_at, rowid"
@@ -253,7 +253,7 @@ pub fn status(conn: &Connection, note: &Note) -> Result<DisclosureStatus> {
 /// stays in force as the note grows; its `all` covers only the text it was given for.
 pub fn status_for_text(
     conn: &Connection,
-    note_id: Id,
+    note_id: NoteId,
     regime: Option<ConfidentialityRegime>,
     text_en: &str,
     text_zh: &str,
@@ -262,7 +262,7 @@ pub fn status_for_text(
     let default = regime
         .unwrap_or(ConfidentialityRegime::DEFAULT)
         .caucus_default();
-    let latest: Option<(Id, DisclosureScope, Cover)> = conn
+    let latest: Option<(DisclosureId, DisclosureScope, Cover)> = conn
         .prepare_cached(
             "SELECT id, scope, text_en_digest, text_zh_digest FROM caucus_disclosures
              WHERE note_id = ?1 ORDER BY recorded_at DESC, rowid DESC LIMIT 1",
@@ -309,8 +309,8 @@ pub fn status_for_text(
 /// text it will hold, or its regime (recorded when it was confided) is open by default.
 pub fn ensure_consent(
     conn: &Connection,
-    note_id: Id,
-    confided: Option<(Id, Option<ConfidentialityRegime>)>,
+    note_id: NoteId,
+    confided: Option<(PartyId, Option<ConfidentialityRegime>)>,
     exposure: Exposure<'_>,
 ) -> Result<()> {
     let Some((party, regime)) = confided else {
@@ -335,7 +335,7 @@ pub fn ensure_consent(
 #[derive(Debug, Clone, Copy)]
 pub struct Exposure<'a> {
     pub visibility: Visibility,
-    pub party_id: Option<Id>,
+    pub party_id: Option<PartyId>,
     pub text_en: &'a str,
     pub text_zh: &'a str,
 }

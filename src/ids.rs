@@ -1,66 +1,113 @@
-//! Identifiers: uuid v7 (time-sortable), and the short form people type.
+//! Identifiers: one type per kind of record, each a uuid v7 (time-sortable), and the
+//! short form people type.
+//!
+//! A case's id and a party's are both uuids, but passing one where the other is meant
+//! must not compile: drafts and bundles will pass many ids around, and a mix-up there
+//! could put one party's material in another's bundle. Each kind gets its own type from
+//! [`id_type!`]: the same text in the database, in JSON and in TypeScript (a `string`).
+//! Each is its own struct, so the compiler refuses `cases::load(conn, party.id)`; no
+//! conversion between kinds exists but through the uuid, spelled out.
 //!
 //! A v7 uuid starts with a millisecond timestamp, so two records made in the same
 //! moment share their first characters; the short form is therefore the *last* eight
 //! hex digits, which are random.
 
-use std::fmt;
-
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
-use serde::{Deserialize, Serialize};
 pub use uuid::Uuid;
 
 use crate::error::{Entity, Error, Result};
 
-/// A record's id: a uuid v7, stored and printed in its hyphenated text form.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize, ts_rs::TS,
-)]
-#[serde(transparent)]
-#[ts(export, type = "string")]
-pub struct Id(pub Uuid);
+/// Declares a record's id type: a uuid v7, stored and printed in its hyphenated form.
+macro_rules! id_type {
+    ($($(#[$meta:meta])* $name:ident),+ $(,)?) => {$(
+        $(#[$meta])*
+        #[derive(
+            Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord,
+            serde::Serialize, serde::Deserialize, ts_rs::TS,
+        )]
+        #[serde(transparent)]
+        #[ts(export, type = "string")]
+        pub struct $name(pub Uuid);
 
-impl Id {
-    /// The eight-character handle shown in tables, e.g. `3f9c2a1b`.
-    pub fn short(&self) -> String {
-        short(self)
-    }
+        impl $name {
+            /// A fresh id, made now.
+            #[allow(clippy::new_without_default)] // a default id would be a random one
+            pub fn new() -> Self {
+                $name(Uuid::now_v7())
+            }
+
+            /// The eight-character handle shown in tables, e.g. `3f9c2a1b`.
+            pub fn short(&self) -> String {
+                short(&self.0)
+            }
+        }
+
+        impl From<Uuid> for $name {
+            fn from(uuid: Uuid) -> Self {
+                $name(uuid)
+            }
+        }
+
+        impl std::fmt::Display for $name {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                self.0.hyphenated().fmt(f)
+            }
+        }
+
+        impl ToSql for $name {
+            fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+                Ok(ToSqlOutput::from(self.0.hyphenated().to_string()))
+            }
+        }
+
+        impl FromSql for $name {
+            fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+                Uuid::parse_str(value.as_str()?)
+                    .map($name)
+                    .map_err(|e| FromSqlError::Other(Box::new(e)))
+            }
+        }
+
+        impl std::str::FromStr for $name {
+            type Err = Error;
+            /// A full uuid only (a short handle needs the database: [`IdQuery`]).
+            fn from_str(text: &str) -> Result<Self> {
+                Uuid::parse_str(text.trim()).map($name).map_err(|_| Error::Invalid {
+                    field: "id",
+                    value: text.to_string(),
+                })
+            }
+        }
+    )+};
 }
 
-impl fmt::Display for Id {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.0.hyphenated().fmt(f)
-    }
-}
-
-impl ToSql for Id {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(ToSqlOutput::from(self.0.hyphenated().to_string()))
-    }
-}
-
-impl FromSql for Id {
-    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-        Uuid::parse_str(value.as_str()?)
-            .map(Id)
-            .map_err(|e| FromSqlError::Other(Box::new(e)))
-    }
-}
-
-pub fn new_id() -> Id {
-    Id(Uuid::now_v7())
-}
+id_type!(
+    /// A case ([`crate::cases`]).
+    CaseId,
+    /// A mediator on a case ([`crate::mediators`]).
+    MediatorId,
+    /// A party to a case ([`crate::parties`]).
+    PartyId,
+    /// A session of a case ([`crate::sessions`]).
+    SessionId,
+    /// A note ([`crate::notes`]).
+    NoteId,
+    /// A party's word on a caucus note ([`crate::confidentiality`]).
+    DisclosureId,
+    /// A termbase entry ([`crate::termbase`]).
+    TermId,
+);
 
 /// The eight-character handle shown in tables, e.g. `3f9c2a1b`.
-pub fn short(id: &Id) -> String {
-    let simple = id.0.simple().to_string();
+fn short(id: &Uuid) -> String {
+    let simple = id.simple().to_string();
     simple[simple.len() - 8..].to_string()
 }
 
 /// How a person referred to a record: a full uuid, or a short handle of 6+ hex digits.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IdQuery {
-    Full(Id),
+    Full(Uuid),
     Suffix(String),
 }
 
@@ -68,7 +115,7 @@ impl IdQuery {
     pub fn parse(entity: Entity, text: &str) -> Result<Self> {
         let trimmed = text.trim();
         if let Ok(id) = Uuid::parse_str(trimmed) {
-            return Ok(IdQuery::Full(Id(id)));
+            return Ok(IdQuery::Full(id));
         }
         let lower = trimmed.to_ascii_lowercase();
         if lower.len() >= 6 && lower.len() < 32 && lower.chars().all(|c| c.is_ascii_hexdigit()) {
@@ -83,7 +130,7 @@ impl IdQuery {
     /// SQL `LIKE` pattern over `replace(id, '-', '')`, the column's undashed form.
     pub fn like_pattern(&self) -> String {
         match self {
-            IdQuery::Full(id) => id.0.simple().to_string(),
+            IdQuery::Full(id) => id.simple().to_string(),
             IdQuery::Suffix(s) => format!("%{s}"),
         }
     }
@@ -95,24 +142,24 @@ mod tests {
 
     #[test]
     fn short_ids_of_ids_made_together_differ() {
-        let a = new_id();
-        let b = new_id();
+        let a = NoteId::new();
+        let b = NoteId::new();
         assert_ne!(
-            short(&a),
-            short(&b),
+            a.short(),
+            b.short(),
             "v7 ids made in one millisecond must still get distinct handles"
         );
     }
 
     #[test]
     fn queries_accept_full_and_short_forms_only() {
-        let id = new_id();
+        let id = PartyId::new();
         assert_eq!(
             IdQuery::parse(Entity::Party, &id.to_string()).unwrap(),
-            IdQuery::Full(id)
+            IdQuery::Full(id.0)
         );
         assert!(matches!(
-            IdQuery::parse(Entity::Party, &short(&id)).unwrap(),
+            IdQuery::parse(Entity::Party, &id.short()).unwrap(),
             IdQuery::Suffix(_)
         ));
         assert!(
@@ -120,5 +167,17 @@ mod tests {
             "too short to be unique"
         );
         assert!(IdQuery::parse(Entity::Party, "'; drop table").is_err());
+    }
+
+    #[test]
+    fn an_id_reads_back_as_its_own_kind_in_json() {
+        let id = CaseId::new();
+        let json = serde_json::to_string(&id).unwrap();
+        assert_eq!(
+            json,
+            format!("\"{id}\""),
+            "a bare string, as before typed ids"
+        );
+        assert_eq!(serde_json::from_str::<CaseId>(&json).unwrap(), id);
     }
 }

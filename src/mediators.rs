@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::audit::Audited;
 use crate::cases::Case;
 use crate::error::{Entity, Error, Result};
-use crate::ids::{self, Id};
+use crate::ids::{CaseId, MediatorId};
 use crate::store::Tx;
 use crate::vocab::vocabulary;
 
@@ -20,8 +20,8 @@ vocabulary!(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Mediator {
-    pub id: Id,
-    pub case_id: Id,
+    pub id: MediatorId,
+    pub case_id: CaseId,
     pub role: MediatorRole,
     pub name: String,
 }
@@ -49,7 +49,7 @@ pub(crate) fn add(tx: &Tx<'_>, case: &Case, role: MediatorRole, name: &str) -> R
         });
     }
     let mediator = Mediator {
-        id: ids::new_id(),
+        id: MediatorId::new(),
         case_id: case.id,
         role,
         name: name.to_string(),
@@ -63,7 +63,7 @@ pub(crate) fn add(tx: &Tx<'_>, case: &Case, role: MediatorRole, name: &str) -> R
 }
 
 /// Takes a co-mediator off the case (the lead stays); the audit event records `null`.
-pub(crate) fn remove_co(tx: &Tx<'_>, case_id: Id, name: &str) -> Result<()> {
+pub(crate) fn remove_co(tx: &Tx<'_>, case_id: CaseId, name: &str) -> Result<()> {
     let found = list(tx, case_id)?
         .into_iter()
         .find(|m| m.name == name.trim() && m.role == MediatorRole::Co);
@@ -79,7 +79,7 @@ pub(crate) fn remove_co(tx: &Tx<'_>, case_id: Id, name: &str) -> Result<()> {
 }
 
 /// A case's mediators: the lead first, then co-mediators by name.
-pub fn list(conn: &Connection, case_id: Id) -> Result<Vec<Mediator>> {
+pub fn list(conn: &Connection, case_id: CaseId) -> Result<Vec<Mediator>> {
     let mut stmt =
         conn.prepare("SELECT id, case_id, role, name FROM mediators WHERE case_id = ?1 ORDER BY role = 'co', name")?;
     let rows = stmt.query_map([case_id], from_row)?;

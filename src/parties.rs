@@ -6,7 +6,7 @@ use serde::Serialize;
 use crate::audit::Audited;
 use crate::cases::{self, Case};
 use crate::error::{Entity, Error, Result};
-use crate::ids::{self, Id, IdQuery};
+use crate::ids::{CaseId, IdQuery, PartyId};
 use crate::store::Tx;
 use crate::text::{self, MAX_NAME};
 use crate::time;
@@ -39,8 +39,8 @@ pub const MAX_REPRESENTATIVES: usize = 50;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Party {
-    pub id: Id,
-    pub case_id: Id,
+    pub id: PartyId,
+    pub case_id: CaseId,
     pub kind: PartyKind,
     pub role: PartyRole,
     pub name_en: Option<String>,
@@ -132,7 +132,7 @@ pub fn create(tx: &Tx<'_>, case: &Case, new: NewParty) -> Result<Party> {
             value: format!("more than {MAX_REPRESENTATIVES}"),
         });
     }
-    let id = ids::new_id();
+    let id = PartyId::new();
     tx.execute(
         "INSERT INTO parties (id, case_id, kind, role, name_en, name_zh, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         rusqlite::params![id, case.id, kind, role, name_en, name_zh, time::to_storage(tx.now())],
@@ -143,7 +143,7 @@ pub fn create(tx: &Tx<'_>, case: &Case, new: NewParty) -> Result<Party> {
     Ok(party)
 }
 
-fn write_representatives(tx: &Tx<'_>, party_id: Id, names: &[String]) -> Result<()> {
+fn write_representatives(tx: &Tx<'_>, party_id: PartyId, names: &[String]) -> Result<()> {
     tx.execute(
         "DELETE FROM representatives WHERE party_id = ?1",
         [party_id],
@@ -157,7 +157,7 @@ fn write_representatives(tx: &Tx<'_>, party_id: Id, names: &[String]) -> Result<
     Ok(())
 }
 
-pub fn load(conn: &Connection, id: Id) -> Result<Party> {
+pub fn load(conn: &Connection, id: PartyId) -> Result<Party> {
     let party = conn
         .query_row(
             &format!("SELECT {COLUMNS} FROM parties WHERE id = ?1"),
@@ -173,7 +173,7 @@ pub fn load(conn: &Connection, id: Id) -> Result<Party> {
 }
 
 /// Finds a party by id or short id, optionally only within one case.
-pub fn find(conn: &Connection, case_id: Option<Id>, reference: &str) -> Result<Party> {
+pub fn find(conn: &Connection, case_id: Option<CaseId>, reference: &str) -> Result<Party> {
     let query = IdQuery::parse(Entity::Party, reference)?;
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM parties WHERE replace(id, '-', '') LIKE ?1 AND (?2 IS NULL OR case_id = ?2) LIMIT 2"
@@ -195,7 +195,7 @@ pub fn find(conn: &Connection, case_id: Option<Id>, reference: &str) -> Result<P
 }
 
 /// A case's parties: requesting first, then responding, then others.
-pub fn list(conn: &Connection, case_id: Id) -> Result<Vec<Party>> {
+pub fn list(conn: &Connection, case_id: CaseId) -> Result<Vec<Party>> {
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM parties WHERE case_id = ?1
          ORDER BY CASE role WHEN 'requesting' THEN 0 WHEN 'responding' THEN 1 ELSE 2 END, created_at, id"
@@ -209,7 +209,7 @@ pub fn list(conn: &Connection, case_id: Id) -> Result<Vec<Party>> {
         .collect()
 }
 
-pub fn update(tx: &Tx<'_>, id: Id, change: PartyUpdate) -> Result<Party> {
+pub fn update(tx: &Tx<'_>, id: PartyId, change: PartyUpdate) -> Result<Party> {
     let before = load(tx, id)?;
     cases::load(tx, before.case_id)?.ensure_open()?;
     let mut after = before.clone();

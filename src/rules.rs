@@ -17,7 +17,7 @@ use std::fmt::Write as _;
 
 use crate::cases::{CaseKind, CaseStatus, Panel};
 use crate::confidentiality::{ConfidentialityRegime, DisclosureScope, MAX_SUMMARY};
-use crate::ids::{Id, Uuid};
+use crate::ids::{CaseId, PartyId, SessionId, Uuid};
 use crate::mediators::MediatorRole;
 use crate::notes::{self, ChineseScript, NoteTag, Side, Visibility, MAX_NOTE_SIDE};
 use crate::parties::{PartyKind, PartyRole, MAX_REPRESENTATIVES};
@@ -131,11 +131,11 @@ fn array<'a>(values: impl IntoIterator<Item = &'a str>) -> String {
 }
 
 /// A session of `kind` held with a party, to ask `default_visibility` what it gives.
-fn sample_session(kind: SessionKind, party: Id) -> Session {
+fn sample_session(kind: SessionKind, party: PartyId) -> Session {
     let epoch = chrono::DateTime::UNIX_EPOCH;
     Session {
-        id: Id(Uuid::from_u128(1)),
-        case_id: Id(Uuid::from_u128(2)),
+        id: SessionId(Uuid::from_u128(1)),
+        case_id: CaseId(Uuid::from_u128(2)),
         kind,
         caucus_party_id: Some(party),
         time_zone: "UTC".into(),
@@ -232,7 +232,7 @@ fn typescript() -> String {
             .collect(),
     );
 
-    let party = Id(Uuid::from_u128(3));
+    let party = PartyId(Uuid::from_u128(3));
     record(
         &mut ts,
         "/**\n * The visibility a new note gets from the kind of session it is taken in, and whether\n \

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::audit::Audited;
 use crate::cases::{self, Case};
 use crate::error::{Entity, Error, Result};
-use crate::ids::{self, Id, IdQuery};
+use crate::ids::{CaseId, IdQuery, PartyId, SessionId};
 use crate::parties;
 use crate::store::Tx;
 use crate::text::{self, MAX_NAME};
@@ -35,17 +35,17 @@ pub const MAX_ATTENDEES: usize = 100;
 pub struct Attendee {
     pub name: String,
     /// The party this person attends for; `None` for the mediators and observers.
-    pub party_id: Option<Id>,
+    pub party_id: Option<PartyId>,
 }
 
 /// A session as stored. Times are RFC 3339 in UTC; `time_zone` is the venue's.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Session {
-    pub id: Id,
-    pub case_id: Id,
+    pub id: SessionId,
+    pub case_id: CaseId,
     pub kind: SessionKind,
-    pub caucus_party_id: Option<Id>,
+    pub caucus_party_id: Option<PartyId>,
     pub time_zone: String,
     pub venue: Option<String>,
     pub scheduled_start: DateTime<Utc>,
@@ -69,7 +69,7 @@ impl Session {
 #[derive(Debug, Clone)]
 pub struct NewSession {
     pub kind: SessionKind,
-    pub caucus_party: Option<Id>,
+    pub caucus_party: Option<PartyId>,
     pub time_zone: String,
     pub venue: Option<String>,
     pub scheduled_start: DateTime<Utc>,
@@ -83,7 +83,7 @@ pub struct NewSession {
 #[ts(export, optional_fields)]
 pub struct SessionDraft {
     pub kind: Option<SessionKind>,
-    pub caucus_party: Option<Id>,
+    pub caucus_party: Option<PartyId>,
     /// The venue's IANA zone, e.g. `Asia/Hong_Kong`.
     pub time_zone: String,
     pub venue: Option<String>,
@@ -137,7 +137,7 @@ impl SessionDraft {
 /// Which sessions to list.
 #[derive(Debug, Clone, Default)]
 pub struct SessionFilter {
-    pub case_id: Option<Id>,
+    pub case_id: Option<CaseId>,
     /// Only sessions not over at this instant (the agenda): scheduled to end at or after
     /// it, or under way (started and not ended) whatever their schedule, since a session
     /// that overruns or starts late is still going on.
@@ -231,7 +231,7 @@ pub fn create(tx: &Tx<'_>, case: &Case, new: NewSession) -> Result<Session> {
         });
     }
 
-    let id = ids::new_id();
+    let id = SessionId::new();
     tx.execute(
         "INSERT INTO sessions (id, case_id, kind, caucus_party_id, time_zone, venue, scheduled_start, scheduled_end, created_at)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
@@ -262,7 +262,7 @@ fn default_attendees(
     conn: &Connection,
     case: &Case,
     kind: SessionKind,
-    caucus_party: Option<Id>,
+    caucus_party: Option<PartyId>,
     case_parties: &[parties::Party],
 ) -> Result<Vec<Attendee>> {
     let mut out: Vec<Attendee> = crate::mediators::list(conn, case.id)?
@@ -291,7 +291,7 @@ fn default_attendees(
     Ok(out)
 }
 
-pub fn load(conn: &Connection, id: Id) -> Result<Session> {
+pub fn load(conn: &Connection, id: SessionId) -> Result<Session> {
     let session = conn
         .query_row(
             &format!("SELECT {COLUMNS} FROM sessions WHERE id = ?1"),
@@ -385,7 +385,7 @@ pub fn live(conn: &Connection) -> Result<Vec<Session>> {
 }
 
 /// Marks the session as under way at `at`.
-pub fn start(tx: &Tx<'_>, id: Id, at: DateTime<Utc>) -> Result<Session> {
+pub fn start(tx: &Tx<'_>, id: SessionId, at: DateTime<Utc>) -> Result<Session> {
     let session = load(tx, id)?;
     cases::load(tx, session.case_id)?.ensure_open()?;
     if session.actual_start.is_some() {
@@ -401,7 +401,7 @@ pub fn start(tx: &Tx<'_>, id: Id, at: DateTime<Utc>) -> Result<Session> {
 }
 
 /// Marks the session as over at `at`.
-pub fn end(tx: &Tx<'_>, id: Id, at: DateTime<Utc>) -> Result<Session> {
+pub fn end(tx: &Tx<'_>, id: SessionId, at: DateTime<Utc>) -> Result<Session> {
     let session = load(tx, id)?;
     let Some(started) = session.actual_start else {
         return Err(Error::SessionNotStarted);

@@ -6,7 +6,7 @@ use serde::Serialize;
 
 use crate::cases::{self, Case};
 use crate::error::Result;
-use crate::ids::Id;
+use crate::ids::{CaseId, SessionId};
 use crate::mediators::{self, Mediator};
 use crate::parties::{self, Party};
 use crate::sessions::{self, Session, SessionFilter};
@@ -21,7 +21,7 @@ pub struct CaseDetail {
     pub sessions: Vec<Session>,
 }
 
-pub fn case_detail(conn: &Connection, case_id: Id) -> Result<CaseDetail> {
+pub fn case_detail(conn: &Connection, case_id: CaseId) -> Result<CaseDetail> {
     Ok(CaseDetail {
         case: cases::load(conn, case_id)?,
         mediators: mediators::list(conn, case_id)?,
@@ -85,7 +85,7 @@ pub struct GuardState {
     /// A joint session has started and not ended.
     pub joint_session_live: bool,
     /// Every session under way now.
-    pub live_sessions: Vec<Id>,
+    pub live_sessions: Vec<SessionId>,
 }
 
 pub fn guard_state(conn: &Connection) -> Result<GuardState> {

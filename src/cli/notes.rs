@@ -175,7 +175,7 @@ fn apply(
     conn: &Db,
     a: &NoteContentArgs,
     draft: &mut NoteDraft,
-    case_id: accord::ids::Id,
+    case_id: accord::ids::CaseId,
 ) -> Result<()> {
     if a.en_file.as_deref() == Some(Path::new("-")) && a.zh_file.as_deref() == Some(Path::new("-"))
     {

@@ -51,7 +51,7 @@ pub fn search(ctx: &Context<'_>, a: &SearchArgs) -> Result<()> {
         Some(c) => Some(cases::find(conn, c)?),
         None => None,
     };
-    let party = |reference: &Option<String>| -> Result<Option<accord::ids::Id>> {
+    let party = |reference: &Option<String>| -> Result<Option<accord::ids::PartyId>> {
         match (reference, &case) {
             (Some(p), Some(c)) => Ok(Some(parties::find(conn, Some(c.id), p)?.id)),
             _ => Ok(None),

@@ -24,12 +24,19 @@ fn stamp(step: u32) -> Stamp {
 }
 
 /// Checks the rule from the tables themselves, not through the code under test.
-fn assert_consent_holds(conn: &Connection, note_id: Id, a: Id, b: Id, case: Id, step: u32) {
+fn assert_consent_holds(
+    conn: &Connection,
+    note_id: NoteId,
+    a: PartyId,
+    b: PartyId,
+    case: CaseId,
+    step: u32,
+) {
     let note = load(conn, note_id).unwrap();
     let Some(confider) = note.confided_by else {
         return;
     };
-    let exposed_to_other = |party: Id| {
+    let exposed_to_other = |party: PartyId| {
         note.visibility == Visibility::Shared
             || (note.visibility == Visibility::Caucus && note.party_id == Some(party))
     };

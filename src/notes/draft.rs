@@ -4,7 +4,7 @@ use serde::Deserialize;
 
 use super::{ChineseScript, Note, NoteTag, Side, Visibility};
 use crate::error::{Error, Result};
-use crate::ids::Id;
+use crate::ids::{PartyId, SessionId};
 use crate::text::{self, MAX_NAME};
 
 /// Longest side of a note, in characters: about fifty printed pages. Past it a paste is
@@ -20,9 +20,9 @@ pub const MAX_NOTE_SIDE: usize = 100_000;
 #[ts(export, optional_fields)]
 pub struct NoteDraft {
     /// Only read when the note is created.
-    pub session_id: Option<Id>,
+    pub session_id: Option<SessionId>,
     pub visibility: Option<Visibility>,
-    pub party_id: Option<Id>,
+    pub party_id: Option<PartyId>,
     pub tags: Vec<NoteTag>,
     pub text_en: String,
     pub text_zh: String,
@@ -48,7 +48,11 @@ impl NoteDraft {
     }
 
     /// Checks the draft. `visibility` and `party` fill in what it leaves open.
-    pub(super) fn into_content(self, visibility: Visibility, party: Option<Id>) -> Result<Content> {
+    pub(super) fn into_content(
+        self,
+        visibility: Visibility,
+        party: Option<PartyId>,
+    ) -> Result<Content> {
         let visibility = self.visibility.unwrap_or(visibility);
         let party_id = match (self.party_id, visibility) {
             (Some(p), _) => Some(p),
@@ -84,7 +88,7 @@ impl NoteDraft {
 #[derive(Debug, Clone, PartialEq)]
 pub(super) struct Content {
     pub visibility: Visibility,
-    pub party_id: Option<Id>,
+    pub party_id: Option<PartyId>,
     pub tags: Vec<NoteTag>,
     pub text_en: String,
     pub text_zh: String,
@@ -149,7 +153,7 @@ mod tests {
 
     #[test]
     fn a_caucus_note_takes_the_sessions_party_or_needs_one() {
-        let party = Some(crate::ids::new_id());
+        let party = Some(PartyId::new());
         let draft = NoteDraft {
             text_en: "x".into(),
             ..Default::default()

@@ -52,7 +52,7 @@ use crate::cases;
 use crate::confidentiality::{self, ConfidentialityRegime, DisclosureStatus};
 use crate::digest;
 use crate::error::{Entity, Error, Result};
-use crate::ids::{self, Id, IdQuery};
+use crate::ids::{CaseId, IdQuery, NoteId, PartyId, SessionId};
 use crate::parties;
 use crate::sessions::{self, Session, SessionKind};
 use crate::store::Tx;
@@ -64,15 +64,15 @@ pub use draft::{NoteDraft, MAX_NOTE_SIDE};
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Note {
-    pub id: Id,
-    pub case_id: Id,
-    pub session_id: Option<Id>,
+    pub id: NoteId,
+    pub case_id: CaseId,
+    pub session_id: Option<SessionId>,
     pub visibility: Visibility,
     /// Whose words these are; for a caucus note, the party that confided them.
-    pub party_id: Option<Id>,
+    pub party_id: Option<PartyId>,
     /// The party who first confided this note: set the first time it is caucus, never
     /// changed. Its consent governs where the note may go from then on.
-    pub confided_by: Option<Id>,
+    pub confided_by: Option<PartyId>,
     /// The case's regime when the note was confided; a later change of the case's
     /// regime does not open it.
     pub caucus_regime: Option<ConfidentialityRegime>,
@@ -123,16 +123,16 @@ pub fn preview(text_en: &str, text_zh: &str, chars: usize) -> String {
 #[serde(default)]
 #[ts(export, optional_fields)]
 pub struct NoteFilter {
-    pub session_id: Option<Id>,
+    pub session_id: Option<SessionId>,
     pub visibility: Option<Visibility>,
-    pub party_id: Option<Id>,
+    pub party_id: Option<PartyId>,
     pub tag: Option<NoteTag>,
 }
 
 /// The visibility a new note gets from the session it is taken in: a caucus with party B
 /// makes caucus notes for B, an internal meeting private ones, other sessions shared ones.
 /// Without a session a note is private until the mediator says otherwise.
-pub fn default_visibility(session: Option<&Session>) -> (Visibility, Option<Id>) {
+pub fn default_visibility(session: Option<&Session>) -> (Visibility, Option<PartyId>) {
     match session.map(|s| (s.kind, s.caucus_party_id)) {
         Some((SessionKind::Caucus, party)) => (Visibility::Caucus, party),
         Some((SessionKind::Joint | SessionKind::Preparatory, _)) => (Visibility::Shared, None),
@@ -183,7 +183,7 @@ fn complete(conn: &Connection, mut note: Note) -> Result<Note> {
 }
 
 /// A note's tags, in vocabulary order (fact, issue, interest, option, proposal).
-pub fn tags(conn: &Connection, note_id: Id) -> Result<Vec<NoteTag>> {
+pub fn tags(conn: &Connection, note_id: NoteId) -> Result<Vec<NoteTag>> {
     let mut tags = conn
         .prepare_cached("SELECT tag FROM note_tags WHERE note_id = ?1")?
         .query_map([note_id], |row| row.get(0))?
@@ -197,7 +197,7 @@ fn sort_tags(tags: &mut Vec<NoteTag>) {
     tags.dedup();
 }
 
-fn load_stored(conn: &Connection, id: Id) -> Result<Stored> {
+fn load_stored(conn: &Connection, id: NoteId) -> Result<Stored> {
     conn.query_row(
         &format!("SELECT {COLUMNS} FROM notes WHERE id = ?1"),
         [id],
@@ -210,7 +210,7 @@ fn load_stored(conn: &Connection, id: Id) -> Result<Stored> {
     })
 }
 
-pub fn load(conn: &Connection, id: Id) -> Result<Note> {
+pub fn load(conn: &Connection, id: NoteId) -> Result<Note> {
     complete(conn, load_stored(conn, id)?.note)
 }
 
@@ -237,7 +237,7 @@ pub fn find(conn: &Connection, reference: &str) -> Result<Note> {
 }
 
 /// A case's notes, oldest first (the order they were taken in).
-pub fn list(conn: &Connection, case_id: Id, filter: &NoteFilter) -> Result<Vec<Note>> {
+pub fn list(conn: &Connection, case_id: CaseId, filter: &NoteFilter) -> Result<Vec<Note>> {
     cases::load(conn, case_id)?;
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM notes n
@@ -260,7 +260,7 @@ pub fn list(conn: &Connection, case_id: Id, filter: &NoteFilter) -> Result<Vec<N
 }
 
 /// Takes a new note in a case. What the draft leaves open defaults from its session.
-pub fn create(tx: &Tx<'_>, case_id: Id, draft: NoteDraft) -> Result<Note> {
+pub fn create(tx: &Tx<'_>, case_id: CaseId, draft: NoteDraft) -> Result<Note> {
     let case = cases::load(tx, case_id)?;
     case.ensure_open()?;
     let session = match draft.session_id {
@@ -277,7 +277,7 @@ pub fn create(tx: &Tx<'_>, case_id: Id, draft: NoteDraft) -> Result<Note> {
         Visibility::Caucus => (content.party_id, Some(case.confidentiality)),
         _ => (None, None),
     };
-    let id = ids::new_id();
+    let id = NoteId::new();
     let now = time::to_storage(tx.now());
     tx.execute(
         "INSERT INTO notes (id, case_id, session_id, visibility, party_id, text_en, text_zh, zh_script,
@@ -312,7 +312,7 @@ pub fn create(tx: &Tx<'_>, case_id: Id, draft: NoteDraft) -> Result<Note> {
 /// mediator types. `base_revision` is the revision the editor started from; if the note
 /// has moved on since (another window, the command line) nothing is written and
 /// [`Error::NoteConflict`] says so. Saving unchanged content writes nothing.
-pub fn save(tx: &Tx<'_>, id: Id, base_revision: i64, draft: NoteDraft) -> Result<Note> {
+pub fn save(tx: &Tx<'_>, id: NoteId, base_revision: i64, draft: NoteDraft) -> Result<Note> {
     let stored = load_stored(tx, id)?;
     let before = complete(tx, stored.note)?;
     if before.revision != base_revision {
@@ -414,7 +414,7 @@ impl Stored {
     }
 }
 
-fn write_tags(tx: &Tx<'_>, id: Id, tags: &[NoteTag]) -> Result<()> {
+fn write_tags(tx: &Tx<'_>, id: NoteId, tags: &[NoteTag]) -> Result<()> {
     for tag in tags {
         tx.execute(
             "INSERT INTO note_tags (note_id, tag) VALUES (?1, ?2)",
@@ -424,7 +424,7 @@ fn write_tags(tx: &Tx<'_>, id: Id, tags: &[NoteTag]) -> Result<()> {
     Ok(())
 }
 
-fn session_in_case(conn: &Connection, session_id: Id, case_id: Id) -> Result<Session> {
+fn session_in_case(conn: &Connection, session_id: SessionId, case_id: CaseId) -> Result<Session> {
     let session = sessions::load(conn, session_id)?;
     if session.case_id != case_id {
         return Err(Error::Invalid {
@@ -435,7 +435,7 @@ fn session_in_case(conn: &Connection, session_id: Id, case_id: Id) -> Result<Ses
     Ok(session)
 }
 
-fn check_party(conn: &Connection, content: &draft::Content, case_id: Id) -> Result<()> {
+fn check_party(conn: &Connection, content: &draft::Content, case_id: CaseId) -> Result<()> {
     if let Some(party_id) = content.party_id {
         let party = parties::load(conn, party_id)?;
         if party.case_id != case_id {
@@ -455,12 +455,12 @@ fn check_party(conn: &Connection, content: &draft::Content, case_id: Id) -> Resu
 /// plain SHA-256 in `text_*_sha256` fields; those events verify under that shape.)
 #[derive(Serialize)]
 pub struct AuditedNote {
-    id: Id,
-    case_id: Id,
-    session_id: Option<Id>,
+    id: NoteId,
+    case_id: CaseId,
+    session_id: Option<SessionId>,
     visibility: Visibility,
-    party_id: Option<Id>,
-    confided_by: Option<Id>,
+    party_id: Option<PartyId>,
+    confided_by: Option<PartyId>,
     caucus_regime: Option<ConfidentialityRegime>,
     tags: Vec<NoteTag>,
     text_en_hmac: String,

@@ -7,7 +7,7 @@ use similar::{ChangeTag, TextDiff};
 
 use super::{draft::Content, ChineseScript, Note, NoteTag, Side, Visibility};
 use crate::error::{Entity, Error, Result};
-use crate::ids::Id;
+use crate::ids::{NoteId, PartyId};
 use crate::store::Tx;
 use crate::time;
 
@@ -15,7 +15,7 @@ use crate::time;
 #[derive(Debug, Clone, PartialEq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct NoteRevision {
-    pub note_id: Id,
+    pub note_id: NoteId,
     #[ts(type = "number")]
     pub revision: i64,
     pub saved_at: String,
@@ -24,7 +24,7 @@ pub struct NoteRevision {
     #[ts(type = "number | null")]
     pub restored_from: Option<i64>,
     pub visibility: Visibility,
-    pub party_id: Option<Id>,
+    pub party_id: Option<PartyId>,
     pub tags: Vec<NoteTag>,
     pub text_en: String,
     pub text_zh: String,
@@ -113,7 +113,7 @@ pub(super) fn append(tx: &Tx<'_>, note: &Note, restored_from: Option<i64>) -> Re
 }
 
 /// A note's revisions, newest first.
-pub fn history(conn: &Connection, note_id: Id) -> Result<Vec<NoteRevision>> {
+pub fn history(conn: &Connection, note_id: NoteId) -> Result<Vec<NoteRevision>> {
     super::load_stored(conn, note_id)?;
     let mut stmt = conn.prepare(&format!(
         "SELECT {COLUMNS} FROM note_revisions WHERE note_id = ?1 ORDER BY revision DESC"
@@ -122,7 +122,7 @@ pub fn history(conn: &Connection, note_id: Id) -> Result<Vec<NoteRevision>> {
     Ok(rows.collect::<rusqlite::Result<_>>()?)
 }
 
-pub fn load(conn: &Connection, note_id: Id, revision: i64) -> Result<NoteRevision> {
+pub fn load(conn: &Connection, note_id: NoteId, revision: i64) -> Result<NoteRevision> {
     conn.query_row(
         &format!("SELECT {COLUMNS} FROM note_revisions WHERE note_id = ?1 AND revision = ?2"),
         rusqlite::params![note_id, revision],
@@ -137,7 +137,7 @@ pub fn load(conn: &Connection, note_id: Id, revision: i64) -> Result<NoteRevisio
 
 /// Brings back revision `revision` as the note's newest one. Like any save, it refuses
 /// to make a caucus note shared without the party's consent.
-pub fn restore(tx: &Tx<'_>, note_id: Id, revision: i64) -> Result<Note> {
+pub fn restore(tx: &Tx<'_>, note_id: NoteId, revision: i64) -> Result<Note> {
     let old = load(tx, note_id, revision)?;
     let stored = super::load_stored(tx, note_id)?;
     let before = super::complete(tx, stored.note)?;
@@ -155,7 +155,7 @@ pub fn restore(tx: &Tx<'_>, note_id: Id, revision: i64) -> Result<Note> {
 }
 
 /// Compares two revisions of one note.
-pub fn compare(conn: &Connection, note_id: Id, from: i64, to: i64) -> Result<RevisionDiff> {
+pub fn compare(conn: &Connection, note_id: NoteId, from: i64, to: i64) -> Result<RevisionDiff> {
     let a = load(conn, note_id, from)?;
     let b = load(conn, note_id, to)?;
     Ok(RevisionDiff {

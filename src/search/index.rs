@@ -13,7 +13,7 @@
 
 use rusqlite::Connection;
 
-use crate::ids::Id;
+use crate::ids::{CaseId, NoteId, PartyId};
 use crate::notes::{NoteTag, Visibility};
 
 use super::tokens::{bigrams, tokenize, Kind, Token};
@@ -109,10 +109,10 @@ fn push(column: &mut String, token: &str) {
 /// `note_tags`: its two sides and its facets.
 pub fn put(tx: &Connection, doc: i64) -> Result<()> {
     let (id, case_id, visibility, party_id, text_en, text_zh): (
-        Id,
-        Id,
+        NoteId,
+        CaseId,
         Visibility,
-        Option<Id>,
+        Option<PartyId>,
         String,
         String,
     ) = tx
@@ -143,9 +143,9 @@ pub fn put(tx: &Connection, doc: i64) -> Result<()> {
 /// The `facets` column: one token per fact a search can filter on. Tokens are letters
 /// and hex digits only, so unicode61 keeps each whole.
 pub fn facets(
-    case_id: Id,
+    case_id: CaseId,
     visibility: Visibility,
-    party_id: Option<Id>,
+    party_id: Option<PartyId>,
     tags: &[NoteTag],
 ) -> String {
     let mut out = vec![facet::case(case_id), facet::visibility(visibility)];
@@ -161,17 +161,17 @@ pub fn facets(
 
 /// The facet tokens, shared by [`put`] and the search's filters.
 pub mod facet {
-    use crate::ids::Id;
+    use crate::ids::{CaseId, PartyId};
     use crate::notes::{NoteTag, Visibility};
 
-    pub fn case(id: Id) -> String {
+    pub fn case(id: CaseId) -> String {
         format!("case{}", id.0.simple())
     }
-    pub fn party(id: Id) -> String {
+    pub fn party(id: PartyId) -> String {
         format!("party{}", id.0.simple())
     }
     /// A caucus note confided by this party: what "as seen by" that party may include.
-    pub fn confided_by(id: Id) -> String {
+    pub fn confided_by(id: PartyId) -> String {
         format!("confides{}", id.0.simple())
     }
     pub fn visibility(v: Visibility) -> String {

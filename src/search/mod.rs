@@ -25,7 +25,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 
 use crate::error::{Error, Result};
-use crate::ids::Id;
+use crate::ids::{CaseId, NoteId, PartyId, SessionId};
 use crate::notes::{NoteTag, Visibility};
 use crate::time;
 use index::facet;
@@ -54,9 +54,9 @@ pub const TOTAL_CAP: u32 = 1000;
 #[ts(export, optional_fields)]
 pub struct SearchQuery {
     pub text: String,
-    pub case_id: Option<Id>,
+    pub case_id: Option<CaseId>,
     /// Notes recording this party's words (any visibility).
-    pub party_id: Option<Id>,
+    pub party_id: Option<PartyId>,
     pub visibility: Option<Visibility>,
     pub tag: Option<NoteTag>,
     /// First calendar day included, in the zone passed to [`search`].
@@ -65,7 +65,7 @@ pub struct SearchQuery {
     pub to: Option<NaiveDate>,
     /// Only what this party may see: shared notes and its own caucus notes, never
     /// another party's caucus notes nor private ones.
-    pub as_party: Option<Id>,
+    pub as_party: Option<PartyId>,
     pub limit: Option<u32>,
     pub offset: Option<u32>,
 }
@@ -74,12 +74,12 @@ pub struct SearchQuery {
 #[derive(Debug, Clone, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct SearchHit {
-    pub note_id: Id,
-    pub case_id: Id,
+    pub note_id: NoteId,
+    pub case_id: CaseId,
     pub case_ref: String,
-    pub session_id: Option<Id>,
+    pub session_id: Option<SessionId>,
     pub visibility: Visibility,
-    pub party_id: Option<Id>,
+    pub party_id: Option<PartyId>,
     pub tags: Vec<NoteTag>,
     pub created_at: String,
     pub updated_at: String,

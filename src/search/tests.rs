@@ -20,8 +20,8 @@ struct Db {
     next_doc: i64,
 }
 
-fn uuid(n: u128) -> Id {
-    Id(uuid::Uuid::from_u128(
+fn uuid<T: From<uuid::Uuid>>(n: u128) -> T {
+    T::from(uuid::Uuid::from_u128(
         0x0190_0000_0000_7000_8000_0000_0000_0000 | n,
     ))
 }
@@ -55,7 +55,7 @@ impl Db {
                 c.execute(
                     "INSERT INTO cases (id, local_ref, kind, panel, status, title_en, created_at, updated_at)
                      VALUES (?1, ?2, 'commercial', 'general', 'active', 'Test', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')",
-                    rusqlite::params![uuid(case), local_ref],
+                    rusqlite::params![uuid::<CaseId>(case), local_ref],
                 )
             });
             for party in parties {
@@ -63,7 +63,7 @@ impl Db {
                     c.execute(
                         "INSERT INTO parties (id, case_id, kind, role, name_en, created_at)
                          VALUES (?1, ?2, 'company', 'other', 'Party', '2026-01-01T00:00:00Z')",
-                        rusqlite::params![uuid(party), uuid(case)],
+                        rusqlite::params![uuid::<PartyId>(party), uuid::<CaseId>(case)],
                     )
                 });
             }
@@ -81,7 +81,7 @@ impl Db {
     }
 
     /// Inserts a note row and indexes it, as the notes' save will. Returns its id.
-    fn note(&mut self, note: Note<'_>) -> Id {
+    fn note(&mut self, note: Note<'_>) -> NoteId {
         let doc = self.next_doc;
         self.next_doc += 1;
         let id = uuid(0x1_0000 + doc as u128);
@@ -94,9 +94,9 @@ impl Db {
                     rusqlite::params![
                         doc,
                         id,
-                        uuid(note.case),
+                        uuid::<CaseId>(note.case),
                         visibility,
-                        party.map(uuid),
+                        party.map(uuid::<PartyId>),
                         note.en,
                         note.zh,
                         note.created_at
@@ -149,7 +149,7 @@ fn note<'a>(
 /// The written corpus, by name.
 struct Corpus {
     db: Db,
-    names: Vec<(Id, &'static str)>,
+    names: Vec<(NoteId, &'static str)>,
 }
 
 impl Corpus {
@@ -270,7 +270,7 @@ impl Corpus {
         Corpus { db, names }
     }
 
-    fn name(&self, id: &Id) -> &'static str {
+    fn name(&self, id: &NoteId) -> &'static str {
         self.names
             .iter()
             .find(|(i, _)| i == id)
@@ -589,7 +589,7 @@ fn as_a_party_the_rows_decide_not_only_the_index() {
             index::put(tx, doc)?;
             tx.execute(
                 "UPDATE notes SET visibility = 'caucus', party_id = ?2 WHERE id = ?1",
-                rusqlite::params![confided, uuid(PARTY_A1)],
+                rusqlite::params![confided, uuid::<PartyId>(PARTY_A1)],
             )?;
             Ok(())
         })
@@ -764,7 +764,7 @@ fn random_en(rng: &mut fastrand::Rng) -> String {
     s
 }
 
-fn all_hits(conn: &Connection, text: &str) -> BTreeSet<Id> {
+fn all_hits(conn: &Connection, text: &str) -> BTreeSet<NoteId> {
     let mut found = BTreeSet::new();
     let mut offset = 0;
     loop {
@@ -801,7 +801,7 @@ fn whole_words(text: &str) -> Vec<String> {
 fn search_agrees_with_a_substring_scan() {
     let mut rng = fastrand::Rng::with_seed(0x5EED_ACC0_4D00_0001);
     let mut db = Db::new();
-    let mut notes: Vec<(Id, String, String)> = Vec::new();
+    let mut notes: Vec<(NoteId, String, String)> = Vec::new();
     for i in 0..300 {
         let en = if i % 3 == 0 {
             String::new()
@@ -831,7 +831,7 @@ fn search_agrees_with_a_substring_scan() {
             continue;
         }
         let wanted = fold(&query);
-        let oracle: BTreeSet<Id> = notes
+        let oracle: BTreeSet<NoteId> = notes
             .iter()
             .filter(|(_, en, zh)| fold(en).contains(&wanted) || fold(zh).contains(&wanted))
             .map(|(id, _, _)| *id)
@@ -846,7 +846,7 @@ fn search_agrees_with_a_substring_scan() {
 
     for word in WORDS {
         let wanted = fold(word);
-        let oracle: BTreeSet<Id> = notes
+        let oracle: BTreeSet<NoteId> = notes
             .iter()
             .filter(|(_, en, zh)| {
                 whole_words(en).contains(&wanted) || whole_words(zh).contains(&wanted)

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::audit::Audited;
 use crate::error::{Entity, Error, Result};
-use crate::ids::{self, Id, IdQuery};
+use crate::ids::{IdQuery, TermId};
 use crate::store::Tx;
 use crate::text;
 use crate::time;
@@ -46,7 +46,7 @@ vocabulary!(
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct Term {
-    pub id: Id,
+    pub id: TermId,
     pub en: String,
     pub zh_hans: Option<String>,
     pub zh_hant: Option<String>,
@@ -177,7 +177,7 @@ pub fn add(tx: &Tx<'_>, new: NewTerm) -> Result<Term> {
 /// Inserts checked fields; the caller records the audit event.
 fn insert(tx: &Tx<'_>, f: &Fields, origin: TermOrigin) -> Result<Term> {
     ensure_english_free(tx, &f.en, None)?;
-    let id = ids::new_id();
+    let id = TermId::new();
     let now = time::to_storage(tx.now());
     tx.execute(
         "INSERT INTO terms (id, en, zh_hans, zh_hant, domain, note, origin, created_at, updated_at)
@@ -187,7 +187,7 @@ fn insert(tx: &Tx<'_>, f: &Fields, origin: TermOrigin) -> Result<Term> {
     load(tx, id)
 }
 
-fn ensure_english_free(conn: &Connection, en: &str, except: Option<Id>) -> Result<()> {
+fn ensure_english_free(conn: &Connection, en: &str, except: Option<TermId>) -> Result<()> {
     match by_english(conn, en)? {
         Some(other) if Some(other.id) != except => Err(Error::Invalid {
             field: "en",
@@ -209,7 +209,7 @@ fn by_english(conn: &Connection, en: &str) -> Result<Option<Term>> {
 }
 
 /// Changes an entry. Nothing is written, and no event recorded, when nothing changes.
-pub fn update(tx: &Tx<'_>, id: Id, change: TermUpdate) -> Result<Term> {
+pub fn update(tx: &Tx<'_>, id: TermId, change: TermUpdate) -> Result<Term> {
     let before = load(tx, id)?;
     let pick = |new: &Option<String>, old: &Option<String>| new.clone().or(old.clone());
     let wanted = NewTerm {
@@ -248,14 +248,14 @@ fn rewrite(tx: &Tx<'_>, before: &Term, fields: &Fields, action: &str) -> Result<
 }
 
 /// Removes an entry, seed entries included.
-pub fn remove(tx: &Tx<'_>, id: Id) -> Result<Term> {
+pub fn remove(tx: &Tx<'_>, id: TermId) -> Result<Term> {
     let term = load(tx, id)?;
     tx.execute("DELETE FROM terms WHERE id = ?1", [id])?;
     tx.record_removal("term.delete", &term)?;
     Ok(term)
 }
 
-pub fn load(conn: &Connection, id: Id) -> Result<Term> {
+pub fn load(conn: &Connection, id: TermId) -> Result<Term> {
     conn.query_row(
         &format!("SELECT {COLUMNS} FROM terms WHERE id = ?1"),
         [id],

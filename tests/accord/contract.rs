@@ -18,7 +18,7 @@ use std::path::PathBuf;
 
 use accord::cases::{self, NewCase};
 use accord::confidentiality::{self, DisclosureDraft};
-use accord::ids::Id;
+use accord::ids::{CaseId, NoteId, SessionId};
 use accord::notes::{self, revisions, Note, NoteDraft};
 use accord::parties::{self, NewParty};
 use accord::search::{self, SearchQuery};
@@ -150,7 +150,7 @@ impl Run {
         })
     }
 
-    fn name_of(&self, id: Id) -> String {
+    fn name_of(&self, id: impl std::fmt::Display) -> String {
         self.named(Value::String(id.to_string()))
             .as_str()
             .unwrap()
@@ -171,14 +171,14 @@ impl Run {
                 Ok(json!({ "id": case.id }))
             }
             "addParty" => {
-                let (case, input): (Id, NewParty) = (arg(args, "case"), arg(args, "input"));
+                let (case, input): (CaseId, NewParty) = (arg(args, "case"), arg(args, "input"));
                 let party = self
                     .vault
                     .change(at, |tx| parties::create(tx, &cases::load(tx, case)?, input))?;
                 Ok(json!({ "id": party.id }))
             }
             "createSession" => {
-                let case: Id = arg(args, "case");
+                let case: CaseId = arg(args, "case");
                 let new = arg::<SessionDraft>(args, "draft").parse()?;
                 let session = self
                     .vault
@@ -186,12 +186,12 @@ impl Run {
                 Ok(session_answer(&session))
             }
             "startSession" => {
-                let id: Id = arg(args, "session");
+                let id: SessionId = arg(args, "session");
                 let session = self.vault.change(at, |tx| sessions::start(tx, id, at))?;
                 Ok(session_answer(&session))
             }
             "endSession" => {
-                let id: Id = arg(args, "session");
+                let id: SessionId = arg(args, "session");
                 let session = self.vault.change(at, |tx| sessions::end(tx, id, at))?;
                 Ok(session_answer(&session))
             }
@@ -204,12 +204,12 @@ impl Run {
             }
             "guardState" => Ok(json!(views::guard_state(self.vault.read())?)),
             "createNote" => {
-                let (case, draft): (Id, NoteDraft) = (arg(args, "case"), arg(args, "draft"));
+                let (case, draft): (CaseId, NoteDraft) = (arg(args, "case"), arg(args, "draft"));
                 let note = self.vault.change(at, |tx| notes::create(tx, case, draft))?;
                 Ok(note_answer(&note))
             }
             "saveNote" => {
-                let (id, base, draft): (Id, i64, NoteDraft) = (
+                let (id, base, draft): (NoteId, i64, NoteDraft) = (
                     arg(args, "note"),
                     arg(args, "base_revision"),
                     arg(args, "draft"),
@@ -220,14 +220,15 @@ impl Run {
                 Ok(note_answer(&note))
             }
             "restoreRevision" => {
-                let (id, revision): (Id, i64) = (arg(args, "note"), arg(args, "revision"));
+                let (id, revision): (NoteId, i64) = (arg(args, "note"), arg(args, "revision"));
                 let note = self
                     .vault
                     .change(at, |tx| revisions::restore(tx, id, revision))?;
                 Ok(note_answer(&note))
             }
             "recordDisclosure" => {
-                let (id, draft): (Id, DisclosureDraft) = (arg(args, "note"), arg(args, "draft"));
+                let (id, draft): (NoteId, DisclosureDraft) =
+                    (arg(args, "note"), arg(args, "draft"));
                 let d = self
                     .vault
                     .change(at, |tx| confidentiality::record(tx, id, draft))?;

@@ -24,7 +24,7 @@ fn export(vault: &TestVault) -> String {
 
 /// `cmd` with `input` on stdin.
 fn with_stdin(mut cmd: Command, input: &[u8]) -> Command {
-    let path = std::env::temp_dir().join(format!("accord-stdin-{}", accord::ids::new_id()));
+    let path = std::env::temp_dir().join(format!("accord-stdin-{}", accord::ids::NoteId::new()));
     std::fs::File::create(&path)
         .and_then(|mut f| f.write_all(input))
         .expect("stdin file");

@@ -7,7 +7,6 @@ pub mod terms;
 
 use accord::cases::{self, Case, CaseFilter, CaseStatus, CaseUpdate, NewCase};
 use accord::error::ErrorReport;
-use accord::ids::Id;
 use accord::parties::{self, NewParty, Party, PartyUpdate};
 use accord::preferences::Preferences;
 use accord::sessions::{self, Session, SessionDraft};
@@ -20,13 +19,9 @@ use crate::state::{report, AppState};
 
 pub(crate) type Reply<T> = Result<T, ErrorReport>;
 
-pub(crate) fn id(text: &str) -> Reply<Id> {
-    text.parse::<accord::ids::Uuid>().map(Id).map_err(|_| {
-        report(accord::Error::Invalid {
-            field: "id",
-            value: text.into(),
-        })
-    })
+/// A record's id as the UI sends it (text); its kind comes from where it is used.
+pub(crate) fn id<T: std::str::FromStr<Err = accord::Error>>(text: &str) -> Reply<T> {
+    text.parse().map_err(report)
 }
 
 #[tauri::command]
