@@ -1,12 +1,12 @@
 //! The seed list, loaded into every vault by schema 3's migration.
 //!
 //! Seeding is the termbase's initial state, like the schema itself, so it records no
-//! audit event. So that [`crate::audit::verify`] can still vouch for the seed entries,
+//! audit event. So that [`crate::integrity::verify`] can still vouch for the seed entries,
 //! each one's stored state is fully determined by the file compiled into this build: its
 //! id is derived from its English (a uuid v7 at the seed's edition time whose other bits
 //! come from a hash of the English), and its `created_at` and `updated_at` are the
-//! edition time. [`initial_states`] gives those states; verify treats them as recorded
-//! by an event before the first.
+//! edition time. `Term`'s `Audited::initial_states` gives those states; verify treats
+//! them as recorded by an event before the first.
 //!
 //! The seed is part of schema 3: once that has shipped, change `seed.csv` only together
 //! with a new migration that records its changes as audit events (`seed_is_pinned`
@@ -18,7 +18,7 @@ use uuid::Builder;
 
 use super::{csv_io, Fields, Term, TermOrigin};
 use crate::error::Result;
-use crate::ids::Id;
+use crate::ids::TermId;
 
 /// The seed list, as shipped.
 pub const SEED_CSV: &str = include_str!("../../assets/termbase/seed.csv");
@@ -28,14 +28,14 @@ pub const SEED_EDITION: &str = "2026-11-29T00:00:00Z";
 const SEED_EDITION_MILLIS: u64 = 1_795_910_400_000;
 
 /// The id of the seed entry whose English is `en`.
-pub fn seed_id(en: &str) -> Id {
+pub fn seed_id(en: &str) -> TermId {
     let mut hasher = Sha256::new();
     hasher.update(b"accord-termbase-seed/1\0");
     hasher.update(en.to_lowercase().as_bytes());
     let digest = hasher.finalize();
     let mut tail = [0u8; 10];
     tail.copy_from_slice(&digest[..10]);
-    Id(Builder::from_unix_timestamp_millis(SEED_EDITION_MILLIS, &tail).into_uuid())
+    TermId(Builder::from_unix_timestamp_millis(SEED_EDITION_MILLIS, &tail).into_uuid())
 }
 
 /// The seed's entries as they are stored.
@@ -106,7 +106,7 @@ mod tests {
     #[test]
     fn seed_ids_are_stable_distinct_v7_ids_at_the_edition() {
         let entries = entries();
-        let mut ids: Vec<Id> = entries.iter().map(|t| t.id).collect();
+        let mut ids: Vec<TermId> = entries.iter().map(|t| t.id).collect();
         ids.sort();
         ids.dedup();
         assert_eq!(ids.len(), entries.len(), "no two seed entries share an id");
