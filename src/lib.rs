@@ -14,6 +14,7 @@
 //!   caucus regime and the parties' disclosure records.
 //! - [`search`]: full-text search over notes, English and Chinese, visibility enforced.
 //! - [`views`]: what a screen needs in one call; [`preferences`]: language and auto-lock.
+//! - [`process`]: what each process does to itself before any key exists.
 //! - [`demo`]: the bilingual sample case a newcomer sees first.
 //! - `rules` (built for tests only): the vocabularies, transitions, limits and defaults
 //!   above, written out as TypeScript for the desktop UI beside its bindings.
@@ -33,6 +34,7 @@ pub mod mediators;
 pub mod notes;
 pub mod parties;
 pub mod preferences;
+pub mod process;
 #[cfg(test)]
 mod rules;
 mod schema;

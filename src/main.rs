@@ -11,5 +11,11 @@ fn main() {
     unsafe {
         libc::signal(libc::SIGPIPE, libc::SIG_DFL);
     }
+    // Before any key exists: no core dumps, no same-user ptrace, no secret left in the
+    // environment (accord::process).
+    if let Err(e) = accord::process::harden_at_start() {
+        eprintln!("accord: cannot protect this process's memory / 無法保護程序記憶體: {e}");
+        std::process::exit(1);
+    }
     std::process::exit(cli::main());
 }

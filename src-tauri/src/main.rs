@@ -34,6 +34,12 @@ fn preferences_path() -> PathBuf {
 }
 
 fn main() {
+    // Before any key exists, and before WebKit's processes start (they inherit the core
+    // limit): no core dumps, no same-user ptrace, no secret left in the environment.
+    if let Err(e) = accord::process::harden_at_start() {
+        eprintln!("Accord: cannot protect this process's memory / 無法保護程序記憶體: {e}");
+        std::process::exit(1);
+    }
     // An incognito web view would keep nothing at all, but WebKitGTK then refuses the
     // WebDriver automation the end-to-end tests need; so a private directory per run.
     let webview_data = webview_data::create().expect("a private directory for WebKit's data");

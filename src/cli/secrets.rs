@@ -10,15 +10,27 @@ use zeroize::Zeroizing;
 
 use super::output::Out;
 
-/// The first line of `path`, without its line ending.
+/// The first line of `path`, without its line ending. A file others may read is used,
+/// with a warning: refusing it would break a script at the worst moment.
 fn from_file(path: &Path) -> Result<SecretString> {
+    #[cfg(unix)]
+    if let Ok(meta) = std::fs::metadata(path) {
+        use std::os::unix::fs::PermissionsExt;
+        if meta.permissions().mode() & 0o077 != 0 {
+            Out::new(false).notice(
+                "notice-secret-file-open",
+                &[("path", path.display().to_string())],
+            );
+        }
+    }
     let text = Zeroizing::new(std::fs::read_to_string(path)?);
     let line = text.lines().next().unwrap_or("");
     Ok(SecretString::from(line.to_string()))
 }
 
+/// Taken out of the environment at start ([`accord::process`]).
 fn from_env(var: &str) -> Option<SecretString> {
-    std::env::var(var).ok().map(SecretString::from)
+    accord::process::environment_secret(var)
 }
 
 fn prompt(out: &Out, message_id: &str) -> Result<SecretString> {

@@ -169,6 +169,7 @@ prompt-new-passphrase = New passphrase
 prompt-repeat-passphrase = Repeat the new passphrase
 prompt-recovery-key = Recovery key
 notice-keyring-unavailable = Note: no OS keyring (Secret Service) answered, so this vault opens by passphrase only. Run “accord keyring enable” once one is available. ({ $detail })
+notice-secret-file-open = Warning: { $path } can be read by other users of this computer. Keep a passphrase file private: chmod 600 { $path }
 init-created = Vault created at { $path }.
 init-recovery-key-heading = Your recovery key:
 init-recovery-key-once = Write it down and keep it apart from this laptop. It is shown this once and never again; it opens the vault if the passphrase is lost.

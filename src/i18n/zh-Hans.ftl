@@ -168,6 +168,7 @@ prompt-new-passphrase = 新口令
 prompt-repeat-passphrase = 再次输入新口令
 prompt-recovery-key = 恢复密钥
 notice-keyring-unavailable = 注意：系统密钥环（Secret Service）没有响应，此保险库只能用口令打开。密钥环可用后请运行 “accord keyring enable”。（{ $detail }）
+notice-secret-file-open = 警告：本机其他用户可以读取 { $path }。口令文件应保持私密：chmod 600 { $path }
 init-created = 已在 { $path } 创建保险库。
 init-recovery-key-heading = 您的恢复密钥：
 init-recovery-key-once = 请抄写下来，并与本电脑分开保管。它只显示这一次；忘记口令时可用它打开保险库。

@@ -168,6 +168,7 @@ prompt-new-passphrase = 新密語
 prompt-repeat-passphrase = 再次輸入新密語
 prompt-recovery-key = 復原金鑰
 notice-keyring-unavailable = 注意：系統鑰匙圈（Secret Service）沒有回應，此保險庫只能用密語開啟。鑰匙圈可用後請執行 “accord keyring enable”。（{ $detail }）
+notice-secret-file-open = 警告：本機其他使用者可以讀取 { $path }。密語檔案應保持私密：chmod 600 { $path }
 init-created = 已在 { $path } 建立保險庫。
 init-recovery-key-heading = 您的復原金鑰：
 init-recovery-key-once = 請抄寫下來，並與本電腦分開保管。它只顯示這一次；忘記密語時可用它開啟保險庫。

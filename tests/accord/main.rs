@@ -15,6 +15,7 @@
 //!   trace), the bilingual check and match offsets, and the audit chain over terms.
 //! - `search`: either script finds the other, the as-party rule, bad queries.
 //! - `language`: errors and output in English, Simplified and Traditional Chinese.
+//! - `process`: a running accord dumps no core and keeps no secret in its environment.
 //! - `desktop_config`: the desktop shell's CSP, capabilities and window settings.
 //! - `contract`: the core's answers to the scenarios the UI's fake backend is held to,
 //!   recorded in ui/src/test/fixtures/contract.json.
@@ -28,6 +29,7 @@ mod keyring;
 mod language;
 mod migrations;
 mod notes;
+mod process;
 mod records;
 mod search;
 mod termbase;

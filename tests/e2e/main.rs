@@ -10,6 +10,7 @@
 //! - `notes`: a bilingual note survives closing the app mid-typing and is found by a
 //!   two-character query in the other script.
 //! - `offline`: the app opens no network connection.
+//! - `process`: the app and its WebKit processes dump no core.
 //! - `screenshots`: the README's pictures (ignored; scripts/screenshots.sh runs it).
 
 mod driver;
@@ -17,4 +18,5 @@ mod flows;
 mod guard;
 mod notes;
 mod offline;
+mod process;
 mod screenshots;
