@@ -99,6 +99,14 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Party> {
     })
 }
 
+/// Loaded parties, each with its representatives.
+fn all_with_representatives(conn: &Connection, parties: Vec<Party>) -> Result<Vec<Party>> {
+    parties
+        .into_iter()
+        .map(|p| with_representatives(conn, p))
+        .collect()
+}
+
 fn with_representatives(conn: &Connection, mut party: Party) -> Result<Party> {
     let mut stmt = conn
         .prepare_cached("SELECT name FROM representatives WHERE party_id = ?1 ORDER BY position")?;
@@ -200,13 +208,8 @@ pub fn list(conn: &Connection, case_id: CaseId) -> Result<Vec<Party>> {
         "SELECT {COLUMNS} FROM parties WHERE case_id = ?1
          ORDER BY CASE role WHEN 'requesting' THEN 0 WHEN 'responding' THEN 1 ELSE 2 END, created_at, id"
     ))?;
-    let parties: Vec<Party> = stmt
-        .query_map([case_id], from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    parties
-        .into_iter()
-        .map(|p| with_representatives(conn, p))
-        .collect()
+    let parties = stmt.query_map([case_id], from_row)?;
+    all_with_representatives(conn, parties.collect::<rusqlite::Result<_>>()?)
 }
 
 pub fn update(tx: &Tx<'_>, id: PartyId, change: PartyUpdate) -> Result<Party> {
@@ -274,12 +277,7 @@ impl Audited for Party {
     }
     fn all_live(conn: &Connection) -> Result<Vec<Self>> {
         let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM parties"))?;
-        let parties: Vec<Party> = stmt
-            .query_map([], from_row)?
-            .collect::<rusqlite::Result<_>>()?;
-        parties
-            .into_iter()
-            .map(|p| with_representatives(conn, p))
-            .collect()
+        let parties = stmt.query_map([], from_row)?;
+        all_with_representatives(conn, parties.collect::<rusqlite::Result<_>>()?)
     }
 }

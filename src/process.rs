@@ -57,11 +57,11 @@ fn take_secrets_from_environment() {
         let Some(value) = std::env::var_os(name) else {
             continue;
         };
+        // The copy std made of the value is wiped too, not only the environment's own.
+        let bytes = zeroize::Zeroizing::new(std::os::unix::ffi::OsStringExt::into_vec(value));
+        let secret = String::from_utf8_lossy(&bytes).into_owned();
         taken.retain(|(n, _)| *n != name);
-        taken.push((
-            name,
-            SecretString::from(value.to_string_lossy().into_owned()),
-        ));
+        taken.push((name, SecretString::from(secret)));
         wipe_in_place(name);
         std::env::remove_var(name);
     }

@@ -169,6 +169,14 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Session> {
     })
 }
 
+/// Loaded sessions, each with its attendees.
+fn all_with_attendees(conn: &Connection, sessions: Vec<Session>) -> Result<Vec<Session>> {
+    sessions
+        .into_iter()
+        .map(|s| with_attendees(conn, s))
+        .collect()
+}
+
 fn with_attendees(conn: &Connection, mut session: Session) -> Result<Session> {
     let mut stmt = conn.prepare_cached(
         "SELECT name, party_id FROM session_attendees WHERE session_id = ?1 ORDER BY position",
@@ -362,11 +370,7 @@ pub fn list(conn: &Connection, filter: &SessionFilter) -> Result<Vec<Session>> {
         params.push((":from", from));
     }
     let rows = stmt.query_map(params.as_slice(), from_row)?;
-    let sessions: Vec<Session> = rows.collect::<rusqlite::Result<_>>()?;
-    sessions
-        .into_iter()
-        .map(|s| with_attendees(conn, s))
-        .collect()
+    all_with_attendees(conn, rows.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Sessions under way now: started and not ended, whatever their schedule says.
@@ -375,13 +379,8 @@ pub fn live(conn: &Connection) -> Result<Vec<Session>> {
         "SELECT {COLUMNS} FROM sessions INDEXED BY sessions_live
          WHERE actual_start IS NOT NULL AND actual_end IS NULL ORDER BY actual_start, id"
     ))?;
-    let sessions: Vec<Session> = stmt
-        .query_map([], from_row)?
-        .collect::<rusqlite::Result<_>>()?;
-    sessions
-        .into_iter()
-        .map(|s| with_attendees(conn, s))
-        .collect()
+    let sessions = stmt.query_map([], from_row)?;
+    all_with_attendees(conn, sessions.collect::<rusqlite::Result<_>>()?)
 }
 
 /// Marks the session as under way at `at`.
@@ -433,12 +432,7 @@ impl Audited for Session {
     }
     fn all_live(conn: &Connection) -> Result<Vec<Self>> {
         let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM sessions"))?;
-        let sessions: Vec<Session> = stmt
-            .query_map([], from_row)?
-            .collect::<rusqlite::Result<_>>()?;
-        sessions
-            .into_iter()
-            .map(|s| with_attendees(conn, s))
-            .collect()
+        let sessions = stmt.query_map([], from_row)?;
+        all_with_attendees(conn, sessions.collect::<rusqlite::Result<_>>()?)
     }
 }

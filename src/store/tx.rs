@@ -37,9 +37,7 @@ impl<'a> Tx<'a> {
     /// Appends the event for `action` on `record`, which must be reloaded after the
     /// change (what it holds is what the log vouches for). Returns the event's seq.
     pub fn record<A: Audited>(&self, action: &str, record: &A) -> Result<i64> {
-        audit::append_raw(
-            self.conn,
-            self.stamp,
+        self.record_raw(
             action,
             A::KIND,
             &record.audit_id(),
@@ -50,9 +48,7 @@ impl<'a> Tx<'a> {
 
     /// Appends the event for removing `record` (state `null`).
     pub fn record_removal<A: Audited>(&self, action: &str, record: &A) -> Result<i64> {
-        audit::append_raw(
-            self.conn,
-            self.stamp,
+        self.record_raw(
             action,
             A::KIND,
             &record.audit_id(),
