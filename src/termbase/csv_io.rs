@@ -6,6 +6,12 @@
 //! anything is written, and the first bad line is named. A leading byte-order mark (what
 //! spreadsheet programs write) and CRLF line endings are accepted.
 //!
+//! Memory is bounded by the file, not by what it holds: records are split one at a time
+//! and checked as they come, reading stops at the first bad row or at row
+//! [`MAX_IMPORT_ROWS`] + 1, a record stops at one field more than the header and a field
+//! at [`MAX_FIELD_CHARS`]. (Splitting the whole file first made a 4 MiB file of empty
+//! lines four million records, hundreds of MiB; `tests/csv_memory.rs` measures it.)
+//!
 //! Spreadsheets run a cell that starts with `=`, `+`, `-` or `@` as a formula. Export
 //! therefore writes such a cell with a `'` in front (and one more `'` in front of a cell
 //! that already starts with `'`s before one of those), and import takes exactly one `'`
@@ -58,37 +64,85 @@ fn bad(line: usize, why: impl std::fmt::Display) -> Error {
     }
 }
 
-/// Splits CSV text into records (RFC 4180, with LF or CRLF line ends).
-fn records(text: &str) -> Result<Vec<Record>> {
-    let mut out = Vec::new();
-    let mut chars = text.chars().peekable();
-    let mut line = 1;
-    while chars.peek().is_some() {
-        let first_line = line;
+/// Longest field the reader keeps, in characters: four times the longest column's limit
+/// ([`super::MAX_TERM_NOTE`]), room for spaces that are trimmed. A longer field is refused
+/// as soon as it is seen, so one field never grows past this.
+pub const MAX_FIELD_CHARS: usize = 4 * super::MAX_TERM_NOTE;
+
+/// Splits CSV text into records (RFC 4180, with LF or CRLF line ends), one at a time, so
+/// a caller that stops (at the row limit, at a bad row) never holds the rest. A record
+/// holds at most one field more than [`HEADER`]: a longer one is refused while read.
+struct Records<'a> {
+    chars: std::iter::Peekable<std::str::Chars<'a>>,
+    line: usize,
+}
+
+fn records(text: &str) -> Records<'_> {
+    Records {
+        chars: text.chars().peekable(),
+        line: 1,
+    }
+}
+
+impl Iterator for Records<'_> {
+    type Item = Result<Record>;
+
+    fn next(&mut self) -> Option<Result<Record>> {
+        self.chars.peek()?;
+        Some(self.record())
+    }
+}
+
+impl Records<'_> {
+    fn record(&mut self) -> Result<Record> {
+        let chars = &mut self.chars;
+        let first_line = self.line;
         let mut fields = Vec::new();
         loop {
+            if fields.len() > HEADER.len() {
+                return Err(bad(
+                    first_line,
+                    format!(
+                        "more than {} fields where the header has {}",
+                        HEADER.len() + 1,
+                        HEADER.len()
+                    ),
+                ));
+            }
             let mut field = String::new();
+            let mut kept = 0;
+            let mut keep = |field: &mut String, c: char, line: usize| {
+                kept += 1;
+                if kept > MAX_FIELD_CHARS {
+                    return Err(bad(
+                        line,
+                        format!("a field longer than {MAX_FIELD_CHARS} characters"),
+                    ));
+                }
+                field.push(c);
+                Ok(())
+            };
             if chars.peek() == Some(&'"') {
                 chars.next();
-                let opened = line;
+                let opened = self.line;
                 loop {
                     match chars.next() {
                         None => return Err(bad(opened, "a quoted field is never closed")),
                         Some('"') if chars.peek() == Some(&'"') => {
                             chars.next();
-                            field.push('"');
+                            keep(&mut field, '"', opened)?;
                         }
                         Some('"') => break,
                         Some(c) => {
                             if c == '\n' {
-                                line += 1;
+                                self.line += 1;
                             }
-                            field.push(c);
+                            keep(&mut field, c, opened)?;
                         }
                     }
                 }
                 if !matches!(chars.peek(), None | Some(',' | '\n' | '\r')) {
-                    return Err(bad(line, "text follows a closing quote"));
+                    return Err(bad(self.line, "text follows a closing quote"));
                 }
             } else {
                 while let Some(&c) = chars.peek() {
@@ -96,12 +150,12 @@ fn records(text: &str) -> Result<Vec<Record>> {
                         ',' | '\n' | '\r' => break,
                         '"' => {
                             return Err(bad(
-                                line,
+                                self.line,
                                 "a quote inside an unquoted field (quote the whole field and double the quote)",
                             ))
                         }
                         _ => {
-                            field.push(c);
+                            keep(&mut field, c, self.line)?;
                             chars.next();
                         }
                     }
@@ -112,31 +166,33 @@ fn records(text: &str) -> Result<Vec<Record>> {
                 Some(',') => {}
                 Some('\r') if chars.peek() == Some(&'\n') => {
                     chars.next();
-                    line += 1;
+                    self.line += 1;
                     break;
                 }
-                Some('\r') => return Err(bad(line, "a carriage return without a line feed")),
+                Some('\r') => return Err(bad(self.line, "a carriage return without a line feed")),
                 Some('\n') => {
-                    line += 1;
+                    self.line += 1;
                     break;
                 }
                 None => break,
                 Some(c) => unreachable!("fields end at a separator, not {c:?}"),
             }
         }
-        out.push(Record {
+        Ok(Record {
             line: first_line,
             fields,
-        });
+        })
     }
-    Ok(out)
 }
 
-/// Parses and checks a whole termbase file: header, every row, no English twice.
+/// Parses and checks a whole termbase file: header, every row, no English twice. Rows are
+/// read one at a time and checked as they come; reading stops at the first bad one or
+/// at row [`MAX_IMPORT_ROWS`] + 1, so what is held stays about the size of the entries
+/// kept, whatever the file holds (a 4 MiB file of empty lines is four million records).
 pub(crate) fn parse_terms(text: &str) -> Result<Vec<Fields>> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let records = records(text)?;
-    let Some((header, rows)) = records.split_first() else {
+    let mut records = records(text);
+    let Some(header) = records.next().transpose()? else {
         return Err(bad(
             1,
             format!(
@@ -155,15 +211,16 @@ pub(crate) fn parse_terms(text: &str) -> Result<Vec<Fields>> {
             ),
         ));
     }
-    if rows.len() > MAX_IMPORT_ROWS {
-        return Err(bad(
-            rows[MAX_IMPORT_ROWS].line,
-            format!("more than {MAX_IMPORT_ROWS} entries"),
-        ));
-    }
     let mut seen: HashMap<String, usize> = HashMap::new();
-    let mut out = Vec::with_capacity(rows.len());
-    for row in rows {
+    let mut out = Vec::new();
+    for row in records {
+        let row = row?;
+        if out.len() == MAX_IMPORT_ROWS {
+            return Err(bad(
+                row.line,
+                format!("more than {MAX_IMPORT_ROWS} entries"),
+            ));
+        }
         if row.fields.len() != HEADER.len() {
             return Err(bad(
                 row.line,
@@ -339,7 +396,7 @@ mod tests {
     #[test]
     fn quoting_follows_rfc_4180() {
         let text = format!("{H}\"a, b\",\"x \"\"y\"\"\",繁,,\"multi\r\nline\"\r\nc,简,,d,\n");
-        let recs = records(&text).unwrap();
+        let recs: Vec<Record> = records(&text).collect::<Result<_>>().unwrap();
         assert_eq!(
             recs[1].fields,
             ["a, b", "x \"y\"", "繁", "", "multi\r\nline"]
@@ -399,6 +456,68 @@ mod tests {
             let message = error_of(text);
             assert!(message.starts_with(expected), "{text:?}: {message}");
         }
+    }
+
+    /// The header and `n` distinct, valid rows.
+    fn rows(n: usize) -> String {
+        let mut text = String::from(H);
+        for i in 0..n {
+            text.push_str(&format!("term {i},和解,和解,,\n"));
+        }
+        text
+    }
+
+    fn term_count(conn: &Connection) -> i64 {
+        conn.query_row("SELECT count(*) FROM terms", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn twenty_thousand_rows_import_and_one_more_is_refused_with_nothing_imported() {
+        let mut conn = conn();
+        let tx = conn.transaction().unwrap();
+        let before = term_count(&tx);
+
+        let err = import_csv(
+            &Tx::new(&tx, &stamp()),
+            rows(MAX_IMPORT_ROWS + 1).as_bytes(),
+        )
+        .unwrap_err();
+        assert_eq!(err.code(), crate::ErrorCode::Invalid, "{err}");
+        assert!(
+            err.to_string().contains(&format!(
+                "line {}: more than 20000 entries",
+                MAX_IMPORT_ROWS + 2
+            )),
+            "names the first row too many: {err}"
+        );
+        assert_eq!(term_count(&tx), before, "a refused file imports nothing");
+
+        let report = import_csv(&Tx::new(&tx, &stamp()), rows(MAX_IMPORT_ROWS).as_bytes()).unwrap();
+        assert_eq!(report.added as usize, MAX_IMPORT_ROWS);
+        assert_eq!(term_count(&tx), before + MAX_IMPORT_ROWS as i64);
+    }
+
+    #[test]
+    fn a_record_stops_at_one_field_too_many_and_a_field_at_its_cap() {
+        let many = format!("{H}a{}\n", ",x".repeat(10_000));
+        assert!(
+            error_of(&many).starts_with("line 2: more than 6 fields"),
+            "{}",
+            error_of(&many)
+        );
+        let long = format!("{H}\"{}\",和解,,,\n", "a".repeat(MAX_FIELD_CHARS + 1));
+        assert!(
+            error_of(&long).starts_with("line 2: a field longer than 4000 characters"),
+            "{}",
+            error_of(&long)
+        );
+        let fits = format!("{H}{}a{},和解,,,\n", " ".repeat(1000), " ".repeat(2999));
+        assert_eq!(
+            parse_terms(&fits).unwrap()[0].en,
+            "a",
+            "spaces around are trimmed"
+        );
     }
 
     #[test]
