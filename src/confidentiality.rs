@@ -160,7 +160,7 @@ pub fn record(tx: &Tx<'_>, note_id: NoteId, draft: DisclosureDraft) -> Result<Di
         });
     }
     let (summary_en, summary_zh) = if scope == DisclosureScope::Summary {
-        text::bilingual(
+        text::bilingual_paragraphs(
             "summary",
             draft.summary_en.as_deref(),
             draft.summary_zh.as_deref(),

@@ -65,6 +65,8 @@ pub enum Error {
     SchemaTooNew { found: i64, known: i64 },
     #[error("key derivation parameters rejected: {0}")]
     WeakKdf(String),
+    #[error("{} is not private to you: {detail}", path.display())]
+    NotPrivate { path: PathBuf, detail: String },
     #[error("no OS keyring (Secret Service) answered: {0}")]
     KeyringUnavailable(String),
     #[error("{} not found: {id}", entity.as_str())]
@@ -77,6 +79,11 @@ pub enum Error {
     Required { field: &'static str },
     #[error("{field} is longer than {max} characters")]
     TooLong { field: &'static str, max: usize },
+    #[error("{field} holds {codepoint}, which breaks the line or reorders or hides text")]
+    InvisibleCharacter {
+        field: &'static str,
+        codepoint: String,
+    },
     #[error("unknown time zone {0}")]
     InvalidTimeZone(String),
     #[error("{field}: cannot read {value:?} as a time")]
@@ -151,6 +158,8 @@ pub enum ErrorCode {
     SchemaTooNew,
     #[serde(rename = "vault.weak_kdf")]
     WeakKdf,
+    #[serde(rename = "files.not_private")]
+    NotPrivate,
     #[serde(rename = "keyring.unavailable")]
     KeyringUnavailable,
     #[serde(rename = "input.not_found")]
@@ -163,6 +172,8 @@ pub enum ErrorCode {
     Required,
     #[serde(rename = "input.too_long")]
     TooLong,
+    #[serde(rename = "input.invisible_character")]
+    InvisibleCharacter,
     #[serde(rename = "time.invalid_zone")]
     InvalidTimeZone,
     #[serde(rename = "time.invalid")]
@@ -237,12 +248,14 @@ pub const ALL_CODES: &[(ErrorCode, &str)] = &[
     (ErrorCode::CipherMissing, "vault.cipher_missing"),
     (ErrorCode::SchemaTooNew, "vault.schema_too_new"),
     (ErrorCode::WeakKdf, "vault.weak_kdf"),
+    (ErrorCode::NotPrivate, "files.not_private"),
     (ErrorCode::KeyringUnavailable, "keyring.unavailable"),
     (ErrorCode::NotFound, "input.not_found"),
     (ErrorCode::Ambiguous, "input.ambiguous"),
     (ErrorCode::Invalid, "input.invalid"),
     (ErrorCode::Required, "input.required"),
     (ErrorCode::TooLong, "input.too_long"),
+    (ErrorCode::InvisibleCharacter, "input.invisible_character"),
     (ErrorCode::InvalidTimeZone, "time.invalid_zone"),
     (ErrorCode::InvalidTime, "time.invalid"),
     (ErrorCode::LocalTimeGap, "time.local_gap"),
@@ -314,12 +327,14 @@ impl Error {
             E::CipherMissing => C::CipherMissing,
             E::SchemaTooNew { .. } => C::SchemaTooNew,
             E::WeakKdf(_) => C::WeakKdf,
+            E::NotPrivate { .. } => C::NotPrivate,
             E::KeyringUnavailable(_) => C::KeyringUnavailable,
             E::NotFound { .. } => C::NotFound,
             E::Ambiguous { .. } => C::Ambiguous,
             E::Invalid { .. } => C::Invalid,
             E::Required { .. } => C::Required,
             E::TooLong { .. } => C::TooLong,
+            E::InvisibleCharacter { .. } => C::InvisibleCharacter,
             E::InvalidTimeZone(_) => C::InvalidTimeZone,
             E::InvalidTime { .. } => C::InvalidTime,
             E::LocalTimeGap { .. } => C::LocalTimeGap,
@@ -350,6 +365,12 @@ impl Error {
         match self {
             E::VaultNotFound(p) | E::VaultExists(p) => vec![("path", p.display().to_string())],
             E::PassphraseTooShort { min } => vec![("min", min.to_string())],
+            E::NotPrivate { path, detail } => {
+                vec![
+                    ("path", path.display().to_string()),
+                    ("detail", detail.clone()),
+                ]
+            }
             E::VaultDamaged(d) | E::WeakKdf(d) | E::KeyringUnavailable(d) | E::Migration(d) => {
                 vec![("detail", d.clone())]
             }
@@ -365,6 +386,9 @@ impl Error {
             E::Required { field } => vec![("field", (*field).into())],
             E::NoteConflict { revision } => vec![("revision", revision.to_string())],
             E::TooLong { field, max } => vec![("field", (*field).into()), ("max", max.to_string())],
+            E::InvisibleCharacter { field, codepoint } => {
+                vec![("field", (*field).into()), ("codepoint", codepoint.clone())]
+            }
             E::InvalidTimeZone(z) => vec![("zone", z.clone())],
             E::InvalidTime { field, value } => {
                 vec![("field", (*field).into()), ("value", value.clone())]

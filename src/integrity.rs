@@ -110,15 +110,37 @@ impl Verification {
 /// says, and every kept note revision what the event that saved it says. Reads one
 /// snapshot of the database, so an autosave landing meanwhile is no false break.
 pub fn verify(conn: &Connection) -> Result<Verification> {
+    verify_snapshot_of(conn, None)
+}
+
+/// [`verify`], and that `vault.json`'s state (`{keyring, kdf}`, the header of vault
+/// `vault_id`) is what the latest vault event recorded: the header lives outside the
+/// database and is not authenticated, so this is where an edit to it shows.
+/// `crate::vault::Vault::verify` calls it.
+pub fn verify_with_vault(
+    conn: &Connection,
+    vault_id: &str,
+    header_state: &serde_json::Value,
+) -> Result<Verification> {
+    verify_snapshot_of(conn, Some((vault_id, header_state)))
+}
+
+fn verify_snapshot_of(
+    conn: &Connection,
+    header: Option<(&str, &serde_json::Value)>,
+) -> Result<Verification> {
     // A savepoint opens a read transaction when none is open (WAL: one snapshot from the
     // first read on) and nests inside the caller's when one is.
     conn.execute_batch("SAVEPOINT audit_verify")?;
-    let result = verify_snapshot(conn);
+    let result = verify_snapshot(conn, header);
     conn.execute_batch("RELEASE audit_verify")?;
     result
 }
 
-fn verify_snapshot(conn: &Connection) -> Result<Verification> {
+fn verify_snapshot(
+    conn: &Connection,
+    header: Option<(&str, &serde_json::Value)>,
+) -> Result<Verification> {
     let mut stmt = conn.prepare(
         "SELECT seq, at, actor, action, entity_type, entity_id, coalesce(case_id, ''), state, digest, prev_hash, hash
          FROM audit_events ORDER BY seq",
@@ -272,6 +294,26 @@ fn verify_snapshot(conn: &Connection) -> Result<Verification> {
                 seq,
                 format!("revision {revision} of note {note_id} {problem}"),
             );
+        }
+    }
+    if let Some((vault_id, header_state)) = header {
+        match latest.get(&(VAULT_KIND.to_string(), vault_id.to_string())) {
+            None => note(
+                events + 1,
+                "no audit event records vault.json's keyring and key-derivation state".into(),
+            ),
+            Some((seq, state)) => {
+                let recorded: serde_json::Value = serde_json::from_str(state).unwrap_or_default();
+                if recorded != *header_state {
+                    note(
+                        *seq,
+                        format!(
+                            "vault.json was changed after event {seq} without an audit event: \
+                             it says {header_state}, the event recorded {recorded}"
+                        ),
+                    );
+                }
+            }
         }
     }
     for ((etype, id), (seq, _)) in &latest {

@@ -8,6 +8,9 @@
 //! `notes::default_visibility` and the other rules), never by retyping what they say,
 //! and the UI and its fake import it.
 //!
+//! The characters a single-line field refuses are listed from `text::breaks_one_line`
+//! itself, so the fake refuses exactly what the core does.
+//!
 //! The test `export_bindings_rules` writes the file beside ts-rs's bindings, so the check
 //! that regenerates the bindings and compares them with git (`cargo test --lib
 //! export_bindings` in scripts/test.sh) covers it too.
@@ -24,7 +27,7 @@ use crate::parties::{PartyKind, PartyRole, MAX_REPRESENTATIVES};
 use crate::search::{query::MAX_QUERY_CHARS, DEFAULT_LIMIT, MAX_LIMIT};
 use crate::sessions::{Session, SessionKind, MAX_ATTENDEES};
 use crate::termbase::{TermOrigin, MAX_DOMAIN, MAX_TERM, MAX_TERM_NOTE};
-use crate::text::{MAX_NAME, MAX_REFERENCE, MAX_TITLE};
+use crate::text::{self, MAX_NAME, MAX_REFERENCE, MAX_TITLE};
 use crate::vault::KeyringResult;
 
 /// One closed vocabulary: its TypeScript constant, its binding type, and its spellings
@@ -264,6 +267,21 @@ fn typescript() -> String {
         "\n/** The visibility of a new note taken outside any session. */\n\
          export const NOTE_DEFAULT_WITHOUT_SESSION: Visibility = {};",
         quoted(outside.as_str())
+    )
+    .unwrap();
+
+    let refused: Vec<String> = (0..=char::MAX as u32)
+        .filter_map(char::from_u32)
+        .filter(|c| text::breaks_one_line(*c))
+        .map(|c| format!("0x{:04x}", c as u32))
+        .collect();
+    writeln!(
+        ts,
+        "\n/**\n * Code points a single-line field refuses (`text::breaks_one_line`): line breaks, tabs,\n \
+         * bidirectional overrides, isolates and marks, the byte-order mark, the zero-width space.\n \
+         * The core answers `input.invisible_character`.\n */\n\
+         export const NOT_ON_ONE_LINE: readonly number[] = [{}];",
+        refused.join(", ")
     )
     .unwrap();
 

@@ -42,7 +42,17 @@ fn main() {
     }
     // An incognito web view would keep nothing at all, but WebKitGTK then refuses the
     // WebDriver automation the end-to-end tests need; so a private directory per run.
-    let webview_data = webview_data::create().expect("a private directory for WebKit's data");
+    // No private place for WebKit's data, no start (webview_data.rs says why).
+    let webview_data = match webview_data::create() {
+        Ok(dir) => dir,
+        Err(e) => {
+            eprintln!(
+                "Accord: no private directory for the web view's data / 沒有供網頁檢視存放資料的私人目錄 [{}]: {e}",
+                e.code().as_str()
+            );
+            std::process::exit(1);
+        }
+    };
     let cleanup = webview_data.clone();
     tauri::Builder::default()
         .manage(AppState::new(vault_dir(), preferences_path()))

@@ -4,29 +4,34 @@
 //! of a case lands here; still, nothing of WebKit's should outlive the run. It is removed
 //! on a clean exit, and a run that was killed leaves its directory to the next start,
 //! which removes every directory whose process is gone.
+//!
+//! The directory is made by the core ([`accord::vault::create_run_dir`]): a random name,
+//! one `mkdir` that fails on anything already there, owner and mode checked, under
+//! `$XDG_RUNTIME_DIR`, which must be the mediator's own and closed to others. There is no
+//! fallback to the shared temp directory, where another user could have made the
+//! directory first (security review 2026-12, finding 12): without a private runtime
+//! directory the app does not start.
 
 use std::path::{Path, PathBuf};
 
 const PREFIX: &str = "accord-webview-";
 
-/// The base for these directories: `$XDG_RUNTIME_DIR` (a tmpfs cleared at logout on most
-/// systems), else the temp directory.
-fn base() -> PathBuf {
-    std::env::var_os("XDG_RUNTIME_DIR")
+/// This run's directory, created private (0700) under `$XDG_RUNTIME_DIR`.
+pub fn create() -> accord::Result<PathBuf> {
+    let base = std::env::var_os("XDG_RUNTIME_DIR")
+        .filter(|b| !b.is_empty())
         .map(PathBuf::from)
-        .unwrap_or_else(std::env::temp_dir)
-}
-
-/// This run's directory, created private (0700).
-pub fn create() -> std::io::Result<PathBuf> {
-    let base = base();
+        .ok_or_else(|| accord::Error::NotPrivate {
+            path: PathBuf::from("$XDG_RUNTIME_DIR"),
+            detail: "not set".into(),
+        })?;
+    accord::vault::check_private_dir(&base)?;
     remove_stale(&base);
-    let dir = base.join(format!("{PREFIX}{}", std::process::id()));
-    accord::vault::create_private_dir(&dir)?;
-    Ok(dir)
+    accord::vault::create_run_dir(&base, PREFIX)
 }
 
-/// Directories left by runs that were killed.
+/// Directories left by runs that were killed: `accord-webview-<pid>-<random>` (and the
+/// older `accord-webview-<pid>`).
 fn remove_stale(base: &Path) {
     let Ok(entries) = std::fs::read_dir(base) else {
         return;
@@ -35,6 +40,7 @@ fn remove_stale(base: &Path) {
         let name = entry.file_name().to_string_lossy().into_owned();
         let Some(pid) = name
             .strip_prefix(PREFIX)
+            .and_then(|rest| rest.split('-').next())
             .and_then(|p| p.parse::<u32>().ok())
         else {
             continue;

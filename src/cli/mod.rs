@@ -75,6 +75,9 @@ impl Context<'_> {
     pub fn open(&self, access: Access) -> Result<Vault> {
         let dir = self.vault_dir()?;
         dir.header()?; // VaultNotFound before any prompt
+        for warning in dir.exposures() {
+            self.out.warning(&warning);
+        }
         let file = self.cli.passphrase_file.as_deref();
         if let Some(passphrase) = secrets::given_passphrase(file)? {
             let key = vault::unlock_with_passphrase(&dir, &passphrase)?;

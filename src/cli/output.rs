@@ -72,6 +72,19 @@ impl Out {
         eprintln!("{}", self.messages.get(id, args));
     }
 
+    /// Something wrong that does not stop the command (a vault file others may read), on
+    /// stderr with its code, like an error.
+    pub fn warning(&self, warning: &Error) {
+        let message = self.messages.error(warning);
+        let code = warning.code().as_str();
+        if self.json {
+            let value = serde_json::json!({ "warning": { "code": code, "message": message } });
+            eprintln!("{value}");
+        } else {
+            eprintln!("{} [{code}]: {message}", self.text("warning-label"));
+        }
+    }
+
     pub fn error(&self, error: &Error) {
         let message = self.messages.error(error);
         let code = error.code().as_str();

@@ -2,7 +2,6 @@
 
 use accord::audit;
 use accord::cases::{self, Case, CaseFilter, CaseUpdate, NewCase};
-use accord::integrity;
 use accord::parties::{self, NewParty, PartyUpdate};
 use accord::sessions::{self, NewSession, SessionDraft, SessionFilter};
 use accord::store::Db;
@@ -306,7 +305,7 @@ pub fn audit(ctx: &Context<'_>, command: &AuditCommand) -> Result<()> {
     let conn = vault.read();
     match command {
         AuditCommand::Verify => {
-            let report = integrity::verify(conn)?.into_result()?;
+            let report = vault.verify()?.into_result()?;
             if out.json {
                 out.print_json(&report);
             } else {

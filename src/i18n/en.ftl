@@ -4,6 +4,7 @@
 ## Errors, by stable code (dots and underscores become dashes)
 
 error-label = error
+warning-label = warning
 error-vault-not-found = There is no vault at { $path }. Create one with “accord init”, or point --vault at an existing one.
 error-vault-exists = A vault already exists at { $path }. Nothing was changed.
 error-vault-in-use = The vault is in use by another Accord window or command. Close it and try again.
@@ -17,12 +18,14 @@ error-vault-damaged = The vault is damaged ({ $detail }). Nothing was changed; r
 error-vault-cipher-missing = This build of Accord cannot encrypt its database, so it refuses to write one.
 error-vault-schema-too-new = This vault was written by a newer Accord (schema { $found }; this one knows { $known }). Update Accord; nothing was changed.
 error-vault-weak-kdf = Key-derivation settings rejected: { $detail }.
+error-files-not-private = { $path } is not private to you ({ $detail }): other users of this computer could read or replace it. Make it yours alone: chmod 700 for a folder, chmod 600 for a file.
 error-keyring-unavailable = The OS keyring did not answer ({ $detail }). The vault still opens with its passphrase.
 error-input-not-found = No { $entity } “{ $id }” was found.
 error-input-ambiguous = “{ $id }” matches more than one { $entity }; give more of its id.
 error-input-invalid = The { $field } is not valid: { $value }.
 error-input-required = The { $field } is required.
 error-input-too-long = The { $field } is longer than { $max } characters.
+error-input-invisible-character = The { $field } holds the character { $codepoint }, which breaks the line or is invisible and can make text read in another order than it is stored. Remove it and try again.
 error-time-invalid-zone = “{ $zone }” is not a known time zone. Use an IANA name such as Asia/Hong_Kong.
 error-time-invalid = The { $field } “{ $value }” is not a time. Write it as 2026-12-03 10:00 (venue time) or in RFC 3339.
 error-time-local-gap = { $value } is skipped or repeated in { $zone } by a daylight-saving change. Choose another time.

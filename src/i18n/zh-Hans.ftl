@@ -3,6 +3,7 @@
 ## 错误（按稳定代码）
 
 error-label = 错误
+warning-label = 警告
 error-vault-not-found = { $path } 处没有保险库。请用 “accord init” 创建，或用 --vault 指向已有的保险库。
 error-vault-exists = { $path } 处已有保险库。未作任何更改。
 error-vault-in-use = 保险库正被另一个 Accord 窗口或命令使用。请先关闭它再重试。
@@ -16,12 +17,14 @@ error-vault-damaged = 保险库已损坏（{ $detail }）。未作任何更改�
 error-vault-cipher-missing = 此版本的 Accord 无法加密数据库，因此拒绝写入。
 error-vault-schema-too-new = 此保险库由较新版本的 Accord 写入（结构版本 { $found }；本版本仅支持到 { $known }）。请更新 Accord；未作任何更改。
 error-vault-weak-kdf = 密钥派生参数被拒绝：{ $detail }。
+error-files-not-private = { $path } 并非仅您可用（{ $detail }）：这台电脑的其他用户可能读取或替换它。请将其设为仅您可用：文件夹用 chmod 700，文件用 chmod 600。
 error-keyring-unavailable = 系统密钥环没有响应（{ $detail }）。保险库仍可用口令打开。
 error-input-not-found = 找不到{ $entity }“{ $id }”。
 error-input-ambiguous = “{ $id }”匹配多个{ $entity }；请提供更完整的编号。
 error-input-invalid = { $field }无效：{ $value }。
 error-input-required = 必须填写{ $field }。
 error-input-too-long = { $field }超过 { $max } 个字符。
+error-input-invisible-character = { $field }含有字符 { $codepoint }：它会断行，或不可见且可使文字显示的次序与实际存储不同。请删除后重试。
 error-time-invalid-zone = “{ $zone }”不是已知的时区。请使用 IANA 名称，例如 Asia/Hong_Kong。
 error-time-invalid = { $field }“{ $value }”不是有效时间。请写成 2026-12-03 10:00（会场时间）或 RFC 3339 格式。
 error-time-local-gap = 因夏令时调整，{ $value } 在 { $zone } 中不存在或出现两次。请选择其他时间。

@@ -3,6 +3,7 @@
 ## 錯誤（按穩定代碼）
 
 error-label = 錯誤
+warning-label = 警告
 error-vault-not-found = { $path } 處沒有保險庫。請用 “accord init” 建立，或用 --vault 指向已有的保險庫。
 error-vault-exists = { $path } 處已有保險庫。未作任何更改。
 error-vault-in-use = 保險庫正被另一個 Accord 視窗或指令使用。請先關閉它再重試。
@@ -16,12 +17,14 @@ error-vault-damaged = 保險庫已損壞（{ $detail }）。未作任何更改�
 error-vault-cipher-missing = 此版本的 Accord 無法加密資料庫，因此拒絕寫入。
 error-vault-schema-too-new = 此保險庫由較新版本的 Accord 寫入（結構版本 { $found }；本版本僅支援至 { $known }）。請更新 Accord；未作任何更改。
 error-vault-weak-kdf = 金鑰衍生參數被拒絕：{ $detail }。
+error-files-not-private = { $path } 並非僅您可用（{ $detail }）：這台電腦的其他使用者可能讀取或替換它。請將其設為僅您可用：資料夾用 chmod 700，檔案用 chmod 600。
 error-keyring-unavailable = 系統鑰匙圈沒有回應（{ $detail }）。保險庫仍可用密語開啟。
 error-input-not-found = 找不到{ $entity }「{ $id }」。
 error-input-ambiguous = 「{ $id }」符合多個{ $entity }；請提供更完整的編號。
 error-input-invalid = { $field }無效：{ $value }。
 error-input-required = 必須填寫{ $field }。
 error-input-too-long = { $field }超過 { $max } 個字元。
+error-input-invisible-character = { $field }含有字元 { $codepoint }：它會斷行，或不可見且可使文字顯示的次序與實際儲存不同。請刪除後重試。
 error-time-invalid-zone = 「{ $zone }」不是已知的時區。請使用 IANA 名稱，例如 Asia/Hong_Kong。
 error-time-invalid = { $field }「{ $value }」不是有效時間。請寫成 2026-12-03 10:00（會場時間）或 RFC 3339 格式。
 error-time-local-gap = 因夏令時間調整，{ $value } 在 { $zone } 中不存在或出現兩次。請選擇其他時間。

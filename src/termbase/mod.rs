@@ -133,22 +133,10 @@ impl Fields {
     }
 }
 
-/// One line of text: [`text::optional`], and no line breaks, tabs or invisible format
-/// characters (a byte-order mark, bidirectional overrides), which have no place in a
-/// term and could make two entries look alike.
+/// One line of text: [`text::optional`], which refuses line breaks, tabs and the
+/// invisible characters that reorder text or make two entries look alike.
 fn line(field: &'static str, value: Option<&str>, max: usize) -> Result<Option<String>> {
-    let value = text::optional(field, value, max)?;
-    if let Some(v) = &value {
-        if let Some(c) = v.chars().find(|c| {
-            matches!(c, '\n' | '\t' | '\u{feff}' | '\u{200b}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-        }) {
-            return Err(Error::Invalid {
-                field,
-                value: format!("contains the invisible or line-breaking character U+{:04X}", c as u32),
-            });
-        }
-    }
-    Ok(value)
+    text::optional(field, value, max)
 }
 
 const COLUMNS: &str = "id, en, zh_hans, zh_hant, domain, note, origin, updated_at";

@@ -65,8 +65,7 @@ pub(crate) fn write(dir: &Path, key: &MasterKey, vault_id: Uuid, conn: &Connecti
         hash,
     };
     let tmp = dir.join(format!("{ANCHOR_FILE}.tmp"));
-    let _ = std::fs::remove_file(&tmp);
-    let mut file = super::files::create_private(&tmp)?;
+    let mut file = super::files::create_new_private(&tmp)?;
     file.write_all(
         serde_json::to_string(&anchor)
             .expect("serializes")

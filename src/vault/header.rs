@@ -8,6 +8,25 @@
 //!
 //! The Argon2id parameters are stored beside the slot so they can be raised later
 //! without breaking existing vaults.
+//!
+//! `vault.json` is not authenticated as a whole, so its costs are bounded when read, and
+//! a header asking for more is refused (`vault.damaged`) before Argon2 runs. Lowering
+//! the costs gains an attacker nothing (they feed the key-encryption key, so the slot no
+//! longer opens); raising them without bound would make unlock allocate terabytes or
+//! loop for hours. The caps, against the default of 256 MiB × 2 passes (~0.7 s on the
+//! 2-core reference machine, `cargo bench --bench store`):
+//!
+//! - memory ≤ 4 GiB ([`MAX_MEMORY_KIB`]): 16 × the default, still under half of an 8 GB
+//!   laptop; more would push a mediator's machine into swap or the OOM killer.
+//! - iterations ≤ 64 ([`MAX_ITERATIONS`]): far beyond any sane setting (RFC 9106 suggests
+//!   1–3 passes at these memory sizes).
+//! - parallelism ≤ 16 ([`MAX_PARALLELISM`]): lanes beyond the cores gain nothing.
+//! - memory × iterations ≤ 8 GiB-passes ([`MAX_WORK_KIB_PASSES`]): 16 × the default's
+//!   work, about 11 s on the reference machine, so no header within the caps hangs the
+//!   app for longer than that (4 GiB × 64 passes would be some 15 minutes).
+//!
+//! Whether the header's keyring and KDF state is what the audit chain last recorded is
+//! checked by `Vault::verify` (`accord audit verify`).
 
 use std::fs;
 use std::io::Write;
@@ -33,6 +52,14 @@ pub const HEADER_FORMAT: &str = "accord-vault/1";
 
 /// Argon2id memory cost never goes below this (64 MiB), whatever is asked.
 pub const MIN_MEMORY_KIB: u32 = 64 * 1024;
+/// Most Argon2id memory a header may ask for (4 GiB; see the module doc).
+pub const MAX_MEMORY_KIB: u32 = 4 * 1024 * 1024;
+/// Most Argon2id passes a header may ask for.
+pub const MAX_ITERATIONS: u32 = 64;
+/// Most Argon2id lanes a header may ask for.
+pub const MAX_PARALLELISM: u32 = 16;
+/// Most memory × passes, in KiB-passes (8 GiB-passes: 16 × the default's work).
+pub const MAX_WORK_KIB_PASSES: u64 = 8 * 1024 * 1024;
 
 /// Whether the OS keyring holds a copy of the master key for this vault.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
@@ -68,6 +95,8 @@ impl Default for KdfParams {
 }
 
 impl KdfParams {
+    /// Within the floor and the caps (module doc); checked before every derivation and
+    /// when a header is read.
     pub fn validate(&self) -> Result<()> {
         if self.memory_kib < MIN_MEMORY_KIB {
             return Err(Error::WeakKdf(format!(
@@ -75,10 +104,34 @@ impl KdfParams {
                 self.memory_kib
             )));
         }
-        if self.iterations == 0 || self.parallelism == 0 || self.parallelism > 16 {
+        if self.iterations == 0 || self.parallelism == 0 {
             return Err(Error::WeakKdf(
                 "iterations and parallelism must be at least 1".into(),
             ));
+        }
+        if self.memory_kib > MAX_MEMORY_KIB {
+            return Err(Error::WeakKdf(format!(
+                "memory {} KiB is above the cap of {MAX_MEMORY_KIB} KiB (4 GiB)",
+                self.memory_kib
+            )));
+        }
+        if self.iterations > MAX_ITERATIONS {
+            return Err(Error::WeakKdf(format!(
+                "{} passes is above the cap of {MAX_ITERATIONS}",
+                self.iterations
+            )));
+        }
+        if self.parallelism > MAX_PARALLELISM {
+            return Err(Error::WeakKdf(format!(
+                "parallelism {} is above the cap of {MAX_PARALLELISM}",
+                self.parallelism
+            )));
+        }
+        let work = u64::from(self.memory_kib) * u64::from(self.iterations);
+        if work > MAX_WORK_KIB_PASSES {
+            return Err(Error::WeakKdf(format!(
+                "memory × passes ({work} KiB) is above the cap of {MAX_WORK_KIB_PASSES} KiB (8 GiB)"
+            )));
         }
         Ok(())
     }
@@ -146,6 +199,8 @@ impl Header {
         Ok(header)
     }
 
+    /// Reads and checks `vault.json`: a key-derivation cost outside the floor or the caps
+    /// is refused here (`vault.damaged`), before anything could run it.
     pub fn read(path: &Path) -> Result<Self> {
         let bytes = fs::read(path)?;
         let header: Header = serde_json::from_slice(&bytes)
@@ -156,15 +211,31 @@ impl Header {
                 header.format
             )));
         }
+        for slot in &header.slots {
+            if let Slot::Passphrase { kdf, .. } = slot {
+                kdf.validate().map_err(|e| {
+                    let detail = match e {
+                        Error::WeakKdf(d) => d,
+                        other => other.to_string(),
+                    };
+                    Error::VaultDamaged(format!(
+                        "{} asks for key-derivation costs Accord never writes: {detail}",
+                        path.display()
+                    ))
+                })?;
+            }
+        }
         Ok(header)
     }
 
     /// Replaces `path` atomically: a crash leaves the old header or the new, never half.
+    /// The temporary file is made new (a leftover one is removed first), without following
+    /// a link planted in its place.
     pub fn write(&self, path: &Path) -> Result<()> {
         let tmp = path.with_extension("json.tmp");
         let json = serde_json::to_vec_pretty(self).expect("header serializes");
         {
-            let mut file = super::files::create_private(&tmp)?;
+            let mut file = super::files::create_new_private(&tmp)?;
             file.write_all(&json)?;
             file.sync_all()?;
         }
@@ -383,6 +454,104 @@ mod tests {
         };
         assert!(matches!(weak.validate(), Err(Error::WeakKdf(_))));
         assert!(KdfParams::default().validate().is_ok());
+    }
+
+    /// A header as an attacker could leave it: `edit` changes the passphrase slot's costs.
+    fn hostile(edit: impl Fn(&mut serde_json::Value)) -> (tempfile::TempDir, std::path::PathBuf) {
+        let (h, _, _) = header("correct horse battery");
+        let mut json = serde_json::to_value(&h).unwrap();
+        edit(&mut json["slots"][0]["kdf"]);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("vault.json");
+        fs::write(&path, serde_json::to_vec(&json).unwrap()).unwrap();
+        (dir, path)
+    }
+
+    /// A change to a header's `kdf` object.
+    type Edit = fn(&mut serde_json::Value);
+
+    #[test]
+    fn a_header_asking_for_huge_costs_is_refused_at_once_and_never_run() {
+        let edits: [(&str, Edit); 5] = [
+            ("memory", |k| k["memory_kib"] = u32::MAX.into()),
+            ("iterations", |k| k["iterations"] = u32::MAX.into()),
+            ("parallelism", |k| k["parallelism"] = 255.into()),
+            ("work", |k| {
+                k["memory_kib"] = MAX_MEMORY_KIB.into();
+                k["iterations"] = 3.into();
+            }),
+            ("floor", |k| k["memory_kib"] = 8.into()),
+        ];
+        for (what, edit) in edits {
+            let (_dir, path) = hostile(edit);
+            let started = std::time::Instant::now();
+            let err = Header::read(&path).unwrap_err();
+            assert_eq!(err.code(), crate::ErrorCode::VaultDamaged, "{what}: {err}");
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(1),
+                "{what}: refused at once"
+            );
+        }
+        // A header built in memory with such costs (not read from a file) is refused by
+        // the derivation itself, before Argon2 allocates anything.
+        let (mut h, _, _) = header("correct horse battery");
+        if let Slot::Passphrase { kdf, .. } = &mut h.slots[0] {
+            kdf.memory_kib = u32::MAX;
+        }
+        let started = std::time::Instant::now();
+        assert!(matches!(
+            h.unwrap_with_passphrase(&SecretString::from("correct horse battery")),
+            Err(Error::WeakKdf(_))
+        ));
+        assert!(started.elapsed() < std::time::Duration::from_secs(1));
+    }
+
+    #[test]
+    fn the_caps_allow_the_default_and_the_largest_sensible_settings() {
+        for ok in [
+            KdfParams::default(),
+            KdfParams {
+                memory_kib: MAX_MEMORY_KIB,
+                iterations: 2,
+                parallelism: MAX_PARALLELISM,
+            },
+            KdfParams {
+                memory_kib: MIN_MEMORY_KIB,
+                iterations: MAX_ITERATIONS,
+                parallelism: 1,
+            },
+        ] {
+            assert!(ok.validate().is_ok(), "{ok:?}");
+        }
+        let (_dir, path) = hostile(|_| {});
+        assert!(Header::read(&path).is_ok(), "an untouched header reads");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn writing_the_header_never_follows_a_planted_link() {
+        use std::os::unix::fs::PermissionsExt;
+        let (h, _, _) = header("correct horse battery");
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("vault.json");
+        let victim = dir.path().join("victim");
+        fs::write(&victim, "mine").unwrap();
+        std::os::unix::fs::symlink(&victim, dir.path().join("vault.json.tmp")).unwrap();
+        h.write(&path).unwrap();
+        assert_eq!(
+            fs::read_to_string(&victim).unwrap(),
+            "mine",
+            "the link's target is untouched"
+        );
+        assert!(!fs::symlink_metadata(&path)
+            .unwrap()
+            .file_type()
+            .is_symlink());
+        assert_eq!(
+            fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+            0o600
+        );
+        assert_eq!(Header::read(&path).unwrap().vault_id, h.vault_id);
     }
 
     #[test]

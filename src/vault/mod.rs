@@ -28,8 +28,11 @@ use crate::audit::Stamp;
 use crate::error::{Error, Result};
 use crate::store::{Create, Db, Store, Tx, DB_FILE};
 
-pub use files::create_private_dir;
-pub use header::{Header, KdfParams, KeyringState, MIN_MEMORY_KIB};
+pub use files::{check_private_dir, create_private_dir, create_run_dir};
+pub use header::{
+    Header, KdfParams, KeyringState, MAX_ITERATIONS, MAX_MEMORY_KIB, MAX_PARALLELISM,
+    MIN_MEMORY_KIB,
+};
 pub use key::{MasterKey, RecoveryKey};
 
 pub const HEADER_FILE: &str = "vault.json";
@@ -69,6 +72,17 @@ impl VaultDir {
 
     pub fn exists(&self) -> bool {
         self.header_path().exists()
+    }
+
+    /// The vault's directory and its own files (header, database and SQLite's companions,
+    /// lock, anchor) that others could read or change, as
+    /// `files.not_private` warnings: reported at every open, never a refusal (the
+    /// reasons are in [`files`]).
+    pub fn exposures(&self) -> Vec<Error> {
+        let db_files = ["", "-wal", "-shm", "-journal"].map(|suffix| format!("{DB_FILE}{suffix}"));
+        let mut names = vec![HEADER_FILE, LOCK_FILE, anchor::ANCHOR_FILE];
+        names.extend(db_files.iter().map(String::as_str));
+        files::exposures(&self.root, &names)
     }
 
     pub fn header(&self) -> Result<Header> {
@@ -121,6 +135,9 @@ pub struct VaultStatus {
     pub keyring: Option<KeyringState>,
     /// Set by the app: whether it holds the vault open.
     pub unlocked: bool,
+    /// The vault's files and folder that others could read or change
+    /// (`files.not_private`), for the desktop to show as warnings.
+    pub warnings: Vec<crate::error::ErrorReport>,
 }
 
 /// What a new vault's creator must see once.
@@ -147,11 +164,17 @@ impl Initialized {
 impl VaultDir {
     pub fn status(&self, unlocked: bool) -> VaultStatus {
         let header = self.header().ok();
+        let exists = self.exists();
         VaultStatus {
             path: self.root.display().to_string(),
             exists: header.is_some(),
             keyring: header.map(|h| h.keyring),
             unlocked,
+            warnings: if exists {
+                self.exposures().iter().map(Into::into).collect()
+            } else {
+                Vec::new()
+            },
         }
     }
 }
@@ -173,7 +196,7 @@ pub fn init(dir: &VaultDir, options: InitOptions, now: DateTime<Utc>) -> Result<
     check_passphrase(&options.passphrase)?;
     options.kdf.validate()?;
     let mediator = crate::text::required("mediator", &options.mediator, crate::text::MAX_NAME)?;
-    files::create_private_dir(&dir.root)?;
+    files::create_vault_dir(&dir.root)?;
     let lock = dir.lock()?;
 
     let key = MasterKey::generate();
@@ -347,6 +370,18 @@ impl Vault {
     /// [`Vault::change`] only.
     pub fn read(&self) -> &Db {
         self.store.conn()
+    }
+
+    /// [`crate::integrity::verify`], and `vault.json`'s keyring and key-derivation state
+    /// against the latest vault event of the chain: the header is not authenticated, so
+    /// an edit behind Accord's back (the keyring said to hold the key, other Argon2id
+    /// costs) shows here as a break.
+    pub fn verify(&self) -> Result<crate::integrity::Verification> {
+        crate::integrity::verify_with_vault(
+            self.read(),
+            &self.header.vault_id.to_string(),
+            &vault_state(&self.header),
+        )
     }
 
     /// Checks SQLCipher's page HMACs and SQLite's structure; empty means healthy.

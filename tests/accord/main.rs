@@ -13,6 +13,7 @@
 //! - `notes`: visibility from the session, revisions and restore, caucus disclosure rules.
 //! - `termbase`: the seed, term editing, CSV in and out (hostile files refused without a
 //!   trace), the bilingual check and match offsets, and the audit chain over terms.
+//! - `text`: single-line fields refuse bidi controls and marks; note text keeps them.
 //! - `search`: either script finds the other, the as-party rule, bad queries.
 //! - `language`: errors and output in English, Simplified and Traditional Chinese.
 //! - `process`: a running accord dumps no core and keeps no secret in its environment.
@@ -33,5 +34,6 @@ mod process;
 mod records;
 mod search;
 mod termbase;
+mod text;
 mod util;
 mod vault;

@@ -272,3 +272,200 @@ fn vault_files_are_private_to_their_owner() {
         assert_eq!(mode(&vault.file(name)), 0o600, "{name}");
     }
 }
+
+fn mode_of(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    fs::metadata(path).unwrap().permissions().mode() & 0o777
+}
+
+fn chmod(path: &std::path::Path, mode: u32) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(path, fs::Permissions::from_mode(mode)).unwrap();
+}
+
+/// `files.not_private` warnings a command printed on stderr (`--json`: one JSON per line).
+fn warnings(stderr: &[u8]) -> Vec<String> {
+    String::from_utf8_lossy(stderr)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|v| v["warning"]["code"] == "files.not_private")
+        .map(|v| v["warning"]["message"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn a_vault_made_in_an_open_existing_directory_is_made_private() {
+    let vault = TestVault::new();
+    fs::create_dir(&vault.path).unwrap();
+    chmod(&vault.path, 0o775);
+    vault.init_json(&["--no-keyring"]);
+    assert_eq!(
+        mode_of(&vault.path),
+        0o700,
+        "the directory is the mediator's alone"
+    );
+}
+
+#[test]
+fn loose_modes_are_a_warning_with_a_code_at_every_open_and_the_wal_stays_private() {
+    let vault = TestVault::init();
+    vault.new_case("First");
+    let out = vault.cmd(&["case", "list"]).output().unwrap();
+    assert!(out.status.success());
+    assert_eq!(
+        warnings(&out.stderr),
+        Vec::<String>::new(),
+        "a fresh vault is private"
+    );
+
+    // While a reader holds the vault open, SQLite's -wal and -shm files are private too.
+    let dir = VaultDir::new(&vault.path);
+    let key = accord::vault::unlock_with_passphrase(&dir, &PASSPHRASE.to_string().into()).unwrap();
+    let reader = Vault::open(&dir, key, Access::Read).unwrap();
+    accord::cases::list(reader.read(), &Default::default()).unwrap();
+    for name in ["accord.db-wal", "accord.db-shm"] {
+        assert_eq!(mode_of(&vault.file(name)), 0o600, "{name}");
+    }
+    drop(reader);
+
+    chmod(&vault.file("accord.db"), 0o644);
+    chmod(&vault.file("vault.json"), 0o664);
+    chmod(&vault.path, 0o755);
+    let out = vault.cmd(&["case", "list"]).output().unwrap();
+    assert!(
+        out.status.success(),
+        "a loose mode warns, it does not refuse"
+    );
+    let cases: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        cases.as_array().unwrap().len(),
+        1,
+        "the command did its work"
+    );
+    let found = warnings(&out.stderr);
+    assert_eq!(found.len(), 3, "{found:?}");
+    assert!(
+        found[0].contains("(mode 0755)"),
+        "the directory first: {found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|w| w.contains("accord.db") && w.contains("mode 0644")),
+        "{found:?}"
+    );
+    assert!(
+        found
+            .iter()
+            .any(|w| w.contains("vault.json") && w.contains("mode 0664")),
+        "{found:?}"
+    );
+    assert!(
+        found.iter().all(|w| w.contains("chmod 600")),
+        "says how to fix it: {found:?}"
+    );
+
+    // The desktop reads the same warnings from the vault's status.
+    let status = VaultDir::new(&vault.path).status(false);
+    assert_eq!(status.warnings.len(), 3);
+    assert!(status
+        .warnings
+        .iter()
+        .all(|w| w.code == accord::ErrorCode::NotPrivate));
+
+    chmod(&vault.file("accord.db"), 0o600);
+    chmod(&vault.file("vault.json"), 0o600);
+    chmod(&vault.path, 0o700);
+    let out = vault.cmd(&["case", "list"]).output().unwrap();
+    assert!(warnings(&out.stderr).is_empty(), "fixed modes, no warning");
+}
+
+/// `vault.json` as someone with write access to it could leave it.
+fn edit_header(vault: &TestVault, edit: impl FnOnce(&mut serde_json::Value)) {
+    let path = vault.file("vault.json");
+    let mut header: serde_json::Value = serde_json::from_slice(&fs::read(&path).unwrap()).unwrap();
+    edit(&mut header);
+    fs::write(&path, serde_json::to_vec_pretty(&header).unwrap()).unwrap();
+}
+
+#[test]
+fn a_header_asking_for_huge_key_derivation_costs_is_refused_at_once() {
+    for (what, field, value) in [
+        ("memory", "memory_kib", u64::from(u32::MAX)),
+        ("passes", "iterations", u64::from(u32::MAX)),
+    ] {
+        let vault = TestVault::init();
+        let events = vault.audit_len();
+        edit_header(&vault, |h| h["slots"][0]["kdf"][field] = value.into());
+        let started = std::time::Instant::now();
+        let (code, message) = vault.err(&["case", "list"]);
+        assert_eq!(code, "vault.damaged", "{what}: {message}");
+        assert!(
+            started.elapsed() < std::time::Duration::from_secs(10),
+            "{what}: refused at once, not run ({:?})",
+            started.elapsed()
+        );
+        edit_header(&vault, |h| {
+            h["slots"][0]["kdf"][field] = if field == "memory_kib" { 65536 } else { 1 }.into()
+        });
+        assert_eq!(
+            vault.audit_len(),
+            events,
+            "{what}: the vault opens again, unchanged"
+        );
+    }
+}
+
+/// The seq of the vault's own latest event (`vault.create` in a new vault).
+fn vault_event(vault: &TestVault) -> i64 {
+    let log = vault.ok(&["audit", "log"]);
+    log.as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["entity_type"] == "vault")
+        .map(|e| e["seq"].as_i64().unwrap())
+        .max()
+        .expect("a vault event")
+}
+
+#[test]
+fn verify_reports_a_keyring_state_edited_into_the_header() {
+    let vault = TestVault::init();
+    vault.new_case("First");
+    let seq = vault_event(&vault);
+    assert_eq!(
+        vault.ok(&["audit", "verify"])["first_break"],
+        serde_json::Value::Null
+    );
+    edit_header(&vault, |h| h["keyring"] = "enabled".into());
+    let (code, message) = vault.err(&["audit", "verify"]);
+    assert_eq!(code, "audit.broken", "{message}");
+    assert!(
+        message.contains(&format!("event {seq}:")),
+        "names the vault's last event: {message}"
+    );
+    assert!(message.contains("vault.json"), "{message}");
+}
+
+#[test]
+fn verify_reports_key_derivation_costs_edited_into_the_header() {
+    // Opened by the recovery key (which needs no Argon2id), a header whose costs were
+    // changed still opens; only the chain can tell that they are not what was recorded.
+    let vault = TestVault::new();
+    let init = vault.init_json(&["--no-keyring"]);
+    let recovery =
+        accord::vault::RecoveryKey::parse(init["recovery_key"].as_str().unwrap()).unwrap();
+    let seq = vault_event(&vault);
+    edit_header(&vault, |h| h["slots"][0]["kdf"]["iterations"] = 3.into());
+    let dir = VaultDir::new(&vault.path);
+    let key = accord::vault::unlock_with_recovery(&dir, &recovery).unwrap();
+    let opened = Vault::open(&dir, key, Access::Read).unwrap();
+    let report = opened.verify().unwrap();
+    let broken = report.first_break.expect("a break");
+    assert_eq!(broken.seq, seq, "the vault.create event");
+    assert!(broken.reason.contains("vault.json"), "{}", broken.reason);
+    assert_eq!(
+        opened.verify().unwrap().into_result().unwrap_err().code(),
+        accord::ErrorCode::AuditBroken
+    );
+}

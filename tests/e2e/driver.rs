@@ -123,6 +123,12 @@ impl App {
         let home = sandbox.home();
         std::fs::create_dir_all(&home).unwrap();
         std::fs::create_dir_all(sandbox.runtime_dir()).unwrap();
+        // The app starts only with a private runtime directory, as a login session has.
+        std::fs::set_permissions(
+            sandbox.runtime_dir(),
+            std::os::unix::fs::PermissionsExt::from_mode(0o700),
+        )
+        .unwrap();
         let driver = Command::new("tauri-driver")
             .args([
                 "--port",

@@ -245,6 +245,9 @@ fn a_mediator_sets_up_a_vault_records_a_case_and_locks_it() {
             .file_name()
             .to_string_lossy()
             .trim_start_matches("accord-webview-")
+            .split('-')
+            .next()
+            .unwrap()
             .to_string();
         crate::driver::wait_until_gone(&old_pid).await;
 

@@ -24,10 +24,14 @@ import {
   MAX_SEARCH_LIMIT,
   MAX_TERM,
   MAX_TERM_NOTE,
+  NOT_ON_ONE_LINE,
 } from "../bindings/rules";
 import { BackendError } from "./backend";
 
-function fail(code: "input.invalid" | "input.required" | "input.not_found" | "input.too_long", args: Record<string, string>): never {
+function fail(
+  code: "input.invalid" | "input.required" | "input.not_found" | "input.too_long" | "input.invisible_character",
+  args: Record<string, string>,
+): never {
   throw new BackendError({ code, args, message: code });
 }
 
@@ -172,8 +176,19 @@ function clean(field: string, value: string | undefined | null, max = MAX_TERM):
   const text = (value ?? "").trim();
   if (!text) return null;
   if ([...text].length > max) fail("input.too_long", { field, max: String(max) });
-  if (/[\n\t\ufeff]/.test(text)) fail("input.invalid", { field, value: "contains a line-breaking character" });
+  checkOneLine(field, text);
   return text;
+}
+
+/** The core's `text::check_one_line`: a single-line field refuses line breaks, tabs and the
+ * invisible characters that reorder or hide text (the list is the core's, from rules.ts). */
+export function checkOneLine(field: string, text: string): void {
+  for (const c of text) {
+    const point = c.codePointAt(0) ?? 0;
+    if (NOT_ON_ONE_LINE.includes(point)) {
+      fail("input.invisible_character", { field, codepoint: `U+${point.toString(16).toUpperCase().padStart(4, "0")}` });
+    }
+  }
 }
 
 type Fields = Pick<Term, "en" | "zh_hans" | "zh_hant" | "domain" | "note">;

@@ -65,7 +65,7 @@ import type { TermMatch } from "../bindings/TermMatch";
 import type { TermUpdate } from "../bindings/TermUpdate";
 import { defaultVisibility } from "../notes";
 import { BackendError, type Backend, type Preferences } from "./backend";
-import { FakeTermbase, searchNotes, type SearchableNote } from "./fake-search";
+import { checkOneLine, FakeTermbase, searchNotes, type SearchableNote } from "./fake-search";
 
 const MIN_PASSPHRASE = 10;
 
@@ -89,12 +89,16 @@ export type FakeOptions = {
   /** The clock (default: the real one). */
   now?: () => Date;
   preferences?: Preferences;
+  /** Vault files others could read, as the core reports them (`files.not_private`). */
+  warnings?: VaultStatus["warnings"];
 };
 
-function trimmed(field: string, value: string | undefined | null, max: number): string | null {
+/** The core's `text::optional`: a single-line field, or multi-line text (`paragraphs`). */
+function trimmed(field: string, value: string | undefined | null, max: number, multiLine = false): string | null {
   const text = (value ?? "").trim();
   if (!text) return null;
   if ([...text].length > max) fail("input.too_long", { field, max: String(max) });
+  if (!multiLine) checkOneLine(field, text);
   return text;
 }
 
@@ -102,8 +106,8 @@ function required(field: string, value: string | undefined | null, max: number):
   return trimmed(field, value, max) ?? fail("input.required", { field });
 }
 
-function bilingual(field: string, en: string | undefined | null, zh: string | undefined | null, max: number) {
-  const pair = { en: trimmed(field, en, max), zh: trimmed(field, zh, max) };
+function bilingual(field: string, en: string | undefined | null, zh: string | undefined | null, max: number, multiLine = false) {
+  const pair = { en: trimmed(field, en, max, multiLine), zh: trimmed(field, zh, max, multiLine) };
   if (pair.en === null && pair.zh === null) fail("input.required", { field });
   return pair;
 }
@@ -173,6 +177,7 @@ export class FakeBackend implements Backend {
   private readonly unlockDelayMs: number;
   private readonly now: () => Date;
   private preferences: Preferences;
+  private readonly warnings: VaultStatus["warnings"];
   private seq = 0;
 
   readonly cases = new Map<string, Case>();
@@ -190,6 +195,7 @@ export class FakeBackend implements Backend {
     this.unlockDelayMs = options.unlockDelayMs ?? 0;
     this.now = options.now ?? (() => new Date());
     this.preferences = options.preferences ?? { lang: "en", autoLockMinutes: 10 };
+    this.warnings = options.warnings ?? [];
   }
 
   get isUnlocked(): boolean {
@@ -223,7 +229,13 @@ export class FakeBackend implements Backend {
   // ---- vault
 
   async vaultStatus(): Promise<VaultStatus> {
-    return { path: "/fake/vault", exists: this.exists, keyring: this.keyring, unlocked: this.unlocked };
+    return {
+      path: "/fake/vault",
+      exists: this.exists,
+      keyring: this.keyring,
+      unlocked: this.unlocked,
+      warnings: this.exists ? this.warnings : [],
+    };
   }
 
   async createVault(passphrase: string, mediator: string, useKeyring: boolean): Promise<VaultCreated> {
@@ -849,7 +861,7 @@ export class FakeBackend implements Backend {
     if (givenAt.getTime() > now.getTime()) fail("input.invalid", { field: "given_at", value: "in the future" });
     const summary =
       scope === "summary"
-        ? bilingual("summary", draft.summary_en, draft.summary_zh, MAX_SUMMARY)
+        ? bilingual("summary", draft.summary_en, draft.summary_zh, MAX_SUMMARY, true)
         : { en: null, zh: null };
     const d: Disclosure = {
       id: this.id(),

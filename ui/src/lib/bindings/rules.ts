@@ -76,6 +76,13 @@ export const NOTE_DEFAULTS: Readonly<Record<SessionKind, { readonly visibility: 
 /** The visibility of a new note taken outside any session. */
 export const NOTE_DEFAULT_WITHOUT_SESSION: Visibility = "private";
 
+/**
+ * Code points a single-line field refuses (`text::breaks_one_line`): line breaks, tabs,
+ * bidirectional overrides, isolates and marks, the byte-order mark, the zero-width space.
+ * The core answers `input.invisible_character`.
+ */
+export const NOT_ON_ONE_LINE: readonly number[] = [0x0009, 0x000a, 0x000d, 0x061c, 0x200b, 0x200e, 0x200f, 0x2028, 0x2029, 0x202a, 0x202b, 0x202c, 0x202d, 0x202e, 0x2066, 0x2067, 0x2068, 0x2069, 0xfeff];
+
 // Bounds on what people type and send, in characters or items.
 
 /** Longest title of a case. */
