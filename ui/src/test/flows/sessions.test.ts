@@ -15,7 +15,7 @@ async function select(testid: string, value: string) {
 
 async function openCase() {
   // Auto-lock at its longest: the live-view clock runs past an hour without input.
-  const preferences = { lang: "en", autoLockMinutes: 240 };
+  const preferences = { lang: "en", autoLockMinutes: 240, sessionAutoLockMinutes: 30 };
   const demo = await demoBackend({ keyring: "enabled", unlocked: false, preferences });
   renderApp(demo.backend);
   await fireEvent.click(await screen.findByTestId("case-open"));
