@@ -47,6 +47,8 @@ pub enum Error {
     VaultInUse,
     #[error("the vault is locked")]
     VaultLocked,
+    #[error("after a lock, the passphrase is needed to unlock")]
+    KeyringAfterLock,
     #[error("wrong passphrase")]
     WrongPassphrase,
     #[error("wrong recovery key")]
@@ -140,6 +142,8 @@ pub enum ErrorCode {
     VaultInUse,
     #[serde(rename = "vault.locked")]
     VaultLocked,
+    #[serde(rename = "vault.keyring_after_lock")]
+    KeyringAfterLock,
     #[serde(rename = "vault.wrong_passphrase")]
     WrongPassphrase,
     #[serde(rename = "vault.wrong_recovery_key")]
@@ -239,6 +243,7 @@ pub const ALL_CODES: &[(ErrorCode, &str)] = &[
     (ErrorCode::VaultExists, "vault.exists"),
     (ErrorCode::VaultInUse, "vault.in_use"),
     (ErrorCode::VaultLocked, "vault.locked"),
+    (ErrorCode::KeyringAfterLock, "vault.keyring_after_lock"),
     (ErrorCode::WrongPassphrase, "vault.wrong_passphrase"),
     (ErrorCode::WrongRecoveryKey, "vault.wrong_recovery_key"),
     (ErrorCode::PassphraseRequired, "vault.passphrase_required"),
@@ -318,6 +323,7 @@ impl Error {
             E::VaultExists(_) => C::VaultExists,
             E::VaultInUse => C::VaultInUse,
             E::VaultLocked => C::VaultLocked,
+            E::KeyringAfterLock => C::KeyringAfterLock,
             E::WrongPassphrase => C::WrongPassphrase,
             E::WrongRecoveryKey => C::WrongRecoveryKey,
             E::PassphraseRequired => C::PassphraseRequired,

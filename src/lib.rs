@@ -14,6 +14,8 @@
 //!   caucus regime and the parties' disclosure records.
 //! - [`search`]: full-text search over notes, English and Chinese, visibility enforced.
 //! - [`views`]: what a screen needs in one call; [`preferences`]: language and auto-lock.
+//! - [`lock`]: when the desktop app locks itself, and what its shell tells the UI.
+//! - [`origin`]: the one origin the desktop window may navigate to.
 //! - [`process`]: what each process does to itself before any key exists.
 //! - [`demo`]: the bilingual sample case a newcomer sees first.
 //! - `rules` (built for tests only): the vocabularies, transitions, limits and defaults
@@ -30,8 +32,10 @@ pub mod error;
 pub mod i18n;
 pub mod ids;
 pub mod integrity;
+pub mod lock;
 pub mod mediators;
 pub mod notes;
+pub mod origin;
 pub mod parties;
 pub mod preferences;
 pub mod process;

@@ -1,4 +1,4 @@
-//! The mediator's interface preferences: language and auto-lock delay.
+//! The mediator's interface preferences: language and the auto-lock delays.
 //!
 //! Not confidential, so kept as a small JSON file in the platform config directory,
 //! outside the vault (they are needed before it is unlocked) and outside the webview's
@@ -13,6 +13,13 @@ use crate::error::{Error, Result};
 /// The interface languages.
 pub const LANGUAGES: &[&str] = &["en", "zh-Hans", "zh-Hant"];
 
+/// Bounds of both auto-lock delays, in minutes: never none (see [`crate::lock`]).
+pub const AUTO_LOCK_MIN_MINUTES: u32 = 1;
+pub const AUTO_LOCK_MAX_MINUTES: u32 = 240;
+pub const AUTO_LOCK_DEFAULT_MINUTES: u32 = 10;
+/// While a session is live: long enough to listen to one party's opening statement.
+pub const SESSION_AUTO_LOCK_DEFAULT_MINUTES: u32 = 30;
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[serde(rename_all = "camelCase", default)]
 #[ts(export)]
@@ -21,13 +28,16 @@ pub struct Preferences {
     pub lang: String,
     /// Minutes without input before the app locks itself; 1 to 240.
     pub auto_lock_minutes: u32,
+    /// The same while a session is under way (the longer of the two applies); 1 to 240.
+    pub session_auto_lock_minutes: u32,
 }
 
 impl Default for Preferences {
     fn default() -> Self {
         Preferences {
             lang: "en".into(),
-            auto_lock_minutes: 10,
+            auto_lock_minutes: AUTO_LOCK_DEFAULT_MINUTES,
+            session_auto_lock_minutes: SESSION_AUTO_LOCK_DEFAULT_MINUTES,
         }
     }
 }
@@ -40,11 +50,17 @@ impl Preferences {
                 value: self.lang.clone(),
             });
         }
-        if !(1..=240).contains(&self.auto_lock_minutes) {
-            return Err(Error::Invalid {
-                field: "auto_lock_minutes",
-                value: self.auto_lock_minutes.to_string(),
-            });
+        let delays = [
+            ("auto_lock_minutes", self.auto_lock_minutes),
+            ("session_auto_lock_minutes", self.session_auto_lock_minutes),
+        ];
+        for (field, minutes) in delays {
+            if !(AUTO_LOCK_MIN_MINUTES..=AUTO_LOCK_MAX_MINUTES).contains(&minutes) {
+                return Err(Error::Invalid {
+                    field,
+                    value: minutes.to_string(),
+                });
+            }
         }
         Ok(())
     }
@@ -88,6 +104,7 @@ mod tests {
         let p = Preferences {
             lang: "zh-Hant".into(),
             auto_lock_minutes: 5,
+            session_auto_lock_minutes: 60,
         };
         p.save(&path).unwrap();
         assert_eq!(Preferences::load(&path), p);
@@ -103,6 +120,20 @@ mod tests {
         }
         .save(&path)
         .is_err());
+        assert!(Preferences {
+            session_auto_lock_minutes: 0,
+            ..p.clone()
+        }
+        .save(&path)
+        .is_err());
+        // A file from before the session delay existed keeps its settings.
+        std::fs::write(&path, r#"{"lang":"zh-Hans","autoLockMinutes":7}"#).unwrap();
+        let old = Preferences::load(&path);
+        assert_eq!((old.lang.as_str(), old.auto_lock_minutes), ("zh-Hans", 7));
+        assert_eq!(
+            old.session_auto_lock_minutes,
+            SESSION_AUTO_LOCK_DEFAULT_MINUTES
+        );
         std::fs::write(&path, "garbage").unwrap();
         assert_eq!(Preferences::load(&path), Preferences::default());
     }

@@ -21,9 +21,14 @@ use std::fmt::Write as _;
 use crate::cases::{CaseKind, CaseStatus, Panel};
 use crate::confidentiality::{ConfidentialityRegime, DisclosureScope, MAX_SUMMARY};
 use crate::ids::{CaseId, PartyId, SessionId, Uuid};
+use crate::lock::LOCK_GRACE;
 use crate::mediators::MediatorRole;
 use crate::notes::{self, ChineseScript, NoteTag, Side, Visibility, MAX_NOTE_SIDE};
 use crate::parties::{PartyKind, PartyRole, MAX_REPRESENTATIVES};
+use crate::preferences::{
+    AUTO_LOCK_DEFAULT_MINUTES, AUTO_LOCK_MAX_MINUTES, AUTO_LOCK_MIN_MINUTES,
+    SESSION_AUTO_LOCK_DEFAULT_MINUTES,
+};
 use crate::search::{query::MAX_QUERY_CHARS, DEFAULT_LIMIT, MAX_LIMIT};
 use crate::sessions::{Session, SessionKind, MAX_ATTENDEES};
 use crate::termbase::{TermOrigin, MAX_DOMAIN, MAX_TERM, MAX_TERM_NOTE};
@@ -121,6 +126,31 @@ const LIMITS: &[(&str, usize, &str)] = &[
         "MAX_TERM_NOTE",
         MAX_TERM_NOTE,
         "Longest note on a termbase entry.",
+    ),
+    (
+        "AUTO_LOCK_MIN_MINUTES",
+        AUTO_LOCK_MIN_MINUTES as usize,
+        "Shortest auto-lock delay, in minutes (also while a session is live).",
+    ),
+    (
+        "AUTO_LOCK_MAX_MINUTES",
+        AUTO_LOCK_MAX_MINUTES as usize,
+        "Longest auto-lock delay, in minutes: there is no 'never'.",
+    ),
+    (
+        "AUTO_LOCK_DEFAULT_MINUTES",
+        AUTO_LOCK_DEFAULT_MINUTES as usize,
+        "Auto-lock delay unless the mediator sets one.",
+    ),
+    (
+        "LOCK_GRACE_SECONDS",
+        LOCK_GRACE.as_secs() as usize,
+        "Seconds the shell waits for the UI to save and lock before it locks by itself.",
+    ),
+    (
+        "SESSION_AUTO_LOCK_DEFAULT_MINUTES",
+        SESSION_AUTO_LOCK_DEFAULT_MINUTES as usize,
+        "Auto-lock delay while a session is live, unless the mediator sets one.",
     ),
 ];
 

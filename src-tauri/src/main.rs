@@ -2,7 +2,9 @@
 //!
 //! The window's web view keeps its own data (WebKit's caches and storage, which the UI
 //! never uses for case data) in a private directory that is deleted when the app exits;
-//! it runs under a strict CSP and may call only the commands in `commands/`.
+//! it runs under a strict CSP, may call only the commands in `commands/`, navigates only
+//! within the app's origin (`accord::origin`) and opens no other window. Closing the
+//! window and the idle lock wait briefly for the UI to save (`accord::lock`).
 
 // No console window on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
@@ -60,12 +62,14 @@ fn main() {
             // Merging the search index and checkpointing the WAL wait for a second without
             // a command: even while the mediator types, autosaves come at most every two
             // seconds, so the tidying fits between them and autosaves stay quick.
+            // The same timer runs the idle lock: in the shell, so a web view that hangs
+            // cannot keep the vault open (accord::lock).
             let handle = app.handle().clone();
             std::thread::spawn(move || loop {
                 std::thread::sleep(std::time::Duration::from_millis(500));
-                handle
-                    .state::<AppState>()
-                    .tidy_if_idle(std::time::Duration::from_secs(1));
+                let state = handle.state::<AppState>();
+                state.tidy_if_idle(std::time::Duration::from_secs(1));
+                state.lock_if_idle();
             });
             WebviewWindowBuilder::new(app, "main", WebviewUrl::default())
                 .title("Accord")
@@ -73,8 +77,26 @@ fn main() {
                 .min_inner_size(800.0, 560.0)
                 .data_directory(webview_data.clone())
                 .disable_drag_drop_handler()
+                // The window goes nowhere but the app's own pages, and opens no other.
+                .on_navigation(|url| accord::origin::may_navigate(url.as_str()))
+                .on_new_window(|_, _| tauri::webview::NewWindowResponse::Deny)
                 .build()?;
             Ok(())
+        })
+        .on_window_event(|window, event| {
+            // Closing the window: the UI saves a pending autosave first and then quits
+            // (app_quit); a UI that does not answer in time is closed anyway.
+            if let tauri::WindowEvent::CloseRequested { api, .. } = event {
+                if window.state::<AppState>().begin_close() {
+                    api.prevent_close();
+                    let handle = window.app_handle().clone();
+                    std::thread::spawn(move || {
+                        std::thread::sleep(accord::lock::CLOSE_GRACE);
+                        handle.state::<AppState>().close();
+                        handle.exit(0);
+                    });
+                }
+            }
         })
         .invoke_handler(tauri::generate_handler![
             commands::vault_status,
@@ -82,6 +104,9 @@ fn main() {
             commands::vault_unlock,
             commands::vault_unlock_keyring,
             commands::vault_lock,
+            commands::app_events,
+            commands::app_activity,
+            commands::app_quit,
             commands::preferences_get,
             commands::preferences_set,
             commands::case_list,

@@ -9,6 +9,7 @@ error-vault-not-found = There is no vault at { $path }. Create one with “accor
 error-vault-exists = A vault already exists at { $path }. Nothing was changed.
 error-vault-in-use = The vault is in use by another Accord window or command. Close it and try again.
 error-vault-locked = The vault is locked. Unlock it to continue.
+error-vault-keyring-after-lock = The vault was locked: type the passphrase to unlock it. The keyring opens it again after that.
 error-vault-wrong-passphrase = Wrong passphrase. Nothing was changed.
 error-vault-wrong-recovery-key = That recovery key does not open this vault. Check it and try again.
 error-vault-passphrase-required = A passphrase is needed. Type it at the prompt, or give --passphrase-file or ACCORD_PASSPHRASE.

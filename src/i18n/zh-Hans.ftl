@@ -8,6 +8,7 @@ error-vault-not-found = { $path } 处没有保险库。请用 “accord init” 
 error-vault-exists = { $path } 处已有保险库。未作任何更改。
 error-vault-in-use = 保险库正被另一个 Accord 窗口或命令使用。请先关闭它再重试。
 error-vault-locked = 保险库已锁定。请解锁后继续。
+error-vault-keyring-after-lock = 保险库已锁定：请输入口令解锁。之后密钥环会再次可用。
 error-vault-wrong-passphrase = 口令错误。未作任何更改。
 error-vault-wrong-recovery-key = 该恢复密钥无法打开此保险库。请核对后重试。
 error-vault-passphrase-required = 需要口令。请在提示处输入，或提供 --passphrase-file 或 ACCORD_PASSPHRASE。

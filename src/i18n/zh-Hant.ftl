@@ -8,6 +8,7 @@ error-vault-not-found = { $path } 處沒有保險庫。請用 “accord init” 
 error-vault-exists = { $path } 處已有保險庫。未作任何更改。
 error-vault-in-use = 保險庫正被另一個 Accord 視窗或指令使用。請先關閉它再重試。
 error-vault-locked = 保險庫已鎖定。請解鎖後繼續。
+error-vault-keyring-after-lock = 保險庫已鎖定：請輸入密語解鎖。之後鑰匙圈會再次可用。
 error-vault-wrong-passphrase = 密語錯誤。未作任何更改。
 error-vault-wrong-recovery-key = 該復原金鑰無法開啟此保險庫。請核對後重試。
 error-vault-passphrase-required = 需要密語。請在提示處輸入，或提供 --passphrase-file 或 ACCORD_PASSPHRASE。

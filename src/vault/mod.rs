@@ -493,6 +493,16 @@ impl Vault {
         self.commit_header(header, "vault.keyring_forget", at)
     }
 
+    /// Locks: closes the database, wipes the key and takes the key's copy out of the OS
+    /// keyring, so a restart after a lock asks for the passphrase (see [`crate::lock`]).
+    /// The vault keeps its keyring setting; the next passphrase unlock puts the key back.
+    /// Returns whether there was a copy to remove; the vault is closed even on an error.
+    pub fn lock(self) -> Result<bool> {
+        let dir = self.dir.clone();
+        drop(self);
+        lock_keyring(&dir)
+    }
+
     /// After a passphrase unlock: put the key back in the keyring if the vault keeps it there.
     pub fn refresh_keyring(&self) -> Result<bool> {
         if self.header.keyring != KeyringState::Enabled {

@@ -143,3 +143,24 @@ fn the_window_may_call_exactly_our_commands_and_no_plugin() {
         "no devtools in the shipped app"
     );
 }
+
+#[test]
+fn the_window_navigates_only_within_the_app_and_opens_no_other() {
+    // The rule itself is accord::origin::may_navigate (unit-tested there); the end-to-end
+    // test offline::a_whole_flow_under_strace_connects_nowhere_and_the_window_stays_home
+    // injects the navigations. This checks the one window is built with both hooks.
+    let main = shell_file("src/main.rs");
+    assert!(
+        main.contains(".on_navigation(|url| accord::origin::may_navigate(url.as_str()))"),
+        "every navigation asks the core's origin rule"
+    );
+    assert!(
+        main.contains(".on_new_window(|_, _| tauri::webview::NewWindowResponse::Deny)"),
+        "no new window"
+    );
+    assert_eq!(
+        config()["app"]["security"]["freezePrototype"],
+        true,
+        "a script cannot patch the built-ins the IPC relies on"
+    );
+}

@@ -107,9 +107,15 @@ impl App {
     /// tauri-driver still drop the first connection ("webdriver server did not respond"),
     /// a fresh driver on fresh ports starts the app; that error is retried twice at most.
     pub async fn start(sandbox: &Sandbox) -> App {
+        Self::start_program(sandbox, &app_binary()).await
+    }
+
+    /// As [`Self::start`], with `program` standing in for the app (a wrapper that runs it
+    /// under strace, say); WebKitWebDriver starts it with the app's arguments.
+    pub async fn start_program(sandbox: &Sandbox, program: &Path) -> App {
         let mut last = String::new();
         for _ in 0..3 {
-            match Self::try_start(sandbox).await {
+            match Self::try_start(sandbox, program).await {
                 Ok(app) => return app,
                 Err(e) => last = e,
             }
@@ -118,7 +124,7 @@ impl App {
         panic!("the app did not start through tauri-driver: {last}");
     }
 
-    async fn try_start(sandbox: &Sandbox) -> Result<App, String> {
+    async fn try_start(sandbox: &Sandbox, program: &Path) -> Result<App, String> {
         let (port, native_port) = (free_port(), free_port());
         let home = sandbox.home();
         std::fs::create_dir_all(&home).unwrap();
@@ -168,10 +174,7 @@ impl App {
             );
         }
         let mut caps = serde_json::Map::new();
-        caps.insert(
-            "tauri:options".into(),
-            json!({ "application": app_binary() }),
-        );
+        caps.insert("tauri:options".into(), json!({ "application": program }));
         let mut builder = ClientBuilder::new(HttpConnector::new());
         builder.capabilities(caps);
         match tokio::time::timeout(Duration::from_secs(60), builder.connect(&url)).await {

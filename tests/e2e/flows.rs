@@ -47,6 +47,8 @@ async fn create_vault(app: &App) -> String {
     app.type_into("onboarding-passphrase", PASSPHRASE).await;
     app.type_into("onboarding-passphrase2", PASSPHRASE).await;
     app.type_into("onboarding-mediator", "Chan Tai Man").await;
+    // The keyring is opt-in; this mediator opts in (the end of the flow relies on it).
+    app.click("onboarding-keyring").await;
     app.click("onboarding-create").await;
     let recovery = app.text_of("recovery-key").await;
     assert_eq!(
@@ -259,11 +261,25 @@ fn a_mediator_sets_up_a_vault_records_a_case_and_locks_it() {
             !webview_dirs[0].path().exists(),
             "a killed run's WebKit data is removed at the next start"
         );
-        if std::env::var_os("ACCORD_REQUIRE_SECRET_SERVICE").is_none() {
+        let keyring = std::env::var_os("ACCORD_REQUIRE_SECRET_SERVICE").is_some();
+        if !keyring {
             app.type_into("unlock-passphrase", PASSPHRASE).await;
             app.click("unlock-button").await;
         }
         app.wait_for_text(TITLE_ZH).await;
+
+        // A lock is a lock: it takes the key out of the keyring, so the next start asks
+        // for the passphrase instead of opening from the keyring.
+        app.press("\u{E009}l").await;
+        app.el("unlock-passphrase").await;
+        app.close().await;
+        let app = App::start(&sandbox).await;
+        app.el("unlock-passphrase").await;
+        tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+        assert!(
+            app.all("[data-testid=case-filter]").await.is_empty(),
+            "after a lock, a restart does not open from the keyring"
+        );
         app.close().await;
     });
 

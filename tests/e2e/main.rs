@@ -8,7 +8,8 @@
 //! - `guard`: a joint session that overran its schedule (started, not ended) keeps a
 //!   caucus note behind the placeholder.
 //! - `notes`: a bilingual note survives closing the app mid-typing and is found by a
-//!   two-character query in the other script.
+//!   two-character query in the other script; text typed just before the window's close
+//!   button (`window_manager` sends what a window manager would) is saved first.
 //! - `offline`: the app opens no network connection.
 //! - `process`: the app and its WebKit processes dump no core.
 //! - `screenshots`: the README's pictures (ignored; scripts/screenshots.sh runs it).
@@ -20,3 +21,4 @@ mod notes;
 mod offline;
 mod process;
 mod screenshots;
+mod window_manager;

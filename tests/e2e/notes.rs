@@ -7,7 +7,7 @@ use std::time::Duration;
 use crate::driver::{available, App, Sandbox};
 use crate::flows::{runtime, ONE_APP};
 
-const PASSPHRASE: &str = "tide tables for the harbour";
+pub(crate) const PASSPHRASE: &str = "tide tables for the harbour";
 const NOTE_EN: &str = "Both parties accept a phased settlement agreement";
 /// Traditional: 協議 (agreement) is 协议 in Simplified, which the search will type.
 const NOTE_ZH: &str = "雙方接受分階段的和解協議";
@@ -15,7 +15,7 @@ const NOTE_ZH: &str = "雙方接受分階段的和解協議";
 const UNSAVED_TAIL: &str = " and a review in March";
 
 /// A vault with the sample case, made with the command line (cheap key derivation).
-fn prepared_vault(sandbox: &Sandbox) {
+pub(crate) fn prepared_vault(sandbox: &Sandbox) {
     let run = |args: &[&str]| {
         let out = Command::new(env!("CARGO_BIN_EXE_accord"))
             .args(args)
@@ -46,7 +46,7 @@ fn prepared_vault(sandbox: &Sandbox) {
     run(&["demo"]);
 }
 
-async fn unlock(app: &App) {
+pub(crate) async fn unlock(app: &App) {
     app.type_into("unlock-passphrase", PASSPHRASE).await;
     app.click("unlock-button").await;
     app.el("case-filter").await;
@@ -146,4 +146,43 @@ fn a_note_survives_closing_mid_typing_and_is_found_in_the_other_script() {
         &needles,
     ));
     assert!(leaks.is_empty(), "note text outside the vault: {leaks:#?}");
+}
+
+/// Typed just before the close button: never saved by the autosave's timers (they wait a
+/// second), so only the save the close waits for can keep it.
+const TYPED_BEFORE_CLOSING: &str = "Lantau asks for the toll review clause in writing";
+
+#[test]
+fn text_typed_just_before_the_window_is_closed_is_there_after_a_restart() {
+    if !available(true) {
+        return;
+    }
+    let _one = ONE_APP.lock().unwrap_or_else(|p| p.into_inner());
+    let sandbox = Sandbox::new();
+    prepared_vault(&sandbox);
+    runtime().block_on(async {
+        let app = App::start(&sandbox).await;
+        unlock(&app).await;
+        app.click("case-open").await;
+        app.el("notes-section").await;
+        app.click("notes-new").await;
+        app.type_into("note-text-en", TYPED_BEFORE_CLOSING).await;
+        // At once, as a window manager does for the close button.
+        let pid = crate::process::processes_of(&sandbox.vault())
+            .into_iter()
+            .find(|(_, comm)| comm == "accord-desktop")
+            .map(|(pid, _)| pid)
+            .expect("the app's process");
+        let asked = crate::window_manager::ask_windows_of_process_to_close(pid.parse().unwrap());
+        assert_eq!(asked, 1, "the app has one window");
+        crate::driver::wait_until_gone(&pid).await;
+        app.close().await;
+
+        let app = App::start(&sandbox).await;
+        unlock(&app).await;
+        app.click("case-open").await;
+        app.el("notes-section").await;
+        app.wait_for_text(TYPED_BEFORE_CLOSING).await;
+        app.close().await;
+    });
 }

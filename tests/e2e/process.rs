@@ -8,7 +8,7 @@ use crate::flows::{runtime, ONE_APP};
 
 /// Processes whose environment names this sandbox's vault (so: this run's app and its
 /// children), but the WebDriver bridge, which is not ours: `(pid, comm)`.
-fn processes_of(vault: &Path) -> Vec<(String, String)> {
+pub(crate) fn processes_of(vault: &Path) -> Vec<(String, String)> {
     let marker = format!("ACCORD_VAULT={}", vault.display());
     let mut found = Vec::new();
     for entry in std::fs::read_dir("/proc").unwrap().flatten() {

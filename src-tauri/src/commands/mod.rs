@@ -7,13 +7,15 @@ pub mod terms;
 
 use accord::cases::{self, Case, CaseFilter, CaseStatus, CaseUpdate, NewCase};
 use accord::error::ErrorReport;
+use accord::lock::AppEvent;
 use accord::parties::{self, NewParty, Party, PartyUpdate};
 use accord::preferences::Preferences;
 use accord::sessions::{self, Session, SessionDraft};
 use accord::vault::{self, Access, InitOptions, KdfParams, Vault, VaultCreated, VaultStatus};
 use accord::views::{self, AgendaItem, CaseDetail, GuardState};
 use chrono::Utc;
-use tauri::State;
+use tauri::ipc::Channel;
+use tauri::{AppHandle, State};
 
 use crate::state::{report, AppState};
 
@@ -44,7 +46,7 @@ pub async fn vault_create(
     };
     let made = vault::init(&state.dir, options, Utc::now()).map_err(report)?;
     let created = made.created();
-    state.set(made.vault);
+    state.set_unlocked_by_passphrase(made.vault);
     Ok(created)
 }
 
@@ -57,17 +59,21 @@ pub async fn vault_unlock(state: State<'_, AppState>, passphrase: String) -> Rep
     }
     let key = vault::unlock_with_passphrase(&state.dir, &passphrase.into()).map_err(report)?;
     let opened = Vault::open(&state.dir, key, Access::Write).map_err(report)?;
-    // Unlocking by passphrase puts the key back in the keyring if the vault keeps it there.
+    // Unlocking by passphrase puts the key back in the keyring if the vault keeps it there
+    // (a lock took it out), and lets the keyring unlock again.
     let _ = opened.refresh_keyring();
-    state.set(opened);
+    state.set_unlocked_by_passphrase(opened);
     Ok(())
 }
 
+/// At start only; refused (`vault.keyring_after_lock`) after a lock until a passphrase
+/// unlock, whatever the keyring still holds.
 #[tauri::command]
 pub async fn vault_unlock_keyring(state: State<'_, AppState>) -> Reply<bool> {
     if state.is_unlocked() {
         return Ok(true);
     }
+    state.keyring_may_unlock()?;
     let Ok(Some(key)) = vault::unlock_with_keyring(&state.dir) else {
         return Ok(false);
     };
@@ -75,20 +81,42 @@ pub async fn vault_unlock_keyring(state: State<'_, AppState>) -> Reply<bool> {
     Ok(true)
 }
 
+/// Closes the vault and takes the key out of the keyring (the UI saved what was pending).
 #[tauri::command]
 pub async fn vault_lock(state: State<'_, AppState>) -> Reply<()> {
-    state.clear();
+    state.lock()
+}
+
+/// The UI's channel for what the shell says unasked (`AppEvent`).
+#[tauri::command]
+pub async fn app_events(state: State<'_, AppState>, channel: Channel<AppEvent>) -> Reply<()> {
+    state.listen(channel);
+    Ok(())
+}
+
+/// The mediator typed, clicked or moved: the idle lock's count starts again.
+#[tauri::command]
+pub async fn app_activity(state: State<'_, AppState>) -> Reply<()> {
+    state.input();
+    Ok(())
+}
+
+/// After a close request, once the UI has saved: close the vault and end the app.
+#[tauri::command]
+pub async fn app_quit(app: AppHandle, state: State<'_, AppState>) -> Reply<()> {
+    state.close();
+    app.exit(0);
     Ok(())
 }
 
 #[tauri::command]
 pub async fn preferences_get(state: State<'_, AppState>) -> Reply<Preferences> {
-    Ok(Preferences::load(&state.preferences_path))
+    Ok(state.preferences())
 }
 
 #[tauri::command]
 pub async fn preferences_set(state: State<'_, AppState>, preferences: Preferences) -> Reply<()> {
-    preferences.save(&state.preferences_path).map_err(report)
+    state.save_preferences(preferences)
 }
 
 #[tauri::command]

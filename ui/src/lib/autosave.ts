@@ -34,6 +34,18 @@ export type AutosaveOptions = {
   now?: () => Date;
 };
 
+/** Every autosaver that may hold unsaved text: created and not yet disposed, or still saving. */
+const live = new Set<Autosaver>();
+
+/**
+ * Saves whatever any editor holds, now: the app calls it before the key goes (lock, screen
+ * guard, idle lock, closing the window), so nothing typed is lost. Resolves once every save
+ * has finished or failed (a failure stays on the editor's state, as for any save).
+ */
+export async function flushAllAutosaves(): Promise<void> {
+  await Promise.allSettled([...live].map((saver) => saver.flush()));
+}
+
 export class Autosaver {
   noteId: string | null;
   base: number | null;
@@ -55,6 +67,7 @@ export class Autosaver {
     this.debounceMs = options.debounceMs ?? 1000;
     this.maxWaitMs = options.maxWaitMs ?? 2000;
     this.now = options.now ?? (() => new Date());
+    live.add(this);
   }
 
   get pending(): boolean {
@@ -107,8 +120,11 @@ export class Autosaver {
 
   private conflictRevision: number | null = null;
 
+  /** The editor is gone: no more timers. A save still in flight is waited for by flushAllAutosaves. */
   dispose(): void {
     this.clearTimers();
+    if (this.inFlight) void this.inFlight.finally(() => live.delete(this));
+    else live.delete(this);
   }
 
   private clearTimers(): void {

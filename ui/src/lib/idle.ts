@@ -1,4 +1,12 @@
 // Auto-lock: the vault locks after so many minutes with no keyboard, mouse or pointer input.
+// The shell counts them (src/lock.rs); the UI reports input and keeps the delays in range.
+
+import {
+  AUTO_LOCK_DEFAULT_MINUTES,
+  AUTO_LOCK_MAX_MINUTES,
+  AUTO_LOCK_MIN_MINUTES,
+  SESSION_AUTO_LOCK_DEFAULT_MINUTES,
+} from "./bindings/rules";
 
 export const ACTIVITY_EVENTS = [
   "keydown",
@@ -10,42 +18,32 @@ export const ACTIVITY_EVENTS = [
 ] as const;
 
 /**
- * Calls `onIdle` once `ms` pass without activity on `target`. Activity only stamps the time
- * (mouse moves are frequent); the single timer re-arms itself for what remains.
- * Returns a function that stops watching.
+ * Calls `onActivity` at the first input, then at most once every `everyMs` while input goes
+ * on: the shell keeps the idle clock (accord::lock), the UI only tells it the mediator is
+ * there. Returns a function that stops watching.
  */
-export function watchIdle(target: EventTarget, ms: number, onIdle: () => void): () => void {
-  let last = Date.now();
-  let timer: ReturnType<typeof setTimeout> | undefined;
+export function watchActivity(target: EventTarget, everyMs: number, onActivity: () => void): () => void {
+  let last = -Infinity;
   const poke = () => {
-    last = Date.now();
-  };
-  const check = () => {
-    const quiet = Date.now() - last;
-    if (quiet >= ms) {
-      stop();
-      onIdle();
-    } else {
-      timer = setTimeout(check, ms - quiet);
-    }
-  };
-  const stop = () => {
-    if (timer !== undefined) clearTimeout(timer);
-    timer = undefined;
-    for (const name of ACTIVITY_EVENTS) target.removeEventListener(name, poke, true);
+    const now = Date.now();
+    if (now - last < everyMs) return;
+    last = now;
+    onActivity();
   };
   for (const name of ACTIVITY_EVENTS) {
     target.addEventListener(name, poke, { capture: true, passive: true });
   }
-  timer = setTimeout(check, ms);
-  return stop;
+  return () => {
+    for (const name of ACTIVITY_EVENTS) target.removeEventListener(name, poke, true);
+  };
 }
 
-export const AUTO_LOCK_DEFAULT_MINUTES = 10;
-export const AUTO_LOCK_MIN_MINUTES = 1;
-export const AUTO_LOCK_MAX_MINUTES = 240;
+/** How often input is reported at most: the lock may come this much early, no more. */
+export const ACTIVITY_REPORT_MS = 5_000;
 
-export function clampAutoLock(minutes: number): number {
-  if (!Number.isFinite(minutes)) return AUTO_LOCK_DEFAULT_MINUTES;
+export { AUTO_LOCK_DEFAULT_MINUTES, AUTO_LOCK_MAX_MINUTES, AUTO_LOCK_MIN_MINUTES, SESSION_AUTO_LOCK_DEFAULT_MINUTES };
+
+export function clampAutoLock(minutes: number, fallback: number = AUTO_LOCK_DEFAULT_MINUTES): number {
+  if (!Number.isFinite(minutes)) return fallback;
   return Math.min(AUTO_LOCK_MAX_MINUTES, Math.max(AUTO_LOCK_MIN_MINUTES, Math.round(minutes)));
 }

@@ -3,7 +3,7 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 
 import { bilingual, formatDateTime, formatElapsed, formatNumber } from "./format";
-import { watchIdle } from "./idle";
+import { watchActivity } from "./idle";
 import { passphraseStrength } from "./passphrase";
 import { shortcutOf } from "./shortcuts";
 
@@ -56,27 +56,26 @@ describe("passphrase strength", () => {
   });
 });
 
-describe("watchIdle", () => {
-  it("fires once after the quiet period; activity restarts it; stop cancels", () => {
+describe("watchActivity", () => {
+  it("reports the first input at once, then at most once per period; stop ends it", () => {
     vi.useFakeTimers();
     const target = new EventTarget();
-    const onIdle = vi.fn();
-    const stop = watchIdle(target, 1000, onIdle);
-    vi.advanceTimersByTime(800);
+    const onActivity = vi.fn();
+    const stop = watchActivity(target, 1000, onActivity);
+    expect(onActivity).not.toHaveBeenCalled();
     target.dispatchEvent(new Event("keydown"));
-    vi.advanceTimersByTime(800);
-    expect(onIdle).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(250);
-    expect(onIdle).toHaveBeenCalledTimes(1);
-    vi.advanceTimersByTime(5000);
-    expect(onIdle).toHaveBeenCalledTimes(1);
+    expect(onActivity).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(500);
+    target.dispatchEvent(new Event("mousemove"));
+    expect(onActivity).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(600);
+    target.dispatchEvent(new Event("pointerdown"));
+    expect(onActivity).toHaveBeenCalledTimes(2);
     stop();
-
-    const again = vi.fn();
-    const stop2 = watchIdle(target, 1000, again);
-    stop2();
     vi.advanceTimersByTime(5000);
-    expect(again).not.toHaveBeenCalled();
+    target.dispatchEvent(new Event("keydown"));
+    expect(onActivity).toHaveBeenCalledTimes(2);
+    vi.useRealTimers();
   });
 });
 

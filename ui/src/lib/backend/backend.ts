@@ -3,6 +3,8 @@
 // Every type here is generated from the Rust core (../bindings, by ts-rs): never edit those.
 
 import type { AgendaItem } from "../bindings/AgendaItem";
+import type { AppEvent } from "../bindings/AppEvent";
+import type { Preferences } from "../bindings/Preferences";
 import type { GuardState } from "../bindings/GuardState";
 import type { Case } from "../bindings/Case";
 import type { CaseDetail } from "../bindings/CaseDetail";
@@ -56,8 +58,21 @@ export interface Backend {
   unlock(passphrase: string): Promise<void>;
   /** Unlocks with the key kept in the OS keyring; false when there is none. */
   unlockWithKeyring(): Promise<boolean>;
-  /** Closes the database and drops the key. */
+  /**
+   * Closes the database, drops the key and takes it out of the OS keyring: after a lock only
+   * the passphrase unlocks (`unlockWithKeyring` fails with `vault.keyring_after_lock`), and
+   * that unlock puts the key back if the vault keeps it there. Save what is pending first.
+   */
   lock(): Promise<void>;
+  /**
+   * What the shell says unasked: `lock_requested` (save what is pending and lock; the shell
+   * locks by itself 5 s later), `locked` (it did), `close_requested` (save, then `quit`).
+   */
+  listen(onEvent: (event: AppEvent) => void): Promise<void>;
+  /** The mediator typed, clicked or moved: the shell's idle clock starts again. */
+  activity(): Promise<void>;
+  /** Closes the vault (keyring untouched) and ends the app, after a close request. */
+  quit(): Promise<void>;
 
   listCases(filter: CaseFilter): Promise<Case[]>;
   caseDetail(caseId: string): Promise<CaseDetail>;
@@ -78,7 +93,7 @@ export interface Backend {
 
   /** The interface preferences, kept by the shell outside the vault and the webview (readable while locked). */
   getPreferences(): Promise<Preferences>;
-  /** Replaces the interface preferences (`lang` one of en, zh-Hans, zh-Hant; `autoLockMinutes` 1–240). */
+  /** Replaces the interface preferences (`lang` one of en, zh-Hans, zh-Hant; both auto-lock delays 1–240). */
   setPreferences(preferences: Preferences): Promise<void>;
 
   // ---- notes, revisions, caucus disclosures
@@ -122,11 +137,5 @@ export interface Backend {
 /**
  * The mediator's interface preferences: not confidential, so the shell keeps them in a small
  * file outside the vault (they are needed before unlocking). The UI never stores them itself.
- * Mirrors the Rust `Preferences` (serde camelCase).
  */
-export type Preferences = {
-  /** `en`, `zh-Hans` or `zh-Hant`. */
-  lang: string;
-  /** Minutes without keyboard or pointer input before the app locks itself; 1 to 240. */
-  autoLockMinutes: number;
-};
+export type { Preferences };

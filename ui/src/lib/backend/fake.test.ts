@@ -89,9 +89,9 @@ describe("FakeBackend", () => {
 
   it("validates preferences like the shell", async () => {
     const b = new FakeBackend();
-    expect(await code(b.setPreferences({ lang: "fr", autoLockMinutes: 10 }))).toBe("input.invalid");
-    expect(await code(b.setPreferences({ lang: "en", autoLockMinutes: 0 }))).toBe("input.invalid");
-    await b.setPreferences({ lang: "zh-Hans", autoLockMinutes: 30 });
-    expect(await b.getPreferences()).toEqual({ lang: "zh-Hans", autoLockMinutes: 30 });
+    expect(await code(b.setPreferences({ lang: "fr", autoLockMinutes: 10, sessionAutoLockMinutes: 30 }))).toBe("input.invalid");
+    expect(await code(b.setPreferences({ lang: "en", autoLockMinutes: 0, sessionAutoLockMinutes: 30 }))).toBe("input.invalid");
+    await b.setPreferences({ lang: "zh-Hans", autoLockMinutes: 30, sessionAutoLockMinutes: 30 });
+    expect(await b.getPreferences()).toEqual({ lang: "zh-Hans", autoLockMinutes: 30, sessionAutoLockMinutes: 30 });
   });
 });

@@ -31,7 +31,13 @@ import type { DisclosureDraft } from "../bindings/DisclosureDraft";
 import type { DisclosureScope } from "../bindings/DisclosureScope";
 import type { DisclosureStatus } from "../bindings/DisclosureStatus";
 import type { ConfidentialityRegime } from "../bindings/ConfidentialityRegime";
+import type { AppEvent } from "../bindings/AppEvent";
 import {
+  AUTO_LOCK_DEFAULT_MINUTES,
+  AUTO_LOCK_MAX_MINUTES,
+  AUTO_LOCK_MIN_MINUTES,
+  LOCK_GRACE_SECONDS,
+  SESSION_AUTO_LOCK_DEFAULT_MINUTES,
   CAUCUS_DEFAULTS,
   CLOSED_STATUSES,
   DEFAULT_PANELS,
@@ -167,6 +173,14 @@ function wallDate(date: Date, zone: string): [number, number, number] {
   return [local.getUTCFullYear(), local.getUTCMonth() + 1, local.getUTCDate()];
 }
 
+/**
+ * A saved note reaches the core after the caller's synchronous code, as over Tauri's IPC
+ * (commands run on the shell's threads): a lock called right after a save may run first.
+ */
+function ipcHop(): Promise<void> {
+  return Promise.resolve();
+}
+
 export class FakeBackend implements Backend {
   private exists: boolean;
   private passphrase: string;
@@ -179,6 +193,17 @@ export class FakeBackend implements Backend {
   private preferences: Preferences;
   private readonly warnings: VaultStatus["warnings"];
   private seq = 0;
+  /** A copy of the key is in the OS keyring (a lock takes it out, a passphrase unlock puts it back). */
+  private keyringHeld: boolean;
+  /** A lock happened in this "process": only the passphrase unlocks until `restart()`. */
+  private keyringBarred = false;
+  // The shell's idle clock (src-tauri/src/state.rs over accord::lock), same rule and grace.
+  private listener: ((event: AppEvent) => void) | null = null;
+  private lastInput = Date.now();
+  private askedAt: number | null = null;
+  private idleTimer: ReturnType<typeof setTimeout> | null = null;
+  /** How many times the UI asked to quit (after a close request). */
+  quitCalls = 0;
 
   readonly cases = new Map<string, Case>();
   readonly parties = new Map<string, Party>();
@@ -194,8 +219,87 @@ export class FakeBackend implements Backend {
     this.unlocked = options.unlocked ?? false;
     this.unlockDelayMs = options.unlockDelayMs ?? 0;
     this.now = options.now ?? (() => new Date());
-    this.preferences = options.preferences ?? { lang: "en", autoLockMinutes: 10 };
+    this.preferences = options.preferences ?? {
+      lang: "en",
+      autoLockMinutes: AUTO_LOCK_DEFAULT_MINUTES,
+      sessionAutoLockMinutes: SESSION_AUTO_LOCK_DEFAULT_MINUTES,
+    };
     this.warnings = options.warnings ?? [];
+    this.keyringHeld = this.keyring === "enabled";
+  }
+
+  /** Whether a copy of the key is in the (fake) OS keyring. */
+  get keyringHoldsKey(): boolean {
+    return this.keyringHeld;
+  }
+
+  /** Quit and start again: the vault closes, the keyring keeps what it holds, the lock bar lifts. */
+  restart(): void {
+    this.unlocked = false;
+    this.keyringBarred = false;
+    this.listener = null;
+    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+  }
+
+  /** For tests: the shell sends `event` unasked. */
+  shellSays(event: AppEvent): void {
+    this.listener?.(event);
+  }
+
+  /** The window's close button: as the shell does, asks a listening UI to save and quit. */
+  closeWindow(): void {
+    if (this.unlocked && this.listener) this.listener({ kind: "close_requested" });
+  }
+
+  private touch(): void {
+    this.lastInput = Date.now();
+    this.askedAt = null;
+    this.scheduleIdle();
+  }
+
+  /** accord::lock::idle_limit: the auto-lock delay, or the longer one while a session is live. */
+  private idleLimitMs(): number {
+    const live = [...this.sessions.values()].some((s) => s.actual_start !== null && s.actual_end === null);
+    const { autoLockMinutes, sessionAutoLockMinutes } = this.preferences;
+    return (live ? Math.max(autoLockMinutes, sessionAutoLockMinutes) : autoLockMinutes) * 60_000;
+  }
+
+  /**
+   * The shell checks twice a second; the fake sets one timer for the moment the answer can
+   * change (and checks again then), which is the same rule at less cost under fake timers.
+   */
+  private scheduleIdle(): void {
+    if (this.idleTimer !== null) clearTimeout(this.idleTimer);
+    this.idleTimer = null;
+    if (!this.unlocked || !this.listener) return;
+    const due =
+      this.askedAt === null ? this.lastInput + this.idleLimitMs() : this.askedAt + LOCK_GRACE_SECONDS * 1000;
+    this.idleTimer = setTimeout(() => this.idleTick(), Math.max(0, due - Date.now()) + 1);
+  }
+
+  /** accord::lock::IdleClock::step. */
+  private idleTick(): void {
+    this.idleTimer = null;
+    if (!this.unlocked) return;
+    const now = Date.now();
+    if (now - this.lastInput >= this.idleLimitMs()) {
+      if (this.askedAt === null) {
+        this.askedAt = now;
+        this.listener?.({ kind: "lock_requested", reason: "idle" });
+      } else if (now - this.askedAt >= LOCK_GRACE_SECONDS * 1000) {
+        this.lockNow();
+        this.listener?.({ kind: "locked", reason: "idle" });
+        return;
+      }
+    }
+    this.scheduleIdle();
+  }
+
+  private lockNow(): void {
+    this.unlocked = false;
+    this.keyringBarred = true;
+    this.keyringHeld = false;
   }
 
   get isUnlocked(): boolean {
@@ -247,6 +351,8 @@ export class FakeBackend implements Backend {
     this.unlocked = true;
     const keyring = !useKeyring ? "declined" : this.keyringAvailable ? "stored" : "unavailable";
     this.keyring = keyring === "stored" ? "enabled" : keyring === "unavailable" ? "unavailable" : "disabled";
+    this.keyringHeld = keyring === "stored";
+    this.touch();
     return {
       recovery_key: "K7QF-2MXA-9RTB-LW4C-HD3N-P8VE-Y6ZJ-S5GU",
       keyring,
@@ -259,15 +365,35 @@ export class FakeBackend implements Backend {
     if (this.unlockDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.unlockDelayMs));
     if (passphrase !== this.passphrase) fail("vault.wrong_passphrase");
     this.unlocked = true;
+    this.keyringBarred = false;
+    if (this.keyring === "enabled") this.keyringHeld = true;
+    this.touch();
   }
 
   async unlockWithKeyring(): Promise<boolean> {
-    if (!this.exists || this.keyring !== "enabled") return false;
+    if (this.unlocked) return true;
+    if (this.keyringBarred) fail("vault.keyring_after_lock");
+    if (!this.exists || this.keyring !== "enabled" || !this.keyringHeld) return false;
     this.unlocked = true;
+    this.touch();
     return true;
   }
 
   async lock(): Promise<void> {
+    this.lockNow();
+  }
+
+  async listen(onEvent: (event: AppEvent) => void): Promise<void> {
+    this.listener = onEvent;
+    this.scheduleIdle();
+  }
+
+  async activity(): Promise<void> {
+    this.touch();
+  }
+
+  async quit(): Promise<void> {
+    this.quitCalls += 1;
     this.unlocked = false;
   }
 
@@ -537,6 +663,7 @@ export class FakeBackend implements Backend {
     if (s.actual_start !== null) fail("session.already_started");
     const after = { ...s, actual_start: this.stamp() };
     this.sessions.set(sessionId, after);
+    this.scheduleIdle(); // the idle delay may change with it
     return { ...after };
   }
 
@@ -547,6 +674,7 @@ export class FakeBackend implements Backend {
     if (s.actual_end !== null) fail("session.already_ended");
     const after = { ...s, actual_end: this.stamp() };
     this.sessions.set(sessionId, after);
+    this.scheduleIdle(); // the idle delay may change with it
     return { ...after };
   }
 
@@ -590,11 +718,17 @@ export class FakeBackend implements Backend {
     if (!["en", "zh-Hans", "zh-Hant"].includes(preferences.lang)) {
       fail("input.invalid", { field: "lang", value: preferences.lang });
     }
-    const m = preferences.autoLockMinutes;
-    if (!Number.isInteger(m) || m < 1 || m > 240) {
-      fail("input.invalid", { field: "auto_lock_minutes", value: String(m) });
+    const delays = [
+      ["auto_lock_minutes", preferences.autoLockMinutes],
+      ["session_auto_lock_minutes", preferences.sessionAutoLockMinutes],
+    ] as const;
+    for (const [field, m] of delays) {
+      if (!Number.isInteger(m) || m < AUTO_LOCK_MIN_MINUTES || m > AUTO_LOCK_MAX_MINUTES) {
+        fail("input.invalid", { field, value: String(m) });
+      }
     }
     this.preferences = { ...preferences };
+    this.scheduleIdle();
   }
 
   // ---- notes, revisions, caucus disclosures (the core's rules: src/notes, src/confidentiality)
@@ -756,6 +890,7 @@ export class FakeBackend implements Backend {
   }
 
   async createNote(caseId: string, draft: NoteDraft): Promise<Note> {
+    await ipcHop();
     this.open();
     this.openCase(caseId);
     let session: Session | null = null;
@@ -792,6 +927,7 @@ export class FakeBackend implements Backend {
   async saveNote(noteId: string, baseRevision: number, draft: NoteDraft): Promise<Note> {
     this.saveCalls.push({ noteId, base: Number(baseRevision), draft: structuredClone(draft) });
     if (this.saveGate) await this.saveGate;
+    await ipcHop();
     this.open();
     const before = this.loadNote(noteId);
     if (Number(before.revision) !== Number(baseRevision)) {
@@ -1006,7 +1142,8 @@ export async function demoBackend(options: FakeOptions = {}): Promise<{
     venue: "IOMed Room 3",
     attendees: [],
   });
-  if (options.unlocked === false) await backend.lock();
+  // Set up before the app "starts": as if it had quit, keyring untouched.
+  if (options.unlocked === false) backend.restart();
   return { backend, caseId: c.id, partyIds: [a.id, b.id], jointId: joint.id, caucusId: caucus.id };
 }
 

@@ -7,7 +7,11 @@ import type { Preferences as GeneratedPreferences } from "../bindings/Preference
 import type { Preferences } from "./backend";
 
 const invoke = vi.fn();
-vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(...args) }));
+/** Stands in for Tauri's Channel: the shell sends through it, the page's onmessage hears. */
+class FakeChannel<T> {
+  onmessage: (message: T) => void = () => undefined;
+}
+vi.mock("@tauri-apps/api/core", () => ({ invoke: (...args: unknown[]) => invoke(...args), Channel: FakeChannel }));
 
 const { TauriBackend, toBackendError } = await import("./tauri");
 const { BackendError } = await import("./backend");
@@ -30,7 +34,7 @@ describe("TauriBackend", () => {
     const party = { representatives: [] };
     const partyChange = { add_representatives: [], remove_representatives: [] };
     const draft = { time_zone: "Asia/Hong_Kong", start: "2026-12-03T10:00", attendees: [] };
-    const prefs = { lang: "zh-Hant", autoLockMinutes: 5 };
+    const prefs = { lang: "zh-Hant", autoLockMinutes: 5, sessionAutoLockMinutes: 30 };
     await b.vaultStatus();
     await b.createVault("pass phrase 1", "Chan", true);
     await b.unlock("pass phrase 1");
@@ -71,6 +75,18 @@ describe("TauriBackend", () => {
       ["preferences_get", undefined],
       ["preferences_set", { preferences: prefs }],
     ]);
+  });
+
+  it("hears the shell through one channel, and reports input and quitting", async () => {
+    const b = new TauriBackend();
+    const heard: unknown[] = [];
+    await b.listen((event) => heard.push(event));
+    await b.activity();
+    await b.quit();
+    expect(invoke.mock.calls.map((c) => c[0])).toEqual(["app_events", "app_activity", "app_quit"]);
+    const channel = (invoke.mock.calls[0]![1] as { channel: FakeChannel<unknown> }).channel;
+    channel.onmessage({ kind: "lock_requested", reason: "idle" });
+    expect(heard).toEqual([{ kind: "lock_requested", reason: "idle" }]);
   });
 
   it("wraps a rejected ErrorReport in a BackendError with code and args", async () => {

@@ -1,9 +1,10 @@
 // The Backend over Tauri's IPC. THE ONLY module that may import @tauri-apps/* (a test checks).
 // Tauri turns the camelCase argument keys below into the commands' snake_case parameters.
 
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 
 import type { AgendaItem } from "../bindings/AgendaItem";
+import type { AppEvent } from "../bindings/AppEvent";
 import type { GuardState } from "../bindings/GuardState";
 import type { Case } from "../bindings/Case";
 import type { CaseDetail } from "../bindings/CaseDetail";
@@ -80,6 +81,17 @@ export class TauriBackend implements Backend {
   }
   lock(): Promise<void> {
     return call("vault_lock");
+  }
+  listen(onEvent: (event: AppEvent) => void): Promise<void> {
+    const channel = new Channel<AppEvent>();
+    channel.onmessage = onEvent;
+    return call("app_events", { channel });
+  }
+  activity(): Promise<void> {
+    return call("app_activity");
+  }
+  quit(): Promise<void> {
+    return call("app_quit");
   }
 
   listCases(filter: CaseFilter): Promise<Case[]> {

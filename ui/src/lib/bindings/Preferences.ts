@@ -8,4 +8,8 @@ lang: string,
 /**
  * Minutes without input before the app locks itself; 1 to 240.
  */
-autoLockMinutes: number, };
+autoLockMinutes: number, 
+/**
+ * The same while a session is under way (the longer of the two applies); 1 to 240.
+ */
+sessionAutoLockMinutes: number, };

@@ -123,3 +123,18 @@ export const MAX_DOMAIN = 64;
 
 /** Longest note on a termbase entry. */
 export const MAX_TERM_NOTE = 1000;
+
+/** Shortest auto-lock delay, in minutes (also while a session is live). */
+export const AUTO_LOCK_MIN_MINUTES = 1;
+
+/** Longest auto-lock delay, in minutes: there is no 'never'. */
+export const AUTO_LOCK_MAX_MINUTES = 240;
+
+/** Auto-lock delay unless the mediator sets one. */
+export const AUTO_LOCK_DEFAULT_MINUTES = 10;
+
+/** Seconds the shell waits for the UI to save and lock before it locks by itself. */
+export const LOCK_GRACE_SECONDS = 5;
+
+/** Auto-lock delay while a session is live, unless the mediator sets one. */
+export const SESSION_AUTO_LOCK_DEFAULT_MINUTES = 30;

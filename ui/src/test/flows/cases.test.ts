@@ -10,7 +10,7 @@ async function start() {
   const demo = await demoBackend({ keyring: "enabled" });
   await demo.backend.createCase({ kind: "state-to-state", title_en: "Border River Waters", co_mediators: [] });
   await demo.backend.createCase({ kind: "commercial", title_zh: "深圳货运合同争议", co_mediators: [] });
-  await demo.backend.lock();
+  demo.backend.restart(); // the app starts on a vault set up before it
   renderApp(demo.backend);
   await waitFor(() => expect(screen.getAllByTestId("case-row")).toHaveLength(3));
   return demo;
@@ -177,7 +177,7 @@ describe("case page", () => {
 describe("case edit", () => {
   it("sends only what changed, with co-mediators added and removed", async () => {
     const { backend, caseId } = await demoBackend({ keyring: "enabled" });
-    await backend.lock();
+    backend.restart(); // the app starts on a vault set up before it
     const update = vi.spyOn(backend, "updateCase");
     renderApp(backend);
     await fireEvent.click(await screen.findByTestId("case-open"));

@@ -28,7 +28,7 @@ describe("language switch", () => {
     expect(lock()).toHaveTextContent("锁定（Ctrl+L）");
     expect(screen.getByTestId("guard-button")).toHaveTextContent("遮挡屏幕");
     expect(document.documentElement.lang).toBe("zh-Hans");
-    expect(save).toHaveBeenLastCalledWith({ lang: "zh-Hans", autoLockMinutes: 10 });
+    expect(save).toHaveBeenLastCalledWith({ lang: "zh-Hans", autoLockMinutes: 10, sessionAutoLockMinutes: 30 });
     // The case's own data does not change with the interface; its title order does.
     expect(screen.getByTestId("case-open")).toHaveTextContent(/^海港大桥特许经营/);
 
@@ -40,12 +40,12 @@ describe("language switch", () => {
     await choose("en");
     expect(nav()).toHaveTextContent("Cases");
     expect(lock()).toHaveTextContent("Lock (Ctrl+L)");
-    expect(save).toHaveBeenLastCalledWith({ lang: "en", autoLockMinutes: 10 });
+    expect(save).toHaveBeenLastCalledWith({ lang: "en", autoLockMinutes: 10, sessionAutoLockMinutes: 30 });
     expect(currentLang()).toBe("en");
   });
 
   it("starts in the language the preferences hold, before unlocking", async () => {
-    const backend = new FakeBackend({ preferences: { lang: "zh-Hant", autoLockMinutes: 10 } });
+    const backend = new FakeBackend({ preferences: { lang: "zh-Hant", autoLockMinutes: 10, sessionAutoLockMinutes: 30 } });
     renderApp(backend);
     await screen.findByTestId("unlock-passphrase");
     expect(screen.getByTestId("unlock-button")).toHaveTextContent("解鎖");

@@ -18,7 +18,10 @@ describe("onboarding", () => {
     renderApp(backend);
 
     await screen.findByTestId("onboarding-passphrase");
-    expect(screen.getByTestId("onboarding-keyring")).toBeChecked();
+    // The keyring is opt-in, and the screen says what it costs.
+    expect(screen.getByTestId("onboarding-keyring")).not.toBeChecked();
+    expect(screen.getByTestId("app-shell")).toHaveTextContent(/protected by your computer login password, not by Accord’s passphrase/);
+    await fireEvent.click(screen.getByTestId("onboarding-keyring"));
 
     await fill("onboarding-passphrase", "river stone lantern 7");
     await fill("onboarding-passphrase2", "river stone lantern 7");
@@ -71,15 +74,16 @@ describe("onboarding", () => {
     expect(create).not.toHaveBeenCalled();
   });
 
-  it("passes the keyring choice through and says so when declined", async () => {
+  it("leaves the keyring out unless chosen, and says so", async () => {
     const backend = new FakeBackend({ exists: false });
     renderApp(backend);
     await screen.findByTestId("onboarding-passphrase");
     await fill("onboarding-passphrase", "river stone lantern 7");
     await fill("onboarding-passphrase2", "river stone lantern 7");
     await fill("onboarding-mediator", "Chan Tai Man");
-    await fireEvent.click(screen.getByTestId("onboarding-keyring"));
+    const create = vi.spyOn(backend, "createVault");
     await fireEvent.click(screen.getByTestId("onboarding-create"));
+    await waitFor(() => expect(create).toHaveBeenCalledWith("river stone lantern 7", "Chan Tai Man", false));
     await waitFor(() =>
       expect(screen.getByTestId("recovery-keyring")).toHaveTextContent("not kept in the system keyring"),
     );

@@ -65,8 +65,8 @@ describe("settings", () => {
 
     await fireEvent.input(minutes, { target: { value: "25" } });
     await fireEvent.click(screen.getByTestId("settings-save"));
-    await waitFor(() => expect(save).toHaveBeenCalledWith({ lang: "en", autoLockMinutes: 25 }));
+    await waitFor(() => expect(save).toHaveBeenCalledWith({ lang: "en", autoLockMinutes: 25, sessionAutoLockMinutes: 30 }));
     expect(screen.queryByTestId("settings-dialog")).toBeNull();
-    expect(await backend.getPreferences()).toEqual({ lang: "en", autoLockMinutes: 25 });
+    expect(await backend.getPreferences()).toEqual({ lang: "en", autoLockMinutes: 25, sessionAutoLockMinutes: 30 });
   });
 });

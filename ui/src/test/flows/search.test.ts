@@ -40,7 +40,7 @@ async function start() {
     const at = `2026-04-${String(i + 1).padStart(2, "0")}T00:00:00Z`;
     demo.backend.searchable.push(note(`n-tariff-${i}`, { case_id: other.id, text_en: `Tariff schedule item ${i}`, created_at: at, updated_at: at }));
   }
-  await demo.backend.lock();
+  demo.backend.restart(); // the app starts on a vault set up before it
   renderApp(demo.backend);
   await screen.findAllByTestId("case-row");
   return demo;

@@ -8,7 +8,7 @@ import { renderApp } from "../helpers";
 
 async function start() {
   const demo = await demoBackend({ keyring: "enabled" });
-  await demo.backend.lock();
+  demo.backend.restart(); // the app starts on a vault set up before it
   renderApp(demo.backend);
   await fireEvent.click(await screen.findByTestId("nav-terms"));
   await waitFor(() => expect(screen.getAllByTestId("term-row")).toHaveLength(4));

@@ -24,7 +24,7 @@ describe("unlock", () => {
   });
 
   it("the same error reads in Chinese when the interface is Chinese", async () => {
-    const { backend } = await demoBackend({ unlocked: false, preferences: { lang: "zh-Hant", autoLockMinutes: 10 } });
+    const { backend } = await demoBackend({ unlocked: false, preferences: { lang: "zh-Hant", autoLockMinutes: 10, sessionAutoLockMinutes: 30 } });
     renderApp(backend);
     await unlockWith("wrong wrong wrong");
     expect(await screen.findByTestId("unlock-error")).toHaveTextContent("密語錯誤。");
