@@ -12,6 +12,9 @@
 //!
 //! No benchmark framework: `Instant` and medians keep the run short and the dependency
 //! list unchanged.
+//!
+//! `cargo bench --bench store -- --memory-security` instead compares SQLCipher's
+//! `cipher_memory_security` off and on (see [`memory_security`]) and prints the ratio.
 
 mod common;
 
@@ -54,6 +57,13 @@ const ZONES: [&str; 4] = [
 ];
 
 fn main() -> BenchResult<()> {
+    let args: Vec<String> = std::env::args().collect();
+    if let Some(i) = args.iter().position(|a| a == memory_security::CHILD) {
+        return memory_security::child(args.get(i + 1).map(String::as_str) == Some("on"));
+    }
+    if args.iter().any(|a| a == "--memory-security") {
+        return memory_security::compare();
+    }
     let started = Instant::now();
     let scratch = tempfile::Builder::new().prefix("accord-bench-").tempdir()?;
     print_machine(scratch.path());
@@ -229,7 +239,7 @@ fn open_plain(path: &Path) -> BenchResult<Connection> {
     )?;
     conn.busy_timeout(Duration::from_secs(5))?;
     // The same migrations the core runs; `Store::open` (rightly) refuses to run without a key.
-    accord::store::migrate(&mut conn)?;
+    accord::schema::migrate(&mut conn)?;
     Ok(conn)
 }
 
@@ -702,7 +712,12 @@ fn print_machine(scratch: &Path) {
         read_proc("/proc/sys/kernel/osrelease").trim(),
         load_average()
     );
-    println!("- SQLCipher {sqlcipher} (SQLite {sqlite}), release build");
+    let build = if cfg!(debug_assertions) {
+        "dev profile"
+    } else {
+        "release build"
+    };
+    println!("- SQLCipher {sqlcipher} (SQLite {sqlite}), {build}");
     println!(
         "- databases in {} (filesystem: {}); WAL, synchronous=FULL, foreign_keys=ON, secure_delete=ON",
         scratch.display(),
@@ -730,4 +745,207 @@ fn filesystem_of(path: &Path) -> String {
         })
         .max()
         .map_or_else(|| "unknown".into(), |(_, kind)| kind)
+}
+
+// ---------------------------------------------------------------------------------------
+// cipher_memory_security, off and on
+
+/// What `PRAGMA cipher_memory_security = ON` costs: with it, SQLCipher wipes and
+/// `mlock`s every allocation SQLite makes, not only its own key material.
+///
+/// The setting is process-wide and cannot be turned off once on, so each mode runs in a
+/// fresh child process (this same binary), twice, alternating, on a workload of its own:
+/// a new vault, batched case and session inserts, single-case commits as the CLI makes
+/// them, the two lists, and re-opening. The parent prints medians and the on ÷ off ratio.
+mod memory_security {
+    use super::*;
+
+    pub const CHILD: &str = "--memory-security-child";
+    const ROUNDS: usize = 2;
+    const CASES: usize = 1_000;
+    const SESSIONS: usize = 10_000;
+    const SINGLE: usize = 200;
+    const RUNS: usize = 11;
+
+    pub fn compare() -> BenchResult<()> {
+        let scratch = tempfile::Builder::new().prefix("accord-bench-").tempdir()?;
+        print_machine(scratch.path());
+        let exe = std::env::current_exe()?;
+        let mut results: [Vec<Vec<(String, f64)>>; 2] = [Vec::new(), Vec::new()];
+        let mut locked = [String::new(), String::new()];
+        for round in 0..ROUNDS {
+            for (i, mode) in ["off", "on"].into_iter().enumerate() {
+                progress(&format!(
+                    "memory security {mode}, round {}/{ROUNDS}",
+                    round + 1
+                ));
+                let out = std::process::Command::new(&exe)
+                    .args([CHILD, mode])
+                    .stderr(std::process::Stdio::inherit())
+                    .output()?;
+                if !out.status.success() {
+                    return Err(format!("child ({mode}) failed: {}", out.status).into());
+                }
+                let text = String::from_utf8(out.stdout)?;
+                let mut rows = Vec::new();
+                for line in text.lines() {
+                    let mut fields = line.split('\t');
+                    match (fields.next(), fields.next()) {
+                        (Some("locked"), Some(v)) => locked[i] = v.to_string(),
+                        (Some(what), Some(secs)) => rows.push((what.to_string(), secs.parse()?)),
+                        _ => {}
+                    }
+                }
+                results[i].push(rows);
+            }
+        }
+        println!("`cipher_memory_security`: best of {ROUNDS} fresh processes per mode");
+        println!();
+        println!("| workload | off | on | on ÷ off |");
+        println!("|---|---:|---:|---:|");
+        let best = |runs: &[Vec<(String, f64)>], row: usize| {
+            runs.iter().map(|r| r[row].1).fold(f64::INFINITY, f64::min)
+        };
+        for (row, (what, _)) in results[0][0].iter().enumerate() {
+            let off = best(&results[0], row);
+            let on = best(&results[1], row);
+            println!(
+                "| {what} | {} | {} | **{:.2}×** |",
+                fmt_duration(Duration::from_secs_f64(off)),
+                fmt_duration(Duration::from_secs_f64(on)),
+                on / off
+            );
+        }
+        println!();
+        println!(
+            "Locked memory with the vault open after the lists (VmLck), off: {}; on: {}. Limit \
+             (RLIMIT_MEMLOCK): {}; past it SQLCipher's mlock fails silently and the \
+             memory is only wiped on free.",
+            locked[0],
+            locked[1],
+            memlock_limit()
+        );
+        println!("Load average at the end: {}.", load_average());
+        Ok(())
+    }
+
+    fn memlock_limit() -> String {
+        read_proc("/proc/self/limits")
+            .lines()
+            .find(|l| l.starts_with("Max locked memory"))
+            .map(|l| {
+                l.split_whitespace()
+                    .skip(3)
+                    .take(2)
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .unwrap_or_else(|| "unknown".into())
+    }
+
+    fn report(what: &str, time: Duration) {
+        println!("{what}\t{}", time.as_secs_f64());
+    }
+
+    pub fn child(on: bool) -> BenchResult<()> {
+        if on {
+            // Any connection sets it for the process; it must come before the vault's.
+            let conn = Connection::open_in_memory()?;
+            conn.execute_batch("PRAGMA cipher_memory_security = ON")?;
+        }
+        let scratch = tempfile::Builder::new().prefix("accord-bench-").tempdir()?;
+        let dir = VaultDir::new(scratch.path().join("vault"));
+        let options = InitOptions {
+            passphrase: SecretString::from(PASSPHRASE),
+            mediator: MEDIATOR.into(),
+            // Unlocking is not what is compared: the cheapest allowed derivation.
+            kdf: KdfParams {
+                memory_kib: vault::MIN_MEMORY_KIB,
+                iterations: 1,
+                parallelism: 1,
+            },
+            use_keyring: false,
+        };
+        let made = vault::init(&dir, options, Utc::now())?;
+        let mut db = Db::Cipher(made.vault);
+        let state: String = db
+            .conn()
+            .query_row("PRAGMA cipher_memory_security", [], |row| row.get(0))?;
+        if (state == "1") != on {
+            return Err(format!("cipher_memory_security is {state}, wanted {on}").into());
+        }
+
+        let batched = insert_cases_batched(&mut db, CASES)?;
+        report(
+            &format!(
+                "insert {} cases, {} per transaction",
+                fmt_count(CASES as f64),
+                fmt_count(BATCH as f64)
+            ),
+            batched.total,
+        );
+        let time = insert_sessions(&mut db, &batched.cases, SESSIONS)?;
+        report(
+            &format!(
+                "insert {} sessions, {} per transaction",
+                fmt_count(SESSIONS as f64),
+                fmt_count(BATCH as f64)
+            ),
+            time,
+        );
+        let start = Instant::now();
+        let base = cases_epoch() + chrono::Duration::days(400);
+        for i in 0..SINGLE {
+            db.write(stamp(base, i), |tx| cases::create(tx, new_case(CASES + i)))?;
+        }
+        report(
+            &format!("insert {SINGLE} cases, 1 per transaction"),
+            start.elapsed(),
+        );
+        let all = CaseFilter::default();
+        let listed = repeat(RUNS, || {
+            assert_eq!(cases::list(db.conn(), &all)?.len(), CASES + SINGLE);
+            Ok(())
+        })?;
+        report(
+            &format!(
+                "list {} cases (median of {RUNS})",
+                fmt_count((CASES + SINGLE) as f64)
+            ),
+            listed.median,
+        );
+        let agenda = SessionFilter {
+            from: Some(session_start(SESSIONS / 2)),
+            limit: Some(50),
+            ..Default::default()
+        };
+        let listed = repeat(RUNS, || {
+            assert_eq!(sessions::list(db.conn(), &agenda)?.len(), 50);
+            Ok(())
+        })?;
+        report(
+            &format!("agenda, 50 sessions (median of {RUNS})"),
+            listed.median,
+        );
+        // While the vault is open with its page cache full: what mlock could hold.
+        let locked = read_proc("/proc/self/status")
+            .lines()
+            .find_map(|l| l.strip_prefix("VmLck:").map(|v| v.trim().to_string()))
+            .unwrap_or_else(|| "unknown".into());
+        drop(db);
+        let key = vault::unlock_with_passphrase(&dir, &SecretString::from(PASSPHRASE))?;
+        let mut opens = Vec::with_capacity(RUNS);
+        for _ in 0..RUNS {
+            let start = Instant::now();
+            let vault = Vault::open(&dir, key.clone(), Access::Write)?;
+            opens.push(start.elapsed());
+            drop(vault);
+        }
+        report(
+            &format!("open the vault (median of {RUNS})"),
+            Stats::of(opens).median,
+        );
+        println!("locked\t{locked}");
+        Ok(())
+    }
 }

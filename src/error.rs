@@ -65,6 +65,8 @@ pub enum Error {
     CipherMissing,
     #[error("the vault has schema {found}; this build knows up to {known}")]
     SchemaTooNew { found: i64, known: i64 },
+    #[error("the vault has schema {found} and needs migrating to {known}, which only its writer may do; another process holds it")]
+    NeedsMigration { found: i64, known: i64 },
     #[error("key derivation parameters rejected: {0}")]
     WeakKdf(String),
     #[error("{} is not private to you: {detail}", path.display())]
@@ -160,6 +162,8 @@ pub enum ErrorCode {
     CipherMissing,
     #[serde(rename = "vault.schema_too_new")]
     SchemaTooNew,
+    #[serde(rename = "vault.needs_migration")]
+    NeedsMigration,
     #[serde(rename = "vault.weak_kdf")]
     WeakKdf,
     #[serde(rename = "files.not_private")]
@@ -252,6 +256,7 @@ pub const ALL_CODES: &[(ErrorCode, &str)] = &[
     (ErrorCode::VaultDamaged, "vault.damaged"),
     (ErrorCode::CipherMissing, "vault.cipher_missing"),
     (ErrorCode::SchemaTooNew, "vault.schema_too_new"),
+    (ErrorCode::NeedsMigration, "vault.needs_migration"),
     (ErrorCode::WeakKdf, "vault.weak_kdf"),
     (ErrorCode::NotPrivate, "files.not_private"),
     (ErrorCode::KeyringUnavailable, "keyring.unavailable"),
@@ -332,6 +337,7 @@ impl Error {
             E::VaultDamaged(_) => C::VaultDamaged,
             E::CipherMissing => C::CipherMissing,
             E::SchemaTooNew { .. } => C::SchemaTooNew,
+            E::NeedsMigration { .. } => C::NeedsMigration,
             E::WeakKdf(_) => C::WeakKdf,
             E::NotPrivate { .. } => C::NotPrivate,
             E::KeyringUnavailable(_) => C::KeyringUnavailable,
@@ -380,7 +386,7 @@ impl Error {
             E::VaultDamaged(d) | E::WeakKdf(d) | E::KeyringUnavailable(d) | E::Migration(d) => {
                 vec![("detail", d.clone())]
             }
-            E::SchemaTooNew { found, known } => {
+            E::SchemaTooNew { found, known } | E::NeedsMigration { found, known } => {
                 vec![("found", found.to_string()), ("known", known.to_string())]
             }
             E::NotFound { entity, id } | E::Ambiguous { entity, id } => {

@@ -453,7 +453,7 @@ mod tests {
     #[test]
     fn every_table_is_an_audited_kinds_or_exempt_with_a_reason() {
         let mut conn = Connection::open_in_memory().unwrap();
-        crate::store::migrate(&mut conn).unwrap();
+        crate::schema::migrate(&mut conn).unwrap();
         let kinds = kinds();
         let registered: Vec<&str> = kinds
             .iter()

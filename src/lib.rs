@@ -3,8 +3,13 @@
 //! One direction only: the `accord` binary and the Tauri shell call into this crate;
 //! this crate knows nothing about either. Each module is one idea:
 //!
+//! - [`keys`]: the vault's secrets (the master key, the recovery key); a leaf, so the
+//!   store and the vault both take keys from it without knowing each other.
 //! - [`vault`]: the vault directory, key slots, unlocking and the single-writer lock.
-//! - [`store`]: the SQLCipher connection and its forward-only migrations.
+//! - [`store`]: the SQLCipher connection, its pragmas and the migrations' SQL; it knows
+//!   nothing of the domain.
+//! - [`schema`]: what the store runs on the domain's behalf: the Rust steps of
+//!   migrations, the SQL functions every connection needs, the upkeep of a pause.
 //! - [`audit`]: the hash-chained log every change appends to; [`integrity`]: the
 //!   registry of audited kinds and the verifier that walks it.
 //! - [`cases`], [`mediators`], [`parties`], [`sessions`]: the domain and its repositories.
@@ -32,6 +37,7 @@ pub mod error;
 pub mod i18n;
 pub mod ids;
 pub mod integrity;
+pub mod keys;
 pub mod lock;
 pub mod mediators;
 pub mod notes;
@@ -41,7 +47,7 @@ pub mod preferences;
 pub mod process;
 #[cfg(test)]
 mod rules;
-mod schema;
+pub mod schema;
 pub mod search;
 pub mod sessions;
 pub mod settings;

@@ -18,6 +18,7 @@ error-vault-passphrase-mismatch = The two passphrases differ. Nothing was change
 error-vault-damaged = The vault is damaged ({ $detail }). Nothing was changed; restore it from a backup.
 error-vault-cipher-missing = This build of Accord cannot encrypt its database, so it refuses to write one.
 error-vault-schema-too-new = This vault was written by a newer Accord (schema { $found }; this one knows { $known }). Update Accord; nothing was changed.
+error-vault-needs-migration = This vault has an older schema ({ $found }; this Accord uses { $known }) and another Accord holds it open, so it cannot be upgraded now. Close the other Accord (the desktop app or a running command) and try again; nothing was changed.
 error-vault-weak-kdf = Key-derivation settings rejected: { $detail }.
 error-files-not-private = { $path } is not private to you ({ $detail }): other users of this computer could read or replace it. Make it yours alone: chmod 700 for a folder, chmod 600 for a file.
 error-keyring-unavailable = The OS keyring did not answer ({ $detail }). The vault still opens with its passphrase.

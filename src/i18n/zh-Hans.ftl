@@ -17,6 +17,7 @@ error-vault-passphrase-mismatch = 两次输入的口令不一致。未作任何�
 error-vault-damaged = 保险库已损坏（{ $detail }）。未作任何更改；请从备份恢复。
 error-vault-cipher-missing = 此版本的 Accord 无法加密数据库，因此拒绝写入。
 error-vault-schema-too-new = 此保险库由较新版本的 Accord 写入（结构版本 { $found }；本版本仅支持到 { $known }）。请更新 Accord；未作任何更改。
+error-vault-needs-migration = 此保险库的结构版本较旧（{ $found }；本版本使用 { $known }），且另一个 Accord 正打开它，因此现在无法升级。请关闭另一个 Accord（桌面应用或正在运行的命令）后再试；未作任何更改。
 error-vault-weak-kdf = 密钥派生参数被拒绝：{ $detail }。
 error-files-not-private = { $path } 并非仅您可用（{ $detail }）：这台电脑的其他用户可能读取或替换它。请将其设为仅您可用：文件夹用 chmod 700，文件用 chmod 600。
 error-keyring-unavailable = 系统密钥环没有响应（{ $detail }）。保险库仍可用口令打开。

@@ -17,6 +17,7 @@ error-vault-passphrase-mismatch = 兩次輸入的密語不一致。未作任何�
 error-vault-damaged = 保險庫已損壞（{ $detail }）。未作任何更改；請從備份還原。
 error-vault-cipher-missing = 此版本的 Accord 無法加密資料庫，因此拒絕寫入。
 error-vault-schema-too-new = 此保險庫由較新版本的 Accord 寫入（結構版本 { $found }；本版本僅支援至 { $known }）。請更新 Accord；未作任何更改。
+error-vault-needs-migration = 此保險庫的結構版本較舊（{ $found }；本版本使用 { $known }），且另一個 Accord 正開啟它，因此現在無法升級。請關閉另一個 Accord（桌面應用程式或正在執行的指令）後再試；未作任何更改。
 error-vault-weak-kdf = 金鑰衍生參數被拒絕：{ $detail }。
 error-files-not-private = { $path } 並非僅您可用（{ $detail }）：這台電腦的其他使用者可能讀取或替換它。請將其設為僅您可用：資料夾用 chmod 700，檔案用 chmod 600。
 error-keyring-unavailable = 系統鑰匙圈沒有回應（{ $detail }）。保險庫仍可用密語開啟。

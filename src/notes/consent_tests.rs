@@ -97,7 +97,7 @@ fn no_sequence_of_changes_shows_a_confidence_without_its_partys_word() {
     for seed in 0..40u64 {
         let mut rng = fastrand::Rng::with_seed(seed);
         let mut conn = Connection::open_in_memory().unwrap();
-        crate::store::migrate(&mut conn).unwrap();
+        crate::schema::migrate(&mut conn).unwrap();
         crate::search::rank::register(&conn).unwrap();
         let tx = conn.transaction().unwrap();
         let case = cases::create(

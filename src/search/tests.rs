@@ -8,8 +8,8 @@ use rusqlite::Connection;
 
 use super::fold::fold;
 use super::*;
+use crate::keys::MasterKey;
 use crate::store::{Create, Store};
-use crate::vault::MasterKey;
 
 const HK: chrono_tz::Tz = chrono_tz::Asia::Hong_Kong;
 
@@ -36,12 +36,14 @@ const PARTY_B2: u128 = 0xB2;
 impl Db {
     fn new() -> Db {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(
+        let mut store = Store::open(
             &dir.path().join("accord.db"),
             &MasterKey::generate(),
             Create::Yes,
+            &crate::schema::ACCORD,
         )
         .unwrap();
+        store.migrate().unwrap();
         let mut db = Db {
             store,
             _dir: dir,

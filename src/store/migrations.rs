@@ -1,11 +1,13 @@
-//! Forward-only schema migrations, one SQL file each, applied in order.
+//! Forward-only schema migrations: one SQL file each, applied in order, with the Rust
+//! step the [`Schema`] gives for some of them run in the same transaction.
 //!
 //! Never edit or remove a migration that has shipped: vaults in the field were built by
-//! it. `tests/migrations.rs` opens a fixture vault of every earlier schema version.
+//! it. `tests/accord/migrations.rs` opens a fixture vault of every earlier schema version.
 
 use rusqlite::Connection;
-use rusqlite_migration::{HookError, HookResult, Migrations, M};
+use rusqlite_migration::{HookError, Migrations, M};
 
+use super::Schema;
 use crate::error::{Error, Result};
 
 const MIGRATIONS: &[&str] = &[
@@ -18,47 +20,45 @@ const MIGRATIONS: &[&str] = &[
 /// The schema version this build writes.
 pub const LATEST_SCHEMA: i64 = MIGRATIONS.len() as i64;
 
-/// Brings a connection's schema up to date. [`super::Store::open`] calls it after keying;
-/// the store benchmark calls it on its unencrypted baseline.
-pub fn migrate(conn: &mut Connection) -> Result<()> {
-    let found = schema_version(conn)?;
+/// Brings a connection's schema up to date with `schema`'s steps. Only a writer may:
+/// [`super::Store::migrate`] is the way for the vault; tests and the store benchmark
+/// call it on plain connections of their own.
+pub fn migrate(conn: &mut Connection, schema: &Schema) -> Result<()> {
+    refuse_too_new(schema_version(conn)?)?;
+    Migrations::new(steps(schema))
+        .to_latest(conn)
+        .map_err(|e| Error::Migration(e.to_string()))
+}
+
+/// A newer Accord wrote a vault past [`LATEST_SCHEMA`]; touching it could lose data.
+pub(super) fn refuse_too_new(found: i64) -> Result<()> {
     if found > LATEST_SCHEMA {
-        // A newer Accord wrote this vault; touching it could lose data.
         return Err(Error::SchemaTooNew {
             found,
             known: LATEST_SCHEMA,
         });
     }
-    Migrations::new(steps())
-        .to_latest(conn)
-        .map_err(|e| Error::Migration(e.to_string()))
-}
-
-/// The migrations, with the Rust steps some of them take in the same transaction.
-fn steps() -> Vec<M<'static>> {
-    MIGRATIONS
-        .iter()
-        .enumerate()
-        .map(|(i, sql)| match i + 1 {
-            3 => M::up_with_hook(sql, schema_3_hook),
-            4 => M::up_with_hook(sql, schema_4_hook),
-            _ => M::up(sql),
-        })
-        .collect()
-}
-
-/// Schema 3 brings the termbase, seeded in the same transaction, and gives every case a
-/// confidentiality regime, which the audit log must record: otherwise its verifier would
-/// see each existing case changed without an event.
-fn schema_3_hook(tx: &rusqlite::Transaction<'_>) -> HookResult {
-    crate::termbase::seed::insert(tx).map_err(|e| HookError::Hook(e.to_string()))?;
-    crate::cases::record_schema_3_regime(tx).map_err(|e| HookError::Hook(e.to_string()))?;
     Ok(())
 }
 
-/// Schema 4's Rust step: see [`crate::schema::schema_4`].
-fn schema_4_hook(tx: &rusqlite::Transaction<'_>) -> HookResult {
-    crate::schema::schema_4(tx).map_err(|e| HookError::Hook(e.to_string()))
+/// The SQL files, each with the Rust step `schema` gives for its version, if any.
+fn steps(schema: &Schema) -> Vec<M<'static>> {
+    MIGRATIONS
+        .iter()
+        .enumerate()
+        .map(|(i, sql)| {
+            let version = i as i64 + 1;
+            match schema.steps.iter().find(|s| s.version == version) {
+                Some(step) => {
+                    let run = step.run;
+                    M::up_with_hook(sql, move |tx: &rusqlite::Transaction<'_>| {
+                        run(tx).map_err(|e| HookError::Hook(e.to_string()))
+                    })
+                }
+                None => M::up(sql),
+            }
+        })
+        .collect()
 }
 
 /// The schema version recorded in the database (0 for a new one).
@@ -72,6 +72,6 @@ mod tests {
 
     #[test]
     fn migrations_validate() {
-        assert!(Migrations::new(steps()).validate().is_ok());
+        assert!(Migrations::new(steps(&Schema::BARE)).validate().is_ok());
     }
 }

@@ -1,23 +1,100 @@
-//! The SQLCipher database: opening it with the vault's raw key, and its schema.
+//! The SQLCipher database: the connection, its key and pragmas, and the SQL of its
+//! migrations. It knows nothing of the domain: what a migration must do in Rust, the SQL
+//! functions a connection needs and the upkeep of a pause come from a [`Schema`], which
+//! [`crate::schema`] (above the domain) supplies. `the_store_depends_on_no_domain_module`
+//! keeps it so.
+//!
+//! ## Keying
 //!
 //! SQLCipher is keyed with the 256-bit master key directly (`x'…'`), skipping its own
 //! passphrase derivation: the passphrase was already stretched by Argon2id in
-//! [`crate::vault`], and a raw key opens in well under a millisecond.
+//! [`crate::vault`], and a raw key opens in well under a millisecond. The key goes in
+//! through `sqlite3_key_v2`, not `PRAGMA key`: SQL text is copied into the prepared
+//! statement and again by the pragma parser, and SQLite frees those copies without
+//! wiping them. The one buffer holding the `x'…'` literal is ours, and wiped as soon as
+//! SQLCipher has taken its copy, which it keeps in memory it wipes itself
+//! (`sqlcipher_free`). Tests: `keying_puts_the_key_in_no_sql_text`,
+//! `the_key_literal_is_wiped_once_handed_over`.
+//!
+//! ## `cipher_memory_security`: off (measured)
+//!
+//! With it on, SQLCipher wipes and `mlock`s every allocation SQLite makes (page cache,
+//! statements, query results), not only its own key material. `cargo bench --bench store
+//! -- --memory-security` runs the same workload in fresh processes, off and on (best of
+//! two each). 2026-12-02, 2 shared cores (load 5.5), dev profile (SQLCipher at
+//! opt-level 2, Accord unoptimised, so the true ratio is if anything higher):
+//!
+//! | workload | off | on | on ÷ off |
+//! |---|---:|---:|---:|
+//! | insert 1,000 cases, one transaction | 1.03 s | 2.06 s | 2.00× |
+//! | insert 10,000 sessions, 1,000 per transaction | 7.15 s | 14.01 s | 1.96× |
+//! | insert 200 cases, one transaction each (fsync-bound) | 1.84 s | 1.94 s | 1.05× |
+//! | list 1,200 cases | 18.3 ms | 51.3 ms | 2.80× |
+//! | agenda, 50 sessions | 16.8 ms | 70.3 ms | 4.17× |
+//! | open the vault | 1.7 ms | 6.9 ms | 4.01× |
+//!
+//! Locked memory with the vault open: 12 kB off, 16.6 MB on. This run's process could go
+//! past its 8 MiB `RLIMIT_MEMLOCK` (it runs privileged); an ordinary user's cannot, and
+//! past it `mlock` fails silently, leaving only the wiping, with a 64 MiB page cache.
+//!
+//! **Decision: off.** Lists and the agenda, what a mediator waits on, get 3–4× slower,
+//! and the page lock it promises does not hold past the memlock limit. What it guards
+//! against is freed memory read later: core dumps and same-user ptrace are already off
+//! ([`crate::process`]), the key and its derivation are wiped without it (above; argon2's
+//! `zeroize` feature), and swap stays a known limit in `docs/threat-model.md`.
+//!
+//! ## Who migrates
+//!
+//! [`Store::open`] never migrates: it reports the schema it found
+//! ([`Store::schema_version`]) and the vault decides. Only the holder of the writer lock
+//! calls [`Store::migrate`] (see `crate::vault::Vault::open`).
 
 mod migrations;
 mod tx;
 
+use std::os::raw::c_int;
 use std::path::Path;
 
-use rusqlite::{Connection, OpenFlags};
-use zeroize::Zeroizing;
+use rusqlite::{ffi, Connection, OpenFlags};
+use zeroize::{Zeroize, Zeroizing};
 
 use crate::audit::Stamp;
 use crate::error::{Error, Result};
-use crate::vault::MasterKey;
+use crate::keys::MasterKey;
 
 pub use migrations::{migrate, schema_version, LATEST_SCHEMA};
 pub use tx::{write_plain_for_benchmarks, Tx};
+
+/// What the layer above the domain tells the store about its data: the store runs these
+/// at the right moments without knowing what they do.
+pub struct Schema {
+    /// Rust steps run in the same transaction as their migration's SQL.
+    pub steps: &'static [Step],
+    /// Run on every connection after keying: SQL functions the schema's queries call.
+    pub on_connect: &'static [fn(&Connection) -> Result<()>],
+    /// Upkeep that changes no record, for when the mediator pauses
+    /// ([`Store::tidy`]); each job runs in a transaction of its own.
+    pub upkeep: &'static [fn(&Connection) -> Result<()>],
+    /// The oldest schema version this build's reads understand: a reader that may not
+    /// migrate reads a vault at least this new as it is, and refuses an older one.
+    pub readable_from: i64,
+}
+
+/// The Rust part of migration `version`.
+pub struct Step {
+    pub version: i64,
+    pub run: fn(&rusqlite::Transaction<'_>) -> Result<()>,
+}
+
+impl Schema {
+    /// The SQL alone: for the store's own tests, which must not need the domain.
+    pub const BARE: Schema = Schema {
+        steps: &[],
+        on_connect: &[],
+        upkeep: &[],
+        readable_from: LATEST_SCHEMA,
+    };
+}
 
 /// The read handle: what every read of the vault's records takes. The vault's
 /// connection is query-only outside [`Store::write`] and [`Store::maintain`], so a read
@@ -30,6 +107,7 @@ pub const DB_FILE: &str = "accord.db";
 /// An open, keyed and migrated database. All reads and writes of case data go through it.
 pub struct Store {
     conn: Connection,
+    schema: &'static Schema,
     /// Commits since the WAL was last copied into the database.
     unchecked_writes: u32,
 }
@@ -48,9 +126,15 @@ pub enum Create {
 }
 
 impl Store {
-    /// Opens (or with [`Create::Yes`], creates) the database at `path` and brings its
-    /// schema up to date.
-    pub fn open(path: &Path, key: &MasterKey, create: Create) -> Result<Self> {
+    /// Opens (or with [`Create::Yes`], creates) the database at `path`, keyed and
+    /// configured, and runs `schema`'s on-connect functions. It does not migrate: see
+    /// [`Store::migrate`]. A schema newer than this build is refused here.
+    pub fn open(
+        path: &Path,
+        key: &MasterKey,
+        create: Create,
+        schema: &'static Schema,
+    ) -> Result<Self> {
         let mut flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         if create == Create::Yes {
             flags |= OpenFlags::SQLITE_OPEN_CREATE;
@@ -60,16 +144,39 @@ impl Store {
                 path.display()
             )));
         }
-        let mut conn = Connection::open_with_flags(path, flags)?;
+        let conn = Connection::open_with_flags(path, flags)?;
         apply_key(&conn, key)?;
         configure(&conn)?;
-        crate::search::rank::register(&conn)?;
-        migrations::migrate(&mut conn)?;
+        for on_connect in schema.on_connect {
+            on_connect(&conn)?;
+        }
+        migrations::refuse_too_new(schema_version(&conn)?)?;
         set_query_only(&conn, true)?;
         Ok(Store {
             conn,
+            schema,
             unchecked_writes: 0,
         })
+    }
+
+    /// The schema version the database holds.
+    pub fn schema_version(&self) -> Result<i64> {
+        schema_version(&self.conn)
+    }
+
+    /// Whether a process that may not migrate can read the database as it is.
+    pub fn readable_as_is(&self) -> Result<bool> {
+        Ok(self.schema_version()? >= self.schema.readable_from)
+    }
+
+    /// Brings the schema up to date, running the schema's steps. Only the writer may:
+    /// the caller holds the vault's writer lock, so no other process is writing, and
+    /// none migrates at the same time.
+    pub(crate) fn migrate(&mut self) -> Result<()> {
+        set_query_only(&self.conn, false)?;
+        let result = migrations::migrate(&mut self.conn, self.schema);
+        set_query_only(&self.conn, true)?;
+        result
     }
 
     pub fn conn(&self) -> &Connection {
@@ -120,6 +227,14 @@ impl Store {
         Ok(value)
     }
 
+    /// The schema's upkeep jobs, each in one transaction, then a checkpoint.
+    pub(crate) fn tidy(&mut self) -> Result<()> {
+        for job in self.schema.upkeep {
+            self.maintain(job)?;
+        }
+        self.checkpoint()
+    }
+
     /// Copies what the WAL holds into the database file, without waiting for readers
     /// (PASSIVE). Commits never do this themselves (see `configure`); the desktop app
     /// calls it through [`crate::vault::Vault::tidy`] when the mediator pauses, and
@@ -158,8 +273,8 @@ fn apply_key(conn: &Connection, key: &MasterKey) -> Result<()> {
     if cipher.is_none() {
         return Err(Error::CipherMissing);
     }
-    let pragma = Zeroizing::new(format!("PRAGMA key = \"x'{}'\"", key.to_hex().as_str()));
-    conn.execute_batch(&pragma)?;
+    let mut literal = raw_key_literal(key);
+    hand_over_key(conn, literal.as_mut_slice())?;
     // Keying activates SQLCipher's default logging of failed page checks to stderr;
     // errors reach the mediator as typed errors instead, in their language.
     conn.execute_batch("PRAGMA cipher_log_level = NONE")?;
@@ -177,6 +292,43 @@ fn apply_key(conn: &Connection, key: &MasterKey) -> Result<()> {
         }
         Err(e) => Err(e.into()),
     }
+}
+
+/// Bytes of SQLCipher's raw-key literal: `x'`, 64 hex digits, `'`.
+const KEY_LITERAL_LEN: usize = 3 + 2 * 32;
+
+/// The master key as SQLCipher's raw-key literal `x'…'`, which tells it to use the bytes
+/// as the key rather than derive one (with PBKDF2) from a passphrase.
+fn raw_key_literal(key: &MasterKey) -> Zeroizing<[u8; KEY_LITERAL_LEN]> {
+    let mut literal = Zeroizing::new([0u8; KEY_LITERAL_LEN]);
+    literal[..2].copy_from_slice(b"x'");
+    hex::encode_to_slice(key.as_bytes(), &mut literal[2..KEY_LITERAL_LEN - 1])
+        .expect("64 hex digits fit");
+    literal[KEY_LITERAL_LEN - 1] = b'\'';
+    literal
+}
+
+/// Keys `conn` with `literal` through `sqlite3_key_v2`, then wipes `literal`, whether or
+/// not SQLCipher took it.
+fn hand_over_key(conn: &Connection, literal: &mut [u8]) -> Result<()> {
+    // SAFETY: the handle is this connection's, live for the call; `literal` is valid for
+    // `len` bytes during the call, which copies it (sqlcipher_codec_ctx_set_pass) and
+    // keeps no pointer to it.
+    let rc = unsafe {
+        ffi::sqlite3_key_v2(
+            conn.handle(),
+            c"main".as_ptr(),
+            literal.as_ptr().cast(),
+            literal.len() as c_int,
+        )
+    };
+    literal.zeroize();
+    if rc != ffi::SQLITE_OK {
+        return Err(Error::VaultDamaged(format!(
+            "SQLCipher refused the key (code {rc})"
+        )));
+    }
+    Ok(())
 }
 
 /// SQLite refuses every write while `query_only` is on: outside a [`Store::write`], the
@@ -216,13 +368,120 @@ mod tests {
 
     fn store() -> (tempfile::TempDir, Store) {
         let dir = tempfile::tempdir().unwrap();
-        let store = Store::open(
+        let mut store = Store::open(
             &dir.path().join(DB_FILE),
             &MasterKey::generate(),
             Create::Yes,
+            &Schema::BARE,
         )
         .unwrap();
+        store.migrate().unwrap();
         (dir, store)
+    }
+
+    /// Every statement SQLite starts on a connection, as written and with its
+    /// parameters expanded: what a `PRAGMA key` would have left in SQL text.
+    struct Traced(std::sync::Mutex<Vec<String>>);
+
+    unsafe extern "C" fn collect(
+        _mask: std::os::raw::c_uint,
+        ctx: *mut std::os::raw::c_void,
+        stmt: *mut std::os::raw::c_void,
+        sql: *mut std::os::raw::c_void,
+    ) -> c_int {
+        // SAFETY: ctx is the `Traced` installed below, alive while the connection is;
+        // for SQLITE_TRACE_STMT, `stmt` is the statement and `sql` its UTF-8 text.
+        unsafe {
+            let traced = &*(ctx as *const Traced);
+            let mut seen = traced.0.lock().unwrap();
+            seen.push(
+                std::ffi::CStr::from_ptr(sql as *const std::os::raw::c_char)
+                    .to_string_lossy()
+                    .into_owned(),
+            );
+            let expanded = ffi::sqlite3_expanded_sql(stmt.cast());
+            if !expanded.is_null() {
+                seen.push(
+                    std::ffi::CStr::from_ptr(expanded)
+                        .to_string_lossy()
+                        .into_owned(),
+                );
+                ffi::sqlite3_free(expanded.cast());
+            }
+        }
+        0
+    }
+
+    #[test]
+    fn keying_puts_the_key_in_no_sql_text() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = MasterKey::generate();
+        let conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        let traced = Box::new(Traced(Default::default()));
+        // SAFETY: the handle is live; `traced` outlives the connection (dropped after it).
+        unsafe {
+            ffi::sqlite3_trace_v2(
+                conn.handle(),
+                ffi::SQLITE_TRACE_STMT,
+                Some(collect),
+                &*traced as *const Traced as *mut std::os::raw::c_void,
+            );
+        }
+        apply_key(&conn, &key).unwrap();
+        configure(&conn).unwrap();
+        conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+            .unwrap();
+        drop(conn);
+
+        let seen = traced.0.lock().unwrap();
+        assert!(
+            seen.iter().any(|sql| sql.contains("cipher_version")),
+            "the trace sees the statements keying runs: {seen:?}"
+        );
+        let hex = key.to_hex();
+        for sql in seen.iter() {
+            assert!(!sql.contains(hex.as_str()), "the key is in SQL text: {sql}");
+            assert!(!sql.to_ascii_lowercase().contains("pragma key"), "{sql}");
+        }
+        // The database really is keyed with it: the same key opens it, another does not.
+        let path = dir.path().join(DB_FILE);
+        let again = Connection::open(&path).unwrap();
+        apply_key(&again, &key).unwrap();
+        let rows: i64 = again
+            .query_row("SELECT x FROM t", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(rows, 1);
+        let other = Connection::open(&path).unwrap();
+        assert!(matches!(
+            apply_key(&other, &MasterKey::generate()),
+            Err(Error::VaultDamaged(_))
+        ));
+    }
+
+    #[test]
+    fn the_key_literal_is_wiped_once_handed_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let key = MasterKey::generate();
+        let mut literal = raw_key_literal(&key);
+        assert_eq!(&literal[..2], b"x'");
+        assert_eq!(&literal[2..66], key.to_hex().as_bytes());
+        assert_eq!(literal[66], b'\'');
+
+        let conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
+        hand_over_key(&conn, literal.as_mut_slice()).unwrap();
+        assert!(
+            literal.iter().all(|&b| b == 0),
+            "our copy of the key is wiped as soon as SQLCipher has its own"
+        );
+        // SQLCipher kept what it needs: the connection works, encrypted.
+        conn.execute_batch("CREATE TABLE t (x)").unwrap();
+        drop(conn);
+        let head = std::fs::read(dir.path().join(DB_FILE)).unwrap();
+        assert_ne!(
+            &head[..16],
+            b"SQLite format 3\0",
+            "encrypted, not plaintext"
+        );
     }
 
     fn stamp() -> Stamp {

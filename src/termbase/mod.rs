@@ -339,12 +339,12 @@ impl Audited for Term {
 pub(crate) mod tests {
     use super::*;
     use crate::audit::Stamp;
-    use crate::store;
+    use crate::schema;
 
     /// An in-memory database at the latest schema, seed loaded.
     pub fn conn() -> Connection {
         let mut conn = Connection::open_in_memory().unwrap();
-        store::migrate(&mut conn).unwrap();
+        schema::migrate(&mut conn).unwrap();
         conn
     }
 

@@ -19,8 +19,8 @@ use serde::{Deserialize, Serialize};
 use sha2::Sha256;
 use uuid::Uuid;
 
-use super::MasterKey;
 use crate::error::{Error, Result};
+use crate::keys::MasterKey;
 
 pub const ANCHOR_FILE: &str = "audit.anchor";
 const FORMAT: &str = "accord-anchor/1";

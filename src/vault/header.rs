@@ -44,8 +44,8 @@ use sha2::Sha256;
 use uuid::Uuid;
 use zeroize::Zeroizing;
 
-use super::key::{MasterKey, RecoveryKey};
 use crate::error::{Error, Result};
+use crate::keys::{MasterKey, RecoveryKey};
 
 /// Format tag of `vault.json`; bump only with a reader for the old one.
 pub const HEADER_FORMAT: &str = "accord-vault/1";

@@ -6,8 +6,8 @@
 
 use uuid::Uuid;
 
-use super::key::MasterKey;
 use crate::error::{Error, Result};
+use crate::keys::MasterKey;
 
 /// The service name under which Accord's keys are filed in the keyring.
 pub const SERVICE: &str = "org.iomed.accord";

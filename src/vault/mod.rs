@@ -7,12 +7,19 @@
 //! ```
 //!
 //! Unlocking turns a passphrase, the recovery key or the OS keyring into the
-//! [`MasterKey`]; opening turns the key into a [`Vault`] with a migrated [`Store`].
+//! [`MasterKey`]; opening turns the key into a [`Vault`] over a [`Store`].
+//!
+//! Only the writer migrates. [`Vault::open`] for writing migrates under the writer lock
+//! it has just taken. A read finding an older schema takes the lock for the migration
+//! only if nobody holds it; while another process holds it (perhaps an older Accord that
+//! knows only the old schema), the reader reads the vault as it is if this build can
+//! ([`crate::store::Schema::readable_from`]), or refuses with
+//! [`Error::NeedsMigration`], changing nothing
+//! (`tests/accord/migrations.rs::a_reader_never_migrates_under_another_writer`).
 
 mod anchor;
 mod files;
 mod header;
-mod key;
 pub mod keyring;
 
 use std::fs::{File, OpenOptions, TryLockError};
@@ -26,14 +33,15 @@ use zeroize::Zeroizing;
 
 use crate::audit::Stamp;
 use crate::error::{Error, Result};
-use crate::store::{Create, Db, Store, Tx, DB_FILE};
+use crate::schema;
+use crate::store::{Create, Db, Store, Tx, DB_FILE, LATEST_SCHEMA};
 
+pub use crate::keys::{MasterKey, RecoveryKey};
 pub use files::{check_private_dir, create_private_dir, create_run_dir};
 pub use header::{
     Header, KdfParams, KeyringState, MAX_ITERATIONS, MAX_MEMORY_KIB, MAX_PARALLELISM,
     MIN_MEMORY_KIB,
 };
-pub use key::{MasterKey, RecoveryKey};
 
 pub const HEADER_FILE: &str = "vault.json";
 pub const LOCK_FILE: &str = "vault.lock";
@@ -231,7 +239,8 @@ pub fn init(dir: &VaultDir, options: InitOptions, now: DateTime<Utc>) -> Result<
     header.write(&dir.header_path())?;
     // SQLite gives its -wal and -shm files the database file's mode: make that private.
     files::create_private(&dir.db_path())?;
-    let mut store = Store::open(&dir.db_path(), &key, Create::Yes)?;
+    let mut store = Store::open(&dir.db_path(), &key, Create::Yes, &schema::ACCORD)?;
+    store.migrate()?;
     let stamp = Stamp {
         at: now,
         actor: mediator.clone(),
@@ -324,8 +333,28 @@ pub enum Access {
     Write,
 }
 
-/// Pages of index merging one [`Vault::tidy`] does: about 2 MB, tens of milliseconds.
-const TIDY_MERGE_PAGES: u32 = 500;
+/// Migrates `store` if its schema is behind, only ever under the writer lock: `lock` if
+/// this open holds it, else the lock taken for the migration alone. When another process
+/// holds it, an older schema is read as it is if this build can read it, or refused.
+fn migrate_as_writer(dir: &VaultDir, store: &mut Store, lock: Option<&File>) -> Result<()> {
+    let found = store.schema_version()?;
+    if found == LATEST_SCHEMA {
+        return Ok(());
+    }
+    if lock.is_some() {
+        return store.migrate();
+    }
+    match dir.lock() {
+        // Held until the migration has committed, then released: this open stays a reader.
+        Ok(_lock) => store.migrate(),
+        Err(Error::VaultInUse) if store.readable_as_is()? => Ok(()),
+        Err(Error::VaultInUse) => Err(Error::NeedsMigration {
+            found,
+            known: LATEST_SCHEMA,
+        }),
+        Err(e) => Err(e),
+    }
+}
 
 /// An unlocked vault. Dropping it closes the database, releases the lock and wipes the key.
 pub struct Vault {
@@ -344,7 +373,8 @@ impl Vault {
             Access::Write => Some(dir.lock()?),
             Access::Read => None,
         };
-        let store = Store::open(&dir.db_path(), &key, Create::No)?;
+        let mut store = Store::open(&dir.db_path(), &key, Create::No, &schema::ACCORD)?;
+        migrate_as_writer(dir, &mut store, lock.as_ref())?;
         let vault = Vault {
             dir: dir.clone(),
             header,
@@ -402,13 +432,12 @@ impl Vault {
         })
     }
 
-    /// The work kept out of autosaves, for when the mediator pauses: a bounded merge of
-    /// the search index's segments, then a checkpoint of the WAL. Changes no record.
+    /// The work kept out of autosaves, for when the mediator pauses: the schema's upkeep
+    /// (a bounded merge of the search index's segments), then a checkpoint of the WAL.
+    /// Changes no record.
     pub fn tidy(&mut self) -> Result<()> {
         self.require_writer()?;
-        self.store
-            .maintain(|conn| crate::search::index::merge(conn, TIDY_MERGE_PAGES))?;
-        self.store.checkpoint()?;
+        self.store.tidy()?;
         self.write_anchor()
     }
 

@@ -5,12 +5,14 @@
 //! first write the fixture of the schema being left behind (before adding it):
 //! `cargo test --test accord -- --ignored write_fixture_of_the_current_schema`.
 
+use std::fs::{File, OpenOptions};
 use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
 
 use accord::store::LATEST_SCHEMA;
 use accord::vault::{self, Access, InitOptions, KdfParams, Vault, VaultDir, MIN_MEMORY_KIB};
 
-use crate::util::{raw_connection, TestVault};
+use crate::util::{raw_connection, run_err, run_ok, TestVault, NO_BUS};
 
 const FIXTURE_PASSPHRASE: &str = "fixture passphrase for accord";
 
@@ -98,6 +100,112 @@ fn a_vault_from_a_newer_accord_is_refused_and_left_alone() {
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
     assert_eq!(version, 99, "not downgraded");
+}
+
+/// A copy of the schema-`schema` fixture vault, and the directory holding it.
+fn fixture_copy(schema: i64) -> (tempfile::TempDir, VaultDir) {
+    let tmp = tempfile::tempdir().unwrap();
+    let copy = tmp.path().join("vault");
+    copy_dir(&fixture_dir(schema), &copy);
+    (tmp, VaultDir::new(copy))
+}
+
+/// `accord --json …` on a fixture vault, unlocked with its passphrase.
+fn accord_on(dir: &VaultDir, args: &[&str]) -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_accord"));
+    cmd.arg("--json")
+        .args(args)
+        .env("ACCORD_VAULT", dir.root())
+        .env("ACCORD_PASSPHRASE", FIXTURE_PASSPHRASE)
+        .env("ACCORD_LANG", "en")
+        .env("DBUS_SESSION_BUS_ADDRESS", NO_BUS)
+        .stdin(Stdio::null());
+    cmd
+}
+
+/// Takes `vault.lock` as any Accord writer does (flock), standing in for another Accord
+/// that holds the vault open: perhaps an older one, which knows only the old schema.
+fn hold_writer_lock(dir: &VaultDir) -> File {
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(dir.root().join(vault::LOCK_FILE))
+        .unwrap();
+    file.try_lock()
+        .expect("nobody else holds the fixture's lock");
+    file
+}
+
+fn unlock_fixture(dir: &VaultDir) -> vault::MasterKey {
+    vault::unlock_with_passphrase(dir, &FIXTURE_PASSPHRASE.to_string().into()).unwrap()
+}
+
+/// The schema version in the database file, read with a raw keyed connection.
+fn user_version(dir: &VaultDir) -> i64 {
+    let key = unlock_fixture(dir);
+    let conn = rusqlite::Connection::open(dir.db_path()).unwrap();
+    conn.execute_batch(&format!("PRAGMA key = \"x'{}'\"", key.to_hex().as_str()))
+        .unwrap();
+    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_reader_never_migrates_under_another_writer() {
+    let (_tmp, dir) = fixture_copy(1);
+    let before = std::fs::read(dir.db_path()).unwrap();
+    let writer = hold_writer_lock(&dir);
+
+    // A second process: `accord case list` is a read.
+    let (code, message) = run_err(accord_on(&dir, &["case", "list"]));
+    assert_eq!(code, "vault.needs_migration");
+    assert!(
+        message.contains("older schema (1;") && message.contains(&LATEST_SCHEMA.to_string()),
+        "{message}"
+    );
+    // And a read-only open in this process.
+    let err = Vault::open(&dir, unlock_fixture(&dir), Access::Read).err();
+    assert!(
+        matches!(
+            err,
+            Some(accord::Error::NeedsMigration { found: 1, known }) if known == LATEST_SCHEMA
+        ),
+        "{err:?}"
+    );
+    assert!(
+        std::fs::read(dir.db_path()).unwrap() == before,
+        "the database file is byte for byte what it was"
+    );
+    let wal = dir.root().join("accord.db-wal");
+    assert!(
+        !wal.exists() || std::fs::metadata(&wal).unwrap().len() == 0,
+        "and nothing waits in a WAL either"
+    );
+    assert_eq!(user_version(&dir), 1, "not migrated");
+
+    // The writer, once the other lets go, migrates.
+    drop(writer);
+    let opened = Vault::open(&dir, unlock_fixture(&dir), Access::Write).unwrap();
+    let cases = accord::cases::list(opened.read(), &Default::default()).unwrap();
+    assert_eq!(cases.len(), 1, "the sample case survived");
+    assert!(accord::integrity::verify(opened.read())
+        .unwrap()
+        .first_break
+        .is_none());
+    drop(opened);
+    assert_eq!(user_version(&dir), LATEST_SCHEMA);
+}
+
+#[test]
+fn a_read_with_the_writer_lock_free_migrates_holding_it() {
+    let (_tmp, dir) = fixture_copy(2);
+    let listed = run_ok(accord_on(&dir, &["case", "list"]));
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(user_version(&dir), LATEST_SCHEMA);
+    // The lock it took for the migration is free again: a writer gets it.
+    drop(hold_writer_lock(&dir));
 }
 
 #[test]

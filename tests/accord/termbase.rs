@@ -392,7 +392,7 @@ fn check_finds_the_gap_and_passes_when_both_sides_agree() {
 #[test]
 fn match_offsets_count_utf16_units_after_astral_characters() {
     let mut conn = rusqlite::Connection::open_in_memory().unwrap();
-    accord::store::migrate(&mut conn).unwrap();
+    accord::schema::migrate(&mut conn).unwrap();
     // 👋 and 𠀀 (a CJK Extension B character) each take two UTF-16 code units.
     let text = "👋𠀀 Draft settlement agreement";
     let found =

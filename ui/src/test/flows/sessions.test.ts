@@ -91,7 +91,8 @@ describe("session form", () => {
 });
 
 describe("live view", () => {
-  it("starts, ticks the elapsed time, lists who is in the room, and ends", async () => {
+  // An hour of fake timers runs every tick: seconds of real work on a busy machine.
+  it("starts, ticks the elapsed time, lists who is in the room, and ends", { timeout: 30_000 }, async () => {
     vi.useFakeTimers({ shouldAdvanceTime: true, now: new Date("2026-12-03T02:00:00Z") });
     const { backend } = await openCase();
     const joint = screen.getAllByTestId("session-row").find((r) => r.dataset.kind === "joint");

@@ -1,4 +1,8 @@
-//! The master key and the recovery key: the two secrets a vault has.
+//! The vault's secrets: the master key and the recovery key.
+//!
+//! A leaf module (it uses only [`crate::error`]): the store keys SQLCipher with a
+//! [`MasterKey`], the vault wraps it in key slots, and neither needs the other for it.
+//! The signing and encryption keys of case bundles belong here too.
 
 use std::fmt;
 
@@ -119,6 +123,21 @@ mod tests {
             RecoveryKey::parse("not base32 at all!"),
             Err(Error::WrongRecoveryKey)
         ));
+    }
+
+    /// argon2 wipes its intermediate blocks (any of which recomputes the key-encryption
+    /// key) only with its `zeroize` feature: the lock file shows it is on.
+    #[test]
+    fn argon2_is_built_with_its_zeroize_feature() {
+        let lock = include_str!("../Cargo.lock");
+        let argon2 = lock
+            .split("[[package]]")
+            .find(|block| block.contains("name = \"argon2\""))
+            .expect("argon2 in Cargo.lock");
+        assert!(
+            argon2.lines().any(|line| line.trim() == "\"zeroize\","),
+            "argon2 depends on zeroize only with its `zeroize` feature:\n{argon2}"
+        );
     }
 
     #[test]
