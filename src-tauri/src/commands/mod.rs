@@ -55,11 +55,9 @@ pub async fn vault_unlock(state: State<'_, AppState>, passphrase: String) -> Rep
     if state.is_unlocked() {
         return Ok(());
     }
-    let key = vault::unlock_with_passphrase(&state.dir, &passphrase.into()).map_err(report)?;
-    let opened = Vault::open(&state.dir, key, Access::Write).map_err(report)?;
-    // Unlocking by passphrase puts the key back in the keyring if the vault keeps it there.
-    let _ = opened.refresh_keyring();
-    state.set(opened);
+    let opened = vault::open_with_passphrase(&state.dir, &passphrase.into(), Access::Write)
+        .map_err(report)?;
+    state.set(opened.vault);
     Ok(())
 }
 
