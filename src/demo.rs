@@ -15,7 +15,9 @@ use crate::sessions::{self, NewSession, Session, SessionKind};
 use crate::store::Tx;
 use crate::time;
 
-#[derive(Debug, Serialize)]
+/// What `accord demo` made (not exported to the UI, which has no demo command; the
+/// derive lets the `--json` help list its fields).
+#[derive(Debug, Serialize, ts_rs::TS)]
 pub struct Sample {
     pub case: Case,
     pub parties: Vec<Party>,

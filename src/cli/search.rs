@@ -1,14 +1,12 @@
 //! `accord search QUERY`: every case's notes, ranked, with the matches marked.
 
 use accord::search::{self, Fragment, SearchHit, SearchQuery};
-use accord::vault::Access;
 use accord::{cases, parties, time, Error, Result};
 use chrono::NaiveDate;
 use clap::Args;
 
 use super::output::Out;
-use super::records::parse_opt;
-use super::Context;
+use super::{parse_opt, Context};
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
@@ -44,9 +42,9 @@ pub struct SearchArgs {
     pub page: u32,
 }
 
-pub fn search(ctx: &Context<'_>, a: &SearchArgs) -> Result<()> {
-    let vault = ctx.open(Access::Read)?;
-    let conn = vault.read();
+/// What the desktop's search_notes does, with the same query and the laptop's zone.
+pub fn run(ctx: &Context<'_>, a: &SearchArgs) -> Result<()> {
+    let conn = ctx.read()?;
     let case = match &a.case {
         Some(c) => Some(cases::find(conn, c)?),
         None => None,

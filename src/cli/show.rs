@@ -1,4 +1,5 @@
-//! How cases, parties and sessions are printed: JSON for scripts, fields and tables for people.
+//! How cases, parties and sessions are printed (by `case`, `party` and `session`): JSON
+//! for scripts, fields and tables for people.
 
 use accord::cases::Case;
 use accord::parties::Party;
@@ -7,7 +8,6 @@ use accord::time;
 use accord::Result;
 
 use super::output::Out;
-use super::Context;
 
 pub fn print_case(out: &Out, case: &Case) -> Result<()> {
     if out.json {
@@ -115,8 +115,7 @@ pub fn print_sessions(out: &Out, sessions: &[Session], parties: &[Party]) {
     println!("{table}");
 }
 
-pub fn print_session(ctx: &Context<'_>, session: &Session) -> Result<()> {
-    let out = ctx.out;
+pub fn print_session(out: &Out, session: &Session) -> Result<()> {
     if out.json {
         out.print_json(session);
         return Ok(());

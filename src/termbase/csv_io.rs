@@ -620,15 +620,35 @@ mod tests {
     }
 }
 
+/// A CSV export written into a folder: the file's path and how many terms it holds.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    pub path: std::path::PathBuf,
+    pub terms: usize,
+}
+
+/// Where "export the termbase" writes when no folder is named: the Downloads folder, else
+/// home. One answer for the desktop's button and `accord term export --into`.
+pub fn export_folder() -> Result<std::path::PathBuf> {
+    let dirs = directories::UserDirs::new();
+    dirs.as_ref()
+        .and_then(|d| d.download_dir().map(|p| p.to_path_buf()))
+        .or_else(|| dirs.as_ref().map(|d| d.home_dir().to_path_buf()))
+        .ok_or_else(|| Error::Invalid {
+            field: "folder",
+            value: "no Downloads or home folder".into(),
+        })
+}
+
 /// Exports the termbase as a CSV file in `dir`, named for `day`; never overwrites a file
 /// already there (a `-2`, `-3` … suffix instead). Returns the path written.
 pub fn export_csv_into(
     conn: &Connection,
     dir: &std::path::Path,
     day: chrono::NaiveDate,
-) -> Result<std::path::PathBuf> {
+) -> Result<Exported> {
     let mut bytes = Vec::new();
-    export_csv(conn, &mut bytes)?;
+    let terms = export_csv(conn, &mut bytes)?;
     std::fs::create_dir_all(dir)?;
     for n in 1..1000 {
         let name = match n {
@@ -644,7 +664,7 @@ pub fn export_csv_into(
             Ok(mut file) => {
                 file.write_all(&bytes)?;
                 file.sync_all()?;
-                return Ok(path);
+                return Ok(Exported { path, terms });
             }
             Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => continue,
             Err(e) => return Err(e.into()),
@@ -663,7 +683,9 @@ mod export_into_tests {
         let dir = tempfile::tempdir().unwrap();
         let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 29).unwrap();
         std::fs::write(dir.path().join("accord-termbase-2026-11-29.csv"), "mine").unwrap();
-        let path = export_csv_into(&conn, dir.path(), day).unwrap();
+        let exported = export_csv_into(&conn, dir.path(), day).unwrap();
+        let path = exported.path;
+        assert!(exported.terms > 0);
         assert!(path.ends_with("accord-termbase-2026-11-29-2.csv"));
         assert_eq!(
             std::fs::read_to_string(dir.path().join("accord-termbase-2026-11-29.csv")).unwrap(),

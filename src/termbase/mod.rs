@@ -22,7 +22,7 @@ use crate::text;
 use crate::time;
 use crate::vocab::vocabulary;
 
-pub use csv_io::{export_csv, export_csv_into, import_csv, ImportReport};
+pub use csv_io::{export_csv, export_csv_into, export_folder, import_csv, Exported, ImportReport};
 pub use matching::{check, matches, Matcher, TermGap, TermMatch};
 
 /// Longest English or Chinese form of a term, in characters.

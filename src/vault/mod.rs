@@ -305,6 +305,28 @@ pub fn unlock_with_recovery(dir: &VaultDir, recovery: &RecoveryKey) -> Result<Ma
     dir.header()?.unwrap_with_recovery(recovery)
 }
 
+/// A vault opened by its passphrase, and whether its key is now in the OS keyring.
+pub struct Unlocked {
+    pub vault: Vault,
+    /// The vault keeps its key in the keyring and the keyring took it back.
+    pub in_keyring: bool,
+}
+
+/// Unlocks with the passphrase and opens the vault, then puts the key back in the OS
+/// keyring if the vault keeps it there: what the desktop's unlock screen and
+/// `accord unlock` both do (a lock took the keyring copy away; the passphrase brings it
+/// back). A keyring that does not answer is not an error: the vault is open all the same.
+pub fn open_with_passphrase(
+    dir: &VaultDir,
+    passphrase: &SecretString,
+    access: Access,
+) -> Result<Unlocked> {
+    let key = unlock_with_passphrase(dir, passphrase)?;
+    let vault = Vault::open(dir, key, access)?;
+    let in_keyring = vault.refresh_keyring().unwrap_or(false);
+    Ok(Unlocked { vault, in_keyring })
+}
+
 /// The key from the OS keyring, when this vault keeps one there and the keyring answers.
 pub fn unlock_with_keyring(dir: &VaultDir) -> Result<Option<MasterKey>> {
     let header = dir.header()?;

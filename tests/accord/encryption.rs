@@ -96,7 +96,7 @@ fn confidential_text_is_absent_from_every_file_of_the_vault() {
     assert_eq!(leaks(&vault), Vec::<String>::new());
     let shown = vault.ok(&["case", "show", reference]);
     assert_eq!(
-        shown["title_en"],
+        shown["case"]["title_en"],
         title.as_str(),
         "and yet Accord reads it back"
     );

@@ -18,10 +18,13 @@
 //! - `language`: errors and output in English, Simplified and Traditional Chinese.
 //! - `process`: a running accord dumps no core and keeps no secret in its environment.
 //! - `desktop_config`: the desktop shell's CSP, capabilities and window settings.
+//! - `cli_json`: each command's `--json` is the value the core gives the desktop for the
+//!   same vault, and `accord --help` lists exactly the fields each command prints.
 //! - `contract`: the core's answers to the scenarios the UI's fake backend is held to,
 //!   recorded in ui/src/test/fixtures/contract.json.
 
 mod audit;
+mod cli_json;
 mod contract;
 mod crash;
 mod desktop_config;

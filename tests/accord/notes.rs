@@ -276,7 +276,7 @@ fn a_caucus_note_becomes_shared_only_with_the_partys_authorisation() {
         "--summary-en",
         "Flexible on amount.",
     ]);
-    assert_eq!(summary[0]["scope"], "summary");
+    assert_eq!(summary["scope"], "summary");
     refused(
         v,
         &note,
@@ -751,7 +751,7 @@ fn a_stale_authorisation_is_renewed_by_a_fresh_one_for_the_text_as_it_stands() {
         "Ms Chan",
     ]);
     assert_eq!(
-        renewed[0]["revision"], 2,
+        renewed["revision"], 2,
         "the word covers the revision it was given for"
     );
     let shared = v.ok(&["note", "edit", &note, "--visibility", "shared"]);

@@ -74,7 +74,7 @@ fn a_case_gets_a_local_reference_and_stable_json_fields() {
     assert_eq!(vault.new_case("Second"), format!("ACC-{year}-0002"));
 
     let shown = vault.ok(&["case", "show", &format!("acc-{year}-0001")]);
-    assert_eq!(shown["title_zh"], "界河水域争端");
+    assert_eq!(shown["case"]["title_zh"], "界河水域争端");
     let mediators: Vec<(&str, &str)> = shown["mediators"]
         .as_array()
         .unwrap()
@@ -83,7 +83,7 @@ fn a_case_gets_a_local_reference_and_stable_json_fields() {
         .collect();
     assert_eq!(mediators, [("Test Mediator", "lead"), ("Li Wei", "co")]);
     let by_id = vault.ok(&["case", "show", case["id"].as_str().unwrap()]);
-    assert_eq!(by_id["local_ref"], case["local_ref"]);
+    assert_eq!(by_id["case"]["local_ref"], case["local_ref"]);
 }
 
 #[test]
@@ -199,7 +199,7 @@ fn status_moves_forward_only_and_a_closed_case_is_frozen() {
         "the Secretariat's number may come after closing"
     );
     assert_eq!(
-        vault.ok(&["case", "show", "IOMed/COM/2026/14"])["local_ref"],
+        vault.ok(&["case", "show", "IOMed/COM/2026/14"])["case"]["local_ref"],
         case.as_str()
     );
 }

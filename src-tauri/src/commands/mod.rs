@@ -57,12 +57,11 @@ pub async fn vault_unlock(state: State<'_, AppState>, passphrase: String) -> Rep
     if state.is_unlocked() {
         return Ok(());
     }
-    let key = vault::unlock_with_passphrase(&state.dir, &passphrase.into()).map_err(report)?;
-    let opened = Vault::open(&state.dir, key, Access::Write).map_err(report)?;
-    // Unlocking by passphrase puts the key back in the keyring if the vault keeps it there
-    // (a lock took it out), and lets the keyring unlock again.
-    let _ = opened.refresh_keyring();
-    state.set_unlocked_by_passphrase(opened);
+    // Puts the key back in the keyring if the vault keeps it there (a lock took it out),
+    // and lets the keyring unlock again.
+    let opened = vault::open_with_passphrase(&state.dir, &passphrase.into(), Access::Write)
+        .map_err(report)?;
+    state.set_unlocked_by_passphrase(opened.vault);
     Ok(())
 }
 

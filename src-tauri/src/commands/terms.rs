@@ -64,17 +64,9 @@ pub async fn term_import(state: State<'_, AppState>, csv: String) -> Reply<Impor
 /// Writes the termbase as CSV into the Downloads folder; returns the file's path.
 #[tauri::command]
 pub async fn term_export(state: State<'_, AppState>) -> Reply<String> {
-    let dir = directories::UserDirs::new()
-        .and_then(|d| d.download_dir().map(|p| p.to_path_buf()))
-        .or_else(|| directories::UserDirs::new().map(|d| d.home_dir().to_path_buf()))
-        .ok_or_else(|| {
-            report(accord::Error::Invalid {
-                field: "folder",
-                value: "no Downloads or home folder".into(),
-            })
-        })?;
+    let dir = termbase::export_folder().map_err(report)?;
     let day = Local::now().date_naive();
     state.with_vault(|v| {
-        termbase::export_csv_into(v.read(), &dir, day).map(|p| p.display().to_string())
+        termbase::export_csv_into(v.read(), &dir, day).map(|e| e.path.display().to_string())
     })
 }

@@ -1,13 +1,14 @@
 //! `accord term …`: the termbase from the command line. Text and files may come from
 //! stdin (`-`) for scripting.
 
-use std::io::{Read, Write};
+use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use accord::termbase::{self, NewTerm, Term, TermGap, TermUpdate};
 use accord::vault::Access;
 use accord::{Error, Result};
 use clap::{Args, Subcommand, ValueEnum};
+use serde::Serialize;
 
 use super::output::Out;
 use super::Context;
@@ -37,13 +38,26 @@ pub enum TermCommand {
         /// The file, or - for stdin.
         file: String,
     },
-    /// Write the termbase as CSV (the seed's format) or TBX-Basic, to stdout by default.
+    /// Write the termbase as CSV (the seed's format) or TBX-Basic, to stdout by default,
+    /// to FILE, or (--into) as a dated CSV file in a folder, as the app's Export button does.
     Export(TermExportArgs),
     /// List the terms one text has and the other lacks: an English term whose Chinese
     /// (Simplified or Traditional) is not in the Chinese text, or a Chinese term whose
     /// English is not in the English text. Exits 0 whether or not there are gaps; with
     /// --json, an empty list means none. An empty text is not checked against.
     Check(TermCheckArgs),
+}
+
+impl TermCommand {
+    pub fn access(&self) -> Access {
+        match self {
+            TermCommand::Add(_)
+            | TermCommand::Edit(_)
+            | TermCommand::Remove { .. }
+            | TermCommand::Import { .. } => Access::Write,
+            _ => Access::Read,
+        }
+    }
 }
 
 #[derive(Debug, Args)]
@@ -89,12 +103,25 @@ pub enum ExportFormat {
 #[derive(Debug, Args)]
 pub struct TermExportArgs {
     /// The file to write, or - (the default) for stdout.
+    #[arg(conflicts_with = "into")]
     pub file: Option<String>,
     #[arg(long, value_enum, default_value = "csv")]
     pub format: ExportFormat,
     /// Replace the file if it exists.
     #[arg(long)]
     pub force: bool,
+    /// Write `accord-termbase-DAY.csv` into DIR (default: the Downloads folder, else
+    /// home), adding -2, -3 … rather than replacing a file there.
+    #[arg(long, value_name = "DIR", num_args = 0..=1, conflicts_with_all = ["force", "format"])]
+    pub into: Option<Option<PathBuf>>,
+}
+
+/// `term export FILE|--into --json`: where the file went (the desktop's term_export
+/// returns this path) and how many terms it holds.
+#[derive(Debug, Serialize, ts_rs::TS)]
+pub struct TermExportReport {
+    pub path: String,
+    pub terms: usize,
 }
 
 #[derive(Debug, Args)]
@@ -110,122 +137,152 @@ pub struct TermCheckArgs {
     pub zh_file: Option<String>,
 }
 
-pub fn term(ctx: &Context<'_>, command: &TermCommand) -> Result<()> {
-    let out = ctx.out;
+pub fn run(ctx: &mut Context<'_>, command: &TermCommand) -> Result<()> {
     match command {
-        TermCommand::Add(a) => {
-            let mut vault = ctx.open(Access::Write)?;
-            let new = NewTerm {
-                en: a.en.clone(),
-                zh_hans: a.rest.zh_hans.clone(),
-                zh_hant: a.rest.zh_hant.clone(),
-                domain: a.rest.domain.clone(),
-                note: a.rest.note.clone(),
-            };
-            let term = vault.change(ctx.now(), |tx| termbase::add(tx, new))?;
-            print_term(out, &term);
-        }
-        TermCommand::Edit(a) => {
-            let mut vault = ctx.open(Access::Write)?;
-            let found = termbase::find(vault.read(), &a.term)?;
-            let change = TermUpdate {
-                en: a.en.clone(),
-                zh_hans: a.rest.zh_hans.clone(),
-                zh_hant: a.rest.zh_hant.clone(),
-                domain: a.rest.domain.clone(),
-                note: a.rest.note.clone(),
-            };
-            let term = vault.change(ctx.now(), |tx| termbase::update(tx, found.id, change))?;
-            print_term(out, &term);
-        }
-        TermCommand::Remove { term } => {
-            let mut vault = ctx.open(Access::Write)?;
-            let found = termbase::find(vault.read(), term)?;
-            let removed = vault.change(ctx.now(), |tx| termbase::remove(tx, found.id))?;
-            if out.json {
-                out.print_json(&removed);
-            } else {
-                println!("{}", out.text_with("term-removed", &[("en", removed.en)]));
-            }
-        }
-        TermCommand::List { text } => {
-            let vault = ctx.open(Access::Read)?;
-            let list = termbase::list(vault.read(), text.as_deref())?;
-            if out.json {
-                out.print_json(&list);
-            } else {
-                print_terms(out, &list);
-            }
-        }
-        TermCommand::Import { file } => {
-            let input = read_input("csv", file, termbase::csv_io::MAX_IMPORT_BYTES)?;
-            let mut vault = ctx.open(Access::Write)?;
-            let report =
-                vault.change(ctx.now(), |tx| termbase::import_csv(tx, input.as_slice()))?;
-            if out.json {
-                out.print_json(&report);
-            } else {
-                let args = [
-                    ("added", report.added.to_string()),
-                    ("updated", report.updated.to_string()),
-                    ("unchanged", report.unchanged.to_string()),
-                ];
-                println!("{}", out.text_with("term-imported", &args));
-            }
-        }
-        TermCommand::Export(a) => export(ctx, a)?,
-        TermCommand::Check(a) if a.note.is_some() => {
-            let vault = ctx.open(Access::Read)?;
-            let conn = vault.read();
-            let note = accord::notes::find(conn, a.note.as_deref().unwrap_or_default())?;
-            print_gaps(out, &termbase::check(conn, &note.text_en, &note.text_zh)?);
-        }
-        TermCommand::Check(a) => {
-            if a.en_file.as_deref() == Some("-") && a.zh_file.as_deref() == Some("-") {
-                return Err(Error::Invalid {
-                    field: "file",
-                    value: "only one of --en-file and --zh-file can be - (stdin)".into(),
-                });
-            }
-            let en = read_text("en", a.en_file.as_deref().unwrap_or("-"))?;
-            let zh = read_text("zh", a.zh_file.as_deref().unwrap_or("-"))?;
-            let vault = ctx.open(Access::Read)?;
-            let gaps = termbase::check(vault.read(), &en, &zh)?;
-            print_gaps(out, &gaps);
-        }
+        TermCommand::Add(a) => add(ctx, a),
+        TermCommand::Edit(a) => edit(ctx, a),
+        TermCommand::Remove { term } => remove(ctx, term),
+        TermCommand::List { text } => list(ctx, text.as_deref()),
+        TermCommand::Import { file } => import(ctx, file),
+        TermCommand::Export(a) => export(ctx, a),
+        TermCommand::Check(a) => check(ctx, a),
+    }
+}
+
+fn add(ctx: &mut Context<'_>, a: &TermAddArgs) -> Result<()> {
+    let new = NewTerm {
+        en: a.en.clone(),
+        zh_hans: a.rest.zh_hans.clone(),
+        zh_hant: a.rest.zh_hant.clone(),
+        domain: a.rest.domain.clone(),
+        note: a.rest.note.clone(),
+    };
+    let term = ctx.change(|tx| termbase::add(tx, new))?;
+    print_term(ctx.out, &term);
+    Ok(())
+}
+
+fn edit(ctx: &mut Context<'_>, a: &TermEditArgs) -> Result<()> {
+    let found = termbase::find(ctx.read()?, &a.term)?;
+    let change = TermUpdate {
+        en: a.en.clone(),
+        zh_hans: a.rest.zh_hans.clone(),
+        zh_hant: a.rest.zh_hant.clone(),
+        domain: a.rest.domain.clone(),
+        note: a.rest.note.clone(),
+    };
+    let term = ctx.change(|tx| termbase::update(tx, found.id, change))?;
+    print_term(ctx.out, &term);
+    Ok(())
+}
+
+fn remove(ctx: &mut Context<'_>, term: &str) -> Result<()> {
+    let found = termbase::find(ctx.read()?, term)?;
+    let removed = ctx.change(|tx| termbase::remove(tx, found.id))?;
+    if ctx.out.json {
+        ctx.out.print_json(&removed);
+    } else {
+        let args = [("en", removed.en)];
+        println!("{}", ctx.out.text_with("term-removed", &args));
     }
     Ok(())
 }
 
+fn list(ctx: &Context<'_>, text: Option<&str>) -> Result<()> {
+    let list = termbase::list(ctx.read()?, text)?;
+    if ctx.out.json {
+        ctx.out.print_json(&list);
+    } else {
+        print_terms(ctx.out, &list);
+    }
+    Ok(())
+}
+
+/// The file is read (and a bad one refused) before the vault is opened.
+fn import(ctx: &mut Context<'_>, file: &str) -> Result<()> {
+    let input = read_input("csv", file, termbase::csv_io::MAX_IMPORT_BYTES)?;
+    let report = ctx.change(|tx| termbase::import_csv(tx, input.as_slice()))?;
+    if ctx.out.json {
+        ctx.out.print_json(&report);
+    } else {
+        let args = [
+            ("added", report.added.to_string()),
+            ("updated", report.updated.to_string()),
+            ("unchanged", report.unchanged.to_string()),
+        ];
+        println!("{}", ctx.out.text_with("term-imported", &args));
+    }
+    Ok(())
+}
+
+fn check(ctx: &Context<'_>, a: &TermCheckArgs) -> Result<()> {
+    if let Some(note) = &a.note {
+        let conn = ctx.read()?;
+        let note = accord::notes::find(conn, note)?;
+        print_gaps(
+            ctx.out,
+            &termbase::check(conn, &note.text_en, &note.text_zh)?,
+        );
+        return Ok(());
+    }
+    if a.en_file.as_deref() == Some("-") && a.zh_file.as_deref() == Some("-") {
+        return Err(Error::Invalid {
+            field: "file",
+            value: "only one of --en-file and --zh-file can be - (stdin)".into(),
+        });
+    }
+    let en = read_text("en", a.en_file.as_deref().unwrap_or("-"))?;
+    let zh = read_text("zh", a.zh_file.as_deref().unwrap_or("-"))?;
+    print_gaps(ctx.out, &termbase::check(ctx.read()?, &en, &zh)?);
+    Ok(())
+}
+
 fn export(ctx: &Context<'_>, a: &TermExportArgs) -> Result<()> {
-    let vault = ctx.open(Access::Read)?;
-    let conn = vault.read();
-    let write = |w: &mut dyn Write| match a.format {
-        ExportFormat::Csv => termbase::export_csv(conn, w),
-        ExportFormat::Tbx => termbase::tbx::export_tbx(conn, w),
-    };
-    match a.file.as_deref() {
-        None | Some("-") => {
-            write(&mut std::io::stdout().lock())?;
-        }
-        Some(path) => {
-            let path = PathBuf::from(path);
-            let mut file = create(&path, a.force)?;
-            let count = write(&mut file)?;
-            file.sync_all()?;
-            if ctx.out.json {
-                ctx.out.print_json(&serde_json::json!({
-                    "path": path.display().to_string(),
-                    "terms": count,
-                }));
-            } else {
-                let args = [
-                    ("count", count.to_string()),
-                    ("path", path.display().to_string()),
-                ];
-                println!("{}", ctx.out.text_with("term-exported", &args));
+    let conn = ctx.read()?;
+    let report = match (&a.into, a.file.as_deref()) {
+        (Some(folder), _) => {
+            // The same function, folder and file name as the desktop's Export button.
+            let folder = match folder {
+                Some(dir) => dir.clone(),
+                None => termbase::export_folder()?,
+            };
+            let day = chrono::Local::now().date_naive();
+            let exported = termbase::export_csv_into(conn, &folder, day)?;
+            TermExportReport {
+                path: exported.path.display().to_string(),
+                terms: exported.terms,
             }
         }
+        (None, None | Some("-")) => {
+            let mut stdout = std::io::stdout().lock();
+            match a.format {
+                ExportFormat::Csv => termbase::export_csv(conn, &mut stdout)?,
+                ExportFormat::Tbx => termbase::tbx::export_tbx(conn, &mut stdout)?,
+            };
+            return Ok(());
+        }
+        (None, Some(path)) => {
+            let path = PathBuf::from(path);
+            let mut file = create(&path, a.force)?;
+            let terms = match a.format {
+                ExportFormat::Csv => termbase::export_csv(conn, &mut file)?,
+                ExportFormat::Tbx => termbase::tbx::export_tbx(conn, &mut file)?,
+            };
+            file.sync_all()?;
+            TermExportReport {
+                path: path.display().to_string(),
+                terms,
+            }
+        }
+    };
+    if ctx.out.json {
+        ctx.out.print_json(&report);
+    } else {
+        let args = [
+            ("count", report.terms.to_string()),
+            ("path", report.path.clone()),
+        ];
+        println!("{}", ctx.out.text_with("term-exported", &args));
     }
     Ok(())
 }
