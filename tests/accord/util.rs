@@ -141,12 +141,21 @@ pub fn run_err(mut cmd: Command) -> (String, String) {
         out.stdout.is_empty(),
         "a failed command prints nothing on stdout"
     );
-    let err: Value = serde_json::from_slice(&out.stderr).unwrap_or_else(|e| {
-        panic!(
-            "stderr is not a JSON error ({e}): {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    });
+    // Warnings (a vault file others may read: `files.not_private`) come first, one JSON
+    // line each; the error is the last line.
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    let mut lines: Vec<&str> = stderr.lines().filter(|l| !l.trim().is_empty()).collect();
+    let last = lines.pop().unwrap_or_default();
+    for line in lines {
+        let warning: Value = serde_json::from_str(line)
+            .unwrap_or_else(|e| panic!("stderr line is not JSON ({e}): {line}\n{stderr}"));
+        assert!(
+            warning["warning"]["code"].is_string(),
+            "only warnings come before the error: {stderr}"
+        );
+    }
+    let err: Value = serde_json::from_str(last)
+        .unwrap_or_else(|e| panic!("stderr is not a JSON error ({e}): {stderr}"));
     (
         err["error"]["code"].as_str().expect("code").to_string(),
         err["error"]["message"]
