@@ -11,6 +11,14 @@
 //! into the core: the allowed set is two literal origins, and anything unusual (a port,
 //! user info, a look-alike host, another scheme) is refused, which is the safe answer.
 
+/// Where the web view sends any web request it would make: a proxy on loopback port 9
+/// (discard), where nothing listens on a laptop. WebKit opens a connection to a page's
+/// host *before* it asks [`may_navigate`] (a speculative preconnect: measured in
+/// `tests/e2e/offline.rs`, a TCP connect to the refused address), so without this a
+/// blocked navigation would still reach the network; with it, that connect stays on the
+/// machine and is refused. The app's own pages and IPC use custom schemes, never a proxy.
+pub const DEAD_END_PROXY: &str = "http://127.0.0.1:9";
+
 /// Whether the window may navigate to `url`: only to a page of the app's own origin.
 pub fn may_navigate(url: &str) -> bool {
     let Some((scheme, rest)) = url.split_once("://") else {

@@ -80,6 +80,7 @@ fn main() {
                 // The window goes nowhere but the app's own pages, and opens no other.
                 .on_navigation(|url| accord::origin::may_navigate(url.as_str()))
                 .on_new_window(|_, _| tauri::webview::NewWindowResponse::Deny)
+                .proxy_url(accord::origin::DEAD_END_PROXY.parse().expect("a URL"))
                 .build()?;
             Ok(())
         })

@@ -158,6 +158,10 @@ fn the_window_navigates_only_within_the_app_and_opens_no_other() {
         main.contains(".on_new_window(|_, _| tauri::webview::NewWindowResponse::Deny)"),
         "no new window"
     );
+    assert!(
+        main.contains(".proxy_url(accord::origin::DEAD_END_PROXY.parse()"),
+        "a preconnect to a refused page goes to the dead-end proxy on loopback"
+    );
     assert_eq!(
         config()["app"]["security"]["freezePrototype"],
         true,

@@ -157,6 +157,32 @@ async fn create_case_with_two_parties_and_a_caucus(app: &App) {
     );
 }
 
+/// What the Secret Service holds for this sandbox's vault (`secret-tool`, as an admin
+/// would look), wherever this version prints it; empty when nothing.
+fn keyring_entry(sandbox: &Sandbox) -> String {
+    let header: serde_json::Value = serde_json::from_slice(
+        &std::fs::read(sandbox.vault().join("vault.json")).expect("vault.json"),
+    )
+    .expect("vault.json is JSON");
+    let vault_id = header["vault_id"].as_str().expect("vault_id");
+    let out = std::process::Command::new("secret-tool")
+        .args([
+            "search",
+            "--all",
+            "service",
+            "org.iomed.accord",
+            "username",
+            vault_id,
+        ])
+        .output()
+        .expect("secret-tool runs");
+    format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    )
+}
+
 #[test]
 fn a_mediator_sets_up_a_vault_records_a_case_and_locks_it() {
     if !available(true) {
@@ -270,8 +296,27 @@ fn a_mediator_sets_up_a_vault_records_a_case_and_locks_it() {
 
         // A lock is a lock: it takes the key out of the keyring, so the next start asks
         // for the passphrase instead of opening from the keyring.
+        if keyring {
+            assert!(
+                !keyring_entry(&sandbox).trim().is_empty(),
+                "before the lock the Secret Service holds this vault's key"
+            );
+        }
         app.press("\u{E009}l").await;
         app.el("unlock-passphrase").await;
+        if keyring {
+            // The Secret Service itself no longer holds it (the lock finishes after the
+            // screen has gone, once pending saves are in).
+            let mut held = String::new();
+            for _ in 0..100 {
+                held = keyring_entry(&sandbox);
+                if held.trim().is_empty() {
+                    break;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            }
+            assert!(held.trim().is_empty(), "the keyring still holds: {held}");
+        }
         app.close().await;
         let app = App::start(&sandbox).await;
         app.el("unlock-passphrase").await;

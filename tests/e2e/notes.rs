@@ -173,7 +173,8 @@ fn text_typed_just_before_the_window_is_closed_is_there_after_a_restart() {
             .find(|(_, comm)| comm == "accord-desktop")
             .map(|(pid, _)| pid)
             .expect("the app's process");
-        let asked = crate::window_manager::ask_windows_of_process_to_close(pid.parse().unwrap());
+        let asked =
+            crate::window_manager::ask_windows_of_process_to_close(pid.parse().unwrap(), "Accord");
         assert_eq!(asked, 1, "the app has one window");
         crate::driver::wait_until_gone(&pid).await;
         app.close().await;

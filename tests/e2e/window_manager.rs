@@ -9,9 +9,9 @@ use std::ptr;
 
 use x11_dl::xlib;
 
-/// Sends `WM_DELETE_WINDOW` to every top-level window of process `pid` (by `_NET_WM_PID`).
-/// Returns how many windows were asked to close.
-pub fn ask_windows_of_process_to_close(pid: u32) -> usize {
+/// Sends `WM_DELETE_WINDOW` to the top-level windows of process `pid` (by `_NET_WM_PID`)
+/// titled `title` (GTK also makes an untitled client-leader window). Returns how many.
+pub fn ask_windows_of_process_to_close(pid: u32, title: &str) -> usize {
     let x = xlib::Xlib::open().expect("libX11 loads");
     // SAFETY: plain Xlib calls on a display this function opens and closes; every buffer
     // Xlib returns is freed with XFree.
@@ -74,6 +74,16 @@ pub fn ask_windows_of_process_to_close(pid: u32) -> usize {
             };
             (x.XFree)(data.cast());
             if owner != pid {
+                continue;
+            }
+            let mut name: *mut std::os::raw::c_char = ptr::null_mut();
+            (x.XFetchName)(display, window, &mut name);
+            let titled =
+                !name.is_null() && std::ffi::CStr::from_ptr(name).to_bytes() == title.as_bytes();
+            if !name.is_null() {
+                (x.XFree)(name.cast());
+            }
+            if !titled {
                 continue;
             }
             let mut message = xlib::XClientMessageEvent {
