@@ -52,6 +52,14 @@ pub(crate) async fn unlock(app: &App) {
     app.el("case-filter").await;
 }
 
+/// Unlocks, opens the sample case and starts a new note in its editor.
+async fn open_a_new_note(app: &App) {
+    unlock(app).await;
+    app.click("case-open").await;
+    app.el("notes-section").await;
+    app.click("notes-new").await;
+}
+
 async fn save_state(app: &App) -> String {
     app.el("note-save-status")
         .await
@@ -71,10 +79,7 @@ fn a_note_survives_closing_mid_typing_and_is_found_in_the_other_script() {
     prepared_vault(&sandbox);
     runtime().block_on(async {
         let app = App::start(&sandbox).await;
-        unlock(&app).await;
-        app.click("case-open").await;
-        app.el("notes-section").await;
-        app.click("notes-new").await;
+        open_a_new_note(&app).await;
         app.type_into("note-text-en", NOTE_EN).await;
         app.type_into("note-text-zh", NOTE_ZH).await;
         // Autosave: saved within about two seconds of the last keystroke, unasked.
@@ -162,10 +167,7 @@ fn text_typed_just_before_the_window_is_closed_is_there_after_a_restart() {
     prepared_vault(&sandbox);
     runtime().block_on(async {
         let app = App::start(&sandbox).await;
-        unlock(&app).await;
-        app.click("case-open").await;
-        app.el("notes-section").await;
-        app.click("notes-new").await;
+        open_a_new_note(&app).await;
         app.type_into("note-text-en", TYPED_BEFORE_CLOSING).await;
         // At once, as a window manager does for the close button.
         let pid = crate::process::processes_of(&sandbox.vault())
