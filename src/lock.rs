@@ -92,15 +92,17 @@ impl IdleClock {
         self.asked_at = None;
     }
 
-    /// What to do at `now`, for a vault that is open.
+    /// What to do at `now`, for a vault that is open. `session_live` is asked only once
+    /// the shorter delay has passed (it reads the database; the shell steps twice a second).
     pub fn step(
         &mut self,
         now: Instant,
         preferences: &Preferences,
-        session_live: bool,
+        session_live: impl FnOnce() -> bool,
     ) -> IdleStep {
         let quiet = now.saturating_duration_since(self.last_input);
-        if quiet < idle_limit(preferences, session_live) {
+        if quiet < idle_limit(preferences, false) || quiet < idle_limit(preferences, session_live())
+        {
             return IdleStep::Wait;
         }
         match self.asked_at {
@@ -146,15 +148,15 @@ mod tests {
         let start = Instant::now();
         let mut clock = IdleClock::new(start);
         let p = prefs(2, 30);
-        assert_eq!(clock.step(start + MIN, &p, false), IdleStep::Wait);
-        assert_eq!(clock.step(start + 2 * MIN, &p, false), IdleStep::AskUi);
+        assert_eq!(clock.step(start + MIN, &p, || false), IdleStep::Wait);
+        assert_eq!(clock.step(start + 2 * MIN, &p, || false), IdleStep::AskUi);
         // Asked once per quiet spell, not at every tick.
         assert_eq!(
-            clock.step(start + 2 * MIN + Duration::from_secs(1), &p, false),
+            clock.step(start + 2 * MIN + Duration::from_secs(1), &p, || false),
             IdleStep::Wait
         );
         assert_eq!(
-            clock.step(start + 2 * MIN + LOCK_GRACE, &p, false),
+            clock.step(start + 2 * MIN + LOCK_GRACE, &p, || false),
             IdleStep::LockNow,
             "a UI that does not answer is locked anyway"
         );
@@ -165,11 +167,11 @@ mod tests {
         let start = Instant::now();
         let mut clock = IdleClock::new(start);
         let p = prefs(2, 30);
-        assert_eq!(clock.step(start + 2 * MIN, &p, false), IdleStep::AskUi);
+        assert_eq!(clock.step(start + 2 * MIN, &p, || false), IdleStep::AskUi);
         clock.input(start + 2 * MIN + Duration::from_secs(1));
-        assert_eq!(clock.step(start + 3 * MIN, &p, false), IdleStep::Wait);
+        assert_eq!(clock.step(start + 3 * MIN, &p, || false), IdleStep::Wait);
         assert_eq!(
-            clock.step(start + 4 * MIN + Duration::from_secs(1), &p, false),
+            clock.step(start + 4 * MIN + Duration::from_secs(1), &p, || false),
             IdleStep::AskUi
         );
     }
@@ -183,8 +185,15 @@ mod tests {
         assert_eq!(idle_limit(&prefs(10, 5), true), 10 * MIN);
         let start = Instant::now();
         let mut clock = IdleClock::new(start);
-        assert_eq!(clock.step(start + 30 * MIN, &p, true), IdleStep::Wait);
-        assert_eq!(clock.step(start + 45 * MIN, &p, true), IdleStep::AskUi);
+        // Before the usual delay the database is not asked about sessions at all.
+        assert_eq!(
+            clock.step(start + 5 * MIN, &p, || panic!(
+                "asked before the usual delay"
+            )),
+            IdleStep::Wait
+        );
+        assert_eq!(clock.step(start + 30 * MIN, &p, || true), IdleStep::Wait);
+        assert_eq!(clock.step(start + 45 * MIN, &p, || true), IdleStep::AskUi);
         // The longest either may be is bounded by the preferences' own check.
         let most = Preferences {
             session_auto_lock_minutes: crate::preferences::AUTO_LOCK_MAX_MINUTES + 1,

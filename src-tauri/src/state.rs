@@ -157,11 +157,15 @@ impl AppState {
     ///
     /// [`LOCK_GRACE`]: accord::lock::LOCK_GRACE
     pub fn lock_if_idle(&self) {
-        let session_live = {
-            let slot = lock(&self.vault);
-            let Some(vault) = slot.as_ref() else { return };
-            // Unreadable: treat as no session (the shorter delay), never as "keep open".
-            views::guard_state(vault.read()).is_ok_and(|g| !g.live_sessions.is_empty())
+        if !self.is_unlocked() {
+            return;
+        }
+        // Asked only past the usual delay. Unreadable: no session (the shorter delay),
+        // never "keep open".
+        let session_live = || {
+            lock(&self.vault).as_ref().is_some_and(|vault| {
+                views::guard_state(vault.read()).is_ok_and(|g| !g.live_sessions.is_empty())
+            })
         };
         let preferences = self.preferences();
         let step = lock(&self.idle).step(Instant::now(), &preferences, session_live);

@@ -296,10 +296,11 @@ export class FakeBackend implements Backend {
     this.scheduleIdle();
   }
 
+  /** As AppState::lock over Vault::lock: the keyring copy goes only when a vault was open. */
   private lockNow(): void {
+    if (this.unlocked) this.keyringHeld = false;
     this.unlocked = false;
     this.keyringBarred = true;
-    this.keyringHeld = false;
   }
 
   get isUnlocked(): boolean {

@@ -130,6 +130,24 @@ describe("nothing typed is lost", () => {
     expect(savedText(backend)).toBe(true);
   });
 
+  it("a save that never answers does not keep the vault open: the lock goes ahead after the grace", async () => {
+    const { backend } = await openDemoCase();
+    let answer: (error: Error) => void = () => undefined;
+    const hung = new Promise<never>((_, reject) => (answer = reject));
+    vi.spyOn(backend, "createNote").mockReturnValue(hung);
+    await typeNewNote(backend);
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    await press(CTRL_L);
+    await screen.findByTestId("unlock-passphrase");
+    await vi.advanceTimersByTimeAsync(2_000);
+    expect(backend.isUnlocked, "still waiting for the save").toBe(true);
+    await vi.advanceTimersByTimeAsync(4_000);
+    expect(backend.isUnlocked).toBe(false);
+    // The call fails at last (as a dead IPC would): its editor is let go, for the next test.
+    answer(new Error("the save never arrived"));
+    await vi.advanceTimersByTimeAsync(100);
+  });
+
   it("the screen guard right after typing saves it too", async () => {
     const { backend } = await openDemoCase();
     await typeNewNote(backend);
