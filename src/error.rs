@@ -61,6 +61,10 @@ pub enum Error {
     PassphraseMismatch,
     #[error("the vault is damaged: {0}")]
     VaultDamaged(String),
+    /// The database does not open with the key given: reported as `vault.damaged`,
+    /// except where a caller knows a better cause (a keyring copy from before a rekey).
+    #[error("the vault is damaged: the database does not open with this vault's key")]
+    KeyMismatch,
     #[error("this build has no SQLCipher; refusing to write an unencrypted vault")]
     CipherMissing,
     #[error("the vault has schema {found}; this build knows up to {known}")]
@@ -334,7 +338,7 @@ impl Error {
             E::PassphraseRequired => C::PassphraseRequired,
             E::PassphraseTooShort { .. } => C::PassphraseTooShort,
             E::PassphraseMismatch => C::PassphraseMismatch,
-            E::VaultDamaged(_) => C::VaultDamaged,
+            E::VaultDamaged(_) | E::KeyMismatch => C::VaultDamaged,
             E::CipherMissing => C::CipherMissing,
             E::SchemaTooNew { .. } => C::SchemaTooNew,
             E::NeedsMigration { .. } => C::NeedsMigration,
@@ -386,6 +390,10 @@ impl Error {
             E::VaultDamaged(d) | E::WeakKdf(d) | E::KeyringUnavailable(d) | E::Migration(d) => {
                 vec![("detail", d.clone())]
             }
+            E::KeyMismatch => vec![(
+                "detail",
+                "the database does not open with this vault's key".into(),
+            )],
             E::SchemaTooNew { found, known } | E::NeedsMigration { found, known } => {
                 vec![("found", found.to_string()), ("known", known.to_string())]
             }

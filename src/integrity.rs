@@ -302,18 +302,20 @@ fn verify_snapshot(
                 events + 1,
                 "no audit event records vault.json's keyring and key-derivation state".into(),
             ),
-            Some((seq, state)) => {
-                let recorded: serde_json::Value = serde_json::from_str(state).unwrap_or_default();
-                if recorded != *header_state {
-                    note(
-                        *seq,
-                        format!(
-                            "vault.json was changed after event {seq} without an audit event: \
-                             it says {header_state}, the event recorded {recorded}"
-                        ),
-                    );
-                }
-            }
+            Some((seq, state)) => match serde_json::from_str::<serde_json::Value>(state) {
+                Err(_) => note(
+                    *seq,
+                    format!("event {seq} recorded a vault state that cannot be read"),
+                ),
+                Ok(recorded) if recorded != *header_state => note(
+                    *seq,
+                    format!(
+                        "vault.json was changed after event {seq} without an audit event: \
+                         it says {header_state}, the event recorded {recorded}"
+                    ),
+                ),
+                Ok(_) => {}
+            },
         }
     }
     for ((etype, id), (seq, _)) in &latest {

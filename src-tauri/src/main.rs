@@ -17,7 +17,7 @@ use std::path::PathBuf;
 
 use accord::preferences::Preferences;
 use accord::vault::VaultDir;
-use state::AppState;
+use state::{AppState, Closing};
 use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
 
 fn vault_dir() -> VaultDir {
@@ -88,14 +88,18 @@ fn main() {
             // Closing the window: the UI saves a pending autosave first and then quits
             // (app_quit); a UI that does not answer in time is closed anyway.
             if let tauri::WindowEvent::CloseRequested { api, .. } = event {
-                if window.state::<AppState>().begin_close() {
-                    api.prevent_close();
-                    let handle = window.app_handle().clone();
-                    std::thread::spawn(move || {
-                        std::thread::sleep(accord::lock::CLOSE_GRACE);
-                        handle.state::<AppState>().close();
-                        handle.exit(0);
-                    });
+                match window.state::<AppState>().begin_close() {
+                    Closing::Now => {}
+                    Closing::KeepOpen => api.prevent_close(),
+                    Closing::StartGrace => {
+                        api.prevent_close();
+                        let handle = window.app_handle().clone();
+                        std::thread::spawn(move || {
+                            std::thread::sleep(accord::lock::CLOSE_GRACE);
+                            handle.state::<AppState>().close();
+                            handle.exit(0);
+                        });
+                    }
                 }
             }
         })

@@ -181,17 +181,31 @@ impl AppState {
         }
     }
 
-    /// The window asked to close. True when the UI should save first (the vault is open
-    /// and the UI listens): the caller keeps the window and closes it after the grace.
-    pub fn begin_close(&self) -> bool {
+    /// The window asked to close. [`Closing::KeepOpen`] when the UI should save first
+    /// (the vault is open and the UI listens); [`Closing::StartGrace`] only for the first
+    /// such request, whose caller starts the one grace timer (more clicks on the close
+    /// button change nothing).
+    pub fn begin_close(&self) -> Closing {
         if !self.is_unlocked() || lock(&self.events).is_none() {
-            return false;
+            return Closing::Now;
         }
-        if !self.closing.swap(true, Ordering::SeqCst) {
-            self.send(AppEvent::CloseRequested);
+        if self.closing.swap(true, Ordering::SeqCst) {
+            return Closing::KeepOpen;
         }
-        true
+        self.send(AppEvent::CloseRequested);
+        Closing::StartGrace
     }
+}
+
+/// What a close request of the window does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Closing {
+    /// Nothing to save: close.
+    Now,
+    /// The first request: keep the window, ask the UI to save, close after the grace.
+    StartGrace,
+    /// Asked again while the UI saves: keep the window; the grace already runs.
+    KeepOpen,
 }
 
 /// The error as the UI receives it: a stable code and its arguments.

@@ -265,8 +265,8 @@ impl Store {
 
 /// Keys the connection and proves the key is right and the build really encrypts.
 fn apply_key(conn: &Connection, key: &MasterKey) -> Result<()> {
-    // A plain SQLite build accepts `PRAGMA key` silently and writes plaintext; only a
-    // SQLCipher build answers `cipher_version`.
+    // Only a SQLCipher build answers `cipher_version`: refuse anything else before a
+    // page is written, rather than trust that the key took.
     let cipher: Option<String> = conn
         .query_row("PRAGMA cipher_version", [], |row| row.get(0))
         .ok();
@@ -286,9 +286,7 @@ fn apply_key(conn: &Connection, key: &MasterKey) -> Result<()> {
         Err(rusqlite::Error::SqliteFailure(e, _))
             if e.code == rusqlite::ErrorCode::NotADatabase =>
         {
-            Err(Error::VaultDamaged(
-                "the database does not open with this vault's key".into(),
-            ))
+            Err(Error::KeyMismatch)
         }
         Err(e) => Err(e.into()),
     }
@@ -324,9 +322,8 @@ fn hand_over_key(conn: &Connection, literal: &mut [u8]) -> Result<()> {
     };
     literal.zeroize();
     if rc != ffi::SQLITE_OK {
-        return Err(Error::VaultDamaged(format!(
-            "SQLCipher refused the key (code {rc})"
-        )));
+        // Not a wrong key (that shows at the first read): out of memory, a misuse.
+        return Err(rusqlite::Error::SqliteFailure(ffi::Error::new(rc), None).into());
     }
     Ok(())
 }
@@ -454,7 +451,7 @@ mod tests {
         let other = Connection::open(&path).unwrap();
         assert!(matches!(
             apply_key(&other, &MasterKey::generate()),
-            Err(Error::VaultDamaged(_))
+            Err(Error::KeyMismatch)
         ));
     }
 

@@ -100,8 +100,9 @@ impl VaultDir {
         Header::read(&self.header_path())
     }
 
-    /// Takes the single-writer lock, or says who is in the way.
-    fn lock(&self) -> Result<File> {
+    /// Takes the single-writer lock, or says who is in the way (`vault.in_use`). Held
+    /// while the file lives; [`Vault::open`] for writing takes it itself.
+    pub fn lock(&self) -> Result<File> {
         let mut options = OpenOptions::new();
         options.read(true).write(true).create(true).truncate(false);
         #[cfg(unix)]
@@ -172,12 +173,13 @@ impl Initialized {
 impl VaultDir {
     pub fn status(&self, unlocked: bool) -> VaultStatus {
         let header = self.header().ok();
-        let exists = self.exists();
+        let exists = header.is_some();
         VaultStatus {
             path: self.root.display().to_string(),
-            exists: header.is_some(),
+            exists,
             keyring: header.map(|h| h.keyring),
             unlocked,
+            // A handful of stat calls: cheap enough for every status the first screen asks.
             warnings: if exists {
                 self.exposures().iter().map(Into::into).collect()
             } else {
@@ -358,24 +360,37 @@ pub enum Access {
 /// Migrates `store` if its schema is behind, only ever under the writer lock: `lock` if
 /// this open holds it, else the lock taken for the migration alone. When another process
 /// holds it, an older schema is read as it is if this build can read it, or refused.
-fn migrate_as_writer(dir: &VaultDir, store: &mut Store, lock: Option<&File>) -> Result<()> {
+/// A migration's commits (its audit events) are anchored with `anchor` before the lock
+/// is let go, so a database put back to its pre-migration state is noticed at the next
+/// open (`tests/accord/migrations.rs::the_database_from_before_a_migration_put_back_is_noticed`).
+fn migrate_as_writer(
+    dir: &VaultDir,
+    store: &mut Store,
+    lock: Option<&File>,
+    anchor: impl FnOnce(&Store) -> Result<()>,
+) -> Result<()> {
     let found = store.schema_version()?;
     if found == LATEST_SCHEMA {
         return Ok(());
     }
-    if lock.is_some() {
-        return store.migrate();
-    }
-    match dir.lock() {
-        // Held until the migration has committed, then released: this open stays a reader.
-        Ok(_lock) => store.migrate(),
-        Err(Error::VaultInUse) if store.readable_as_is()? => Ok(()),
-        Err(Error::VaultInUse) => Err(Error::NeedsMigration {
-            found,
-            known: LATEST_SCHEMA,
-        }),
-        Err(e) => Err(e),
-    }
+    let _lock = match lock {
+        Some(_) => None,
+        // Held until the migration has committed and is anchored, then released: this
+        // open stays a reader.
+        None => match dir.lock() {
+            Ok(lock) => Some(lock),
+            Err(Error::VaultInUse) if store.readable_as_is()? => return Ok(()),
+            Err(Error::VaultInUse) => {
+                return Err(Error::NeedsMigration {
+                    found,
+                    known: LATEST_SCHEMA,
+                })
+            }
+            Err(e) => return Err(e),
+        },
+    };
+    store.migrate()?;
+    anchor(store)
 }
 
 /// An unlocked vault. Dropping it closes the database, releases the lock and wipes the key.
@@ -395,9 +410,8 @@ impl Vault {
             Access::Write => Some(dir.lock()?),
             Access::Read => None,
         };
-        let mut store = Store::open(&dir.db_path(), &key, Create::No, &schema::ACCORD)?;
-        migrate_as_writer(dir, &mut store, lock.as_ref())?;
-        let vault = Vault {
+        let store = Store::open(&dir.db_path(), &key, Create::No, &schema::ACCORD)?;
+        let mut vault = Vault {
             dir: dir.clone(),
             header,
             key,
@@ -410,7 +424,19 @@ impl Vault {
                 "vault.json belongs to another database".into(),
             ));
         }
+        // Before any migration: a database put back to an older state must be caught
+        // as it was found, not after a migration has appended to it and re-anchored.
         vault.check_anchor()?;
+        let Vault {
+            dir,
+            header,
+            key,
+            store,
+            writer_lock,
+        } = &mut vault;
+        migrate_as_writer(dir, store, writer_lock.as_ref(), |store| {
+            anchor::write(dir.root(), key, header.vault_id, store.conn())
+        })?;
         Ok(vault)
     }
 

@@ -14,8 +14,7 @@ use accord::ids::{CaseId, NoteId, PartyId, SessionId, TermId};
 use accord::store::Db;
 use accord::vault::{self, Access, KeyringResult, Vault, VaultCreated, VaultDir};
 use accord::{
-    audit, cases, confidentiality, integrity, notes, parties, search, sessions, termbase, time,
-    views,
+    audit, cases, confidentiality, notes, parties, search, sessions, termbase, time, views,
 };
 use serde::Serialize;
 use serde_json::{json, Value};
@@ -568,7 +567,25 @@ fn record_commands_print_what_the_desktop_gets_from_the_core() {
 
     // The audit log and its check.
     run.same("audit log", &["audit", "log"], |db| audit::list(db, None));
-    run.same("audit verify", &["audit", "verify"], integrity::verify);
+    // `audit verify` is Vault::verify: the chain, and vault.json against its latest event.
+    let verified = run.json("audit verify", &["audit", "verify"]);
+    let dir = VaultDir::new(&vault.path);
+    let opened = vault::open_with_passphrase(&dir, &PASSPHRASE.to_string().into(), Access::Read)
+        .expect("the core opens the vault");
+    let core = opened.vault.verify().expect("the core verifies");
+    drop(opened);
+    assert_eq!(verified, serde_json::to_value(core).unwrap());
+    // The header's keyring state edited behind Accord's back: only the vault's check
+    // (not the chain's alone) sees it, and the command reports the break.
+    let header_path = dir.header_path();
+    let header = std::fs::read_to_string(&header_path).unwrap();
+    let mut edited: Value = serde_json::from_str(&header).unwrap();
+    assert_eq!(edited["keyring"], "disabled", "{header}");
+    edited["keyring"] = json!("enabled");
+    std::fs::write(&header_path, edited.to_string()).unwrap();
+    let (code, _) = vault.err(&["audit", "verify"]);
+    assert_eq!(code, "audit.broken");
+    std::fs::write(&header_path, header).unwrap();
 
     let expected: BTreeSet<String> = RECORD_COMMANDS.iter().map(|c| c.to_string()).collect();
     assert_eq!(

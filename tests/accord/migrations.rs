@@ -5,14 +5,14 @@
 //! first write the fixture of the schema being left behind (before adding it):
 //! `cargo test --test accord -- --ignored write_fixture_of_the_current_schema`.
 
-use std::fs::{File, OpenOptions};
+use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use accord::store::LATEST_SCHEMA;
 use accord::vault::{self, Access, InitOptions, KdfParams, Vault, VaultDir, MIN_MEMORY_KIB};
 
-use crate::util::{raw_connection, run_err, run_ok, TestVault, NO_BUS};
+use crate::util::{raw_connection, raw_connection_at, run_err, run_ok, TestVault, NO_BUS};
 
 const FIXTURE_PASSPHRASE: &str = "fixture passphrase for accord";
 
@@ -123,19 +123,10 @@ fn accord_on(dir: &VaultDir, args: &[&str]) -> Command {
     cmd
 }
 
-/// Takes `vault.lock` as any Accord writer does (flock), standing in for another Accord
-/// that holds the vault open: perhaps an older one, which knows only the old schema.
+/// Another Accord holding the vault open for writing (perhaps an older one, which knows
+/// only the old schema): it holds `vault.lock`.
 fn hold_writer_lock(dir: &VaultDir) -> File {
-    let file = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(dir.root().join(vault::LOCK_FILE))
-        .unwrap();
-    file.try_lock()
-        .expect("nobody else holds the fixture's lock");
-    file
+    dir.lock().expect("nobody else holds the fixture's lock")
 }
 
 fn unlock_fixture(dir: &VaultDir) -> vault::MasterKey {
@@ -144,11 +135,8 @@ fn unlock_fixture(dir: &VaultDir) -> vault::MasterKey {
 
 /// The schema version in the database file, read with a raw keyed connection.
 fn user_version(dir: &VaultDir) -> i64 {
-    let key = unlock_fixture(dir);
-    let conn = rusqlite::Connection::open(dir.db_path()).unwrap();
-    conn.execute_batch(&format!("PRAGMA key = \"x'{}'\"", key.to_hex().as_str()))
-        .unwrap();
-    conn.query_row("PRAGMA user_version", [], |r| r.get(0))
+    raw_connection_at(dir, FIXTURE_PASSPHRASE)
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap()
 }
 
@@ -199,13 +187,43 @@ fn a_reader_never_migrates_under_another_writer() {
 }
 
 #[test]
-fn a_read_with_the_writer_lock_free_migrates_holding_it() {
+fn a_read_with_the_writer_lock_free_migrates_and_lets_the_lock_go() {
     let (_tmp, dir) = fixture_copy(2);
     let listed = run_ok(accord_on(&dir, &["case", "list"]));
     assert_eq!(listed.as_array().unwrap().len(), 1);
     assert_eq!(user_version(&dir), LATEST_SCHEMA);
     // The lock it took for the migration is free again: a writer gets it.
     drop(hold_writer_lock(&dir));
+}
+
+/// A migration appends audit events (schemas 3 and 4 record each note's regime and
+/// revisions): they are anchored like any commit, so copying the database from before
+/// the migration back over it is caught at the next open, before anything migrates it
+/// again and hides it.
+#[test]
+fn the_database_from_before_a_migration_put_back_is_noticed() {
+    let (_tmp, dir) = fixture_copy(2);
+    let before = std::fs::read(dir.db_path()).unwrap();
+    let events_before: i64 = raw_connection_at(&dir, FIXTURE_PASSPHRASE)
+        .query_row("SELECT count(*) FROM audit_events", [], |r| r.get(0))
+        .unwrap();
+    // A read migrates it (nobody holds the lock).
+    run_ok(accord_on(&dir, &["case", "list"]));
+    let events_after: i64 = raw_connection_at(&dir, FIXTURE_PASSPHRASE)
+        .query_row("SELECT count(*) FROM audit_events", [], |r| r.get(0))
+        .unwrap();
+    assert!(
+        events_after > events_before,
+        "the migration recorded events ({events_before} → {events_after}), else this proves nothing"
+    );
+
+    for companion in ["accord.db-wal", "accord.db-shm"] {
+        let _ = std::fs::remove_file(dir.root().join(companion));
+    }
+    std::fs::write(dir.db_path(), &before).unwrap();
+    let (code, _) = run_err(accord_on(&dir, &["case", "list"]));
+    assert_eq!(code, "audit.rolled_back");
+    assert_eq!(user_version(&dir), 2, "and it was not migrated again");
 }
 
 #[test]

@@ -183,9 +183,14 @@ pub fn files_under(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
 /// A raw SQLCipher connection to the vault's database, keyed like Accord keys it: for
 /// tests that play an attacker editing the file behind Accord's back.
 pub fn raw_connection(vault: &TestVault) -> rusqlite::Connection {
-    let dir = accord::vault::VaultDir::new(&vault.path);
-    let key = accord::vault::unlock_with_passphrase(&dir, &PASSPHRASE.to_string().into())
-        .expect("unlock");
+    raw_connection_at(&accord::vault::VaultDir::new(&vault.path), PASSPHRASE)
+}
+
+/// A connection to `dir`'s database keyed with the key `passphrase` unwraps, bypassing
+/// the vault (no lock, no migration, no anchor): for tests that tamper or inspect.
+pub fn raw_connection_at(dir: &accord::vault::VaultDir, passphrase: &str) -> rusqlite::Connection {
+    let key =
+        accord::vault::unlock_with_passphrase(dir, &passphrase.to_string().into()).expect("unlock");
     let conn = rusqlite::Connection::open(dir.db_path()).expect("open db");
     conn.execute_batch(&format!("PRAGMA key = \"x'{}'\"", key.to_hex().as_str()))
         .expect("key");
