@@ -159,6 +159,13 @@ pub struct VaultCreated {
     pub keyring_detail: Option<String>,
 }
 
+/// A recovery key made by `recovery rotate` or `rekey`: shown once, never stored.
+#[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct NewRecoveryKey {
+    pub recovery_key: String,
+}
+
 impl Initialized {
     /// The part to show the mediator (the recovery key is copied out once, here).
     pub fn created(&self) -> VaultCreated {
