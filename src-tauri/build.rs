@@ -7,6 +7,8 @@ fn main() {
         "vault_unlock",
         "vault_unlock_keyring",
         "vault_lock",
+        "vault_recovery_rotate",
+        "vault_rekey",
         "app_events",
         "app_activity",
         "app_quit",

@@ -109,6 +109,8 @@ fn main() {
             commands::vault_unlock,
             commands::vault_unlock_keyring,
             commands::vault_lock,
+            commands::vault_recovery_rotate,
+            commands::vault_rekey,
             commands::app_events,
             commands::app_activity,
             commands::app_quit,

@@ -9,8 +9,9 @@ use std::time::{Duration, Instant};
 use accord::error::ErrorReport;
 use accord::lock::{AppEvent, IdleClock, IdleStep, LockReason};
 use accord::preferences::Preferences;
-use accord::vault::{Vault, VaultDir};
+use accord::vault::{self, Access, NewRecoveryKey, Vault, VaultDir};
 use accord::{views, Error};
+use secrecy::SecretString;
 use tauri::ipc::Channel;
 
 pub struct AppState {
@@ -107,6 +108,35 @@ impl AppState {
         let result = f(vault).map_err(report);
         drop(slot);
         *lock(&self.last_used) = Some(Instant::now());
+        result
+    }
+
+    /// Rekeys the open vault ([`Vault::rekey`], which closes it either way) and holds the
+    /// reopened one. A wrong passphrase is refused first, with the vault left open. After
+    /// any other error the vault is opened again with the passphrase, which finishes or
+    /// undoes what the rekey left, and the error is returned all the same.
+    pub fn rekey(&self, passphrase: &SecretString) -> Result<NewRecoveryKey, ErrorReport> {
+        let mut slot = lock(&self.vault);
+        let vault = slot.take().ok_or_else(|| report(Error::VaultLocked))?;
+        if let Err(e) = vault.confirm_passphrase(passphrase) {
+            *slot = Some(vault);
+            return Err(report(e));
+        }
+        let result = match vault.rekey(passphrase, chrono::Utc::now()) {
+            Ok(rekeyed) => {
+                let shown = rekeyed.shown();
+                *slot = Some(rekeyed.vault);
+                Ok(shown)
+            }
+            Err(e) => {
+                *slot = vault::open_with_passphrase(&self.dir, passphrase, Access::Write)
+                    .ok()
+                    .map(|opened| opened.vault);
+                Err(report(e))
+            }
+        };
+        drop(slot);
+        self.input();
         result
     }
 

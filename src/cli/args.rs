@@ -20,6 +20,7 @@ use accord::parties::Party;
 use accord::search::{Fragment, SearchHit, SearchResults};
 use accord::sessions::{Attendee, Session};
 use accord::termbase::{ImportReport, Term, TermGap};
+use accord::vault::NewRecoveryKey;
 use accord::views::{CaseDetail, GuardState};
 use clap::{Parser, Subcommand};
 use ts_rs::{Config, TS};
@@ -27,7 +28,7 @@ use ts_rs::{Config, TS};
 use super::term::{TermCommand, TermExportReport};
 use super::vault::{
     InitArgs, InitReport, KeyringCommand, KeyringReport, LockReport, PassphraseCommand,
-    PassphraseReport, UnlockArgs, UnlockReport,
+    PassphraseReport, RecoveryCommand, UnlockArgs, UnlockReport,
 };
 use super::{audit, case, note, party, search, session};
 
@@ -65,6 +66,12 @@ pub enum Command {
     /// Manage the copy of the key in the OS keyring.
     #[command(subcommand)]
     Keyring(KeyringCommand),
+    /// The recovery key.
+    #[command(subcommand)]
+    Recovery(RecoveryCommand),
+    /// Re-encrypt the vault under a new key, with a new recovery key (shown once):
+    /// copies of the vault's files made before stop opening with what you hold now.
+    Rekey,
     /// Cases.
     #[command(subcommand)]
     Case(case::CaseCommand),
@@ -102,6 +109,11 @@ fn outputs() -> Vec<(&'static str, String, &'static str)> {
         ("lock", one::<LockReport>(), ""),
         ("passphrase change", one::<PassphraseReport>(), ""),
         ("keyring status|enable|forget", one::<KeyringReport>(), ""),
+        (
+            "recovery rotate|rekey",
+            one::<NewRecoveryKey>(),
+            "the new recovery key, shown once",
+        ),
         ("case new|update|close", one::<Case>(), ""),
         ("case list", list::<Case>(), ""),
         ("case show", one::<CaseDetail>(), ""),
@@ -153,6 +165,7 @@ fn glossary() -> Vec<(String, Vec<(String, String)>)> {
         shape::<LockReport>(),
         shape::<PassphraseReport>(),
         shape::<KeyringReport>(),
+        shape::<NewRecoveryKey>(),
         shape::<Case>(),
         shape::<CaseDetail>(),
         shape::<Mediator>(),

@@ -64,6 +64,8 @@ fn run(cli: &Cli, out: &Out) -> Result<()> {
         Command::Lock => vault::lock(&shell),
         Command::Passphrase(c) => vault::passphrase(&shell, c),
         Command::Keyring(c) => vault::keyring(&shell, c),
+        Command::Recovery(c) => vault::recovery(&shell, c),
+        Command::Rekey => vault::rekey(&shell),
         Command::Case(c) => case::run(&mut shell.context(c.access()), c),
         Command::Party(c) => party::run(&mut shell.context(c.access()), c),
         Command::Session(c) => session::run(&mut shell.context(c.access()), c),
@@ -105,9 +107,10 @@ impl<'a> Shell<'a> {
             let key = accord::vault::unlock_with_passphrase(&dir, &passphrase)?;
             return Vault::open(&dir, key, access);
         }
-        // A keyring that does not answer is not an error: the passphrase still works.
-        if let Ok(Some(key)) = accord::vault::unlock_with_keyring(&dir) {
-            return Vault::open(&dir, key, access);
+        // A keyring that does not answer, or holds a key from before a rekey, is not an
+        // error: the passphrase still works.
+        if let Some(vault) = accord::vault::open_with_keyring(&dir, access)? {
+            return Ok(vault);
         }
         let passphrase = secrets::passphrase(self.out, file)?;
         let key = accord::vault::unlock_with_passphrase(&dir, &passphrase)?;

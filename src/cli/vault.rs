@@ -1,10 +1,12 @@
-//! `accord init | unlock | lock | passphrase | keyring`: the vault itself, before and
+//! `accord init | unlock | lock | passphrase | keyring | recovery | rekey`: the vault itself, before and
 //! around the records. These open the vault their own way (a new one, the recovery key,
 //! the passphrase only), so they get the [`Shell`], not a record `Context`.
 
 use std::path::PathBuf;
 
-use accord::vault::{self, Access, InitOptions, KdfParams, KeyringState, Vault, VaultCreated};
+use accord::vault::{
+    self, Access, InitOptions, KdfParams, KeyringState, NewRecoveryKey, Vault, VaultCreated,
+};
 use accord::Result;
 use clap::{Args, Subcommand};
 use serde::Serialize;
@@ -47,6 +49,13 @@ pub enum PassphraseCommand {
         #[arg(long, value_name = "FILE")]
         new_passphrase_file: Option<PathBuf>,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum RecoveryCommand {
+    /// Make a new recovery key, shown once; the old one no longer opens this vault.
+    /// (Copies of the old vault.json still accept it: `accord rekey` ends that.)
+    Rotate,
 }
 
 #[derive(Debug, Subcommand)]
@@ -268,5 +277,51 @@ pub fn keyring(shell: &Shell<'_>, command: &KeyringCommand) -> Result<()> {
         KeyringState::Unavailable => "unavailable",
     };
     println!("{}", out.text(&format!("keyring-state-{name}")));
+    Ok(())
+}
+
+/// Prints a recovery key made by a rotation or a rekey, once: `message` says what
+/// happened; `--json` prints [`NewRecoveryKey`].
+fn show_new_recovery_key(shell: &Shell<'_>, recovery_key: &str, message: &str) {
+    let out = shell.out;
+    if out.json {
+        let mut shown = NewRecoveryKey {
+            recovery_key: recovery_key.to_string(),
+        };
+        out.print_json(&shown);
+        shown.recovery_key.zeroize();
+        return;
+    }
+    println!("{}", out.text(message));
+    println!();
+    println!("{}", out.text("init-recovery-key-heading"));
+    println!();
+    println!("    {recovery_key}");
+    println!();
+    println!("{}", out.text("init-recovery-key-once"));
+}
+
+/// Opens the vault for writing with the passphrase (never the keyring: rotating a key
+/// asks for it, as the desktop does), and the passphrase, which the rotation checks.
+fn open_by_passphrase(shell: &Shell<'_>) -> Result<(Vault, secrecy::SecretString)> {
+    let dir = shell.vault_dir()?;
+    dir.header()?;
+    let passphrase = secrets::passphrase(shell.out, shell.cli.passphrase_file.as_deref())?;
+    let key = vault::unlock_with_passphrase(&dir, &passphrase)?;
+    Ok((Vault::open(&dir, key, Access::Write)?, passphrase))
+}
+
+pub fn recovery(shell: &Shell<'_>, command: &RecoveryCommand) -> Result<()> {
+    let RecoveryCommand::Rotate = command;
+    let (mut vault, passphrase) = open_by_passphrase(shell)?;
+    let recovery_key = vault.rotate_recovery(&passphrase, chrono::Utc::now())?;
+    show_new_recovery_key(shell, &recovery_key, "recovery-rotated");
+    Ok(())
+}
+
+pub fn rekey(shell: &Shell<'_>) -> Result<()> {
+    let (vault, passphrase) = open_by_passphrase(shell)?;
+    let rekeyed = vault.rekey(&passphrase, chrono::Utc::now())?;
+    show_new_recovery_key(shell, &rekeyed.recovery_key, "rekey-done");
     Ok(())
 }

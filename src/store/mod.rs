@@ -246,6 +246,28 @@ impl Store {
         Ok(())
     }
 
+    /// Writes the whole database, as this connection sees it (WAL included), into the
+    /// new empty file at `path`, encrypted under `key`: SQLCipher's `sqlcipher_export`
+    /// into an attached database keyed through `sqlite3_key_v2` (no key in SQL text).
+    /// The copy keeps every table, index, trigger, virtual table and the schema version
+    /// (`export_keeps_every_row_and_the_schema_version_under_the_new_key_only`).
+    /// Used by a rekey, which needs the old file intact until its commit point.
+    pub(crate) fn export_to(&mut self, path: &Path, key: &MasterKey) -> Result<()> {
+        let target = path.to_str().ok_or_else(|| {
+            Error::Io(std::io::Error::other(format!(
+                "{} is not valid UTF-8",
+                path.display()
+            )))
+        })?;
+        set_query_only(&self.conn, false)?;
+        let result = export(&self.conn, target, key);
+        let detached = self.conn.execute_batch("DETACH DATABASE rekeyed");
+        set_query_only(&self.conn, true)?;
+        result?;
+        detached?;
+        Ok(())
+    }
+
     /// Verifies SQLCipher's page HMACs and SQLite's structure. Empty means healthy.
     pub fn integrity_problems(&self) -> Result<Vec<String>> {
         let mut problems = Vec::new();
@@ -263,6 +285,18 @@ impl Store {
     }
 }
 
+fn export(conn: &Connection, target: &str, key: &MasterKey) -> Result<()> {
+    conn.execute("ATTACH DATABASE ?1 AS rekeyed", [target])?;
+    let mut literal = raw_key_literal(key);
+    hand_over_key(conn, c"rekeyed", literal.as_mut_slice())?;
+    conn.query_row("SELECT sqlcipher_export('rekeyed')", [], |_| Ok(()))?;
+    // sqlcipher_export copies no header field: the schema version is the migrations'
+    // bookkeeping, and a copy without it would be migrated again from schema 1.
+    let version = schema_version(conn)?;
+    conn.execute_batch(&format!("PRAGMA rekeyed.user_version = {version}"))?;
+    Ok(())
+}
+
 /// Keys the connection and proves the key is right and the build really encrypts.
 fn apply_key(conn: &Connection, key: &MasterKey) -> Result<()> {
     // Only a SQLCipher build answers `cipher_version`: refuse anything else before a
@@ -274,7 +308,7 @@ fn apply_key(conn: &Connection, key: &MasterKey) -> Result<()> {
         return Err(Error::CipherMissing);
     }
     let mut literal = raw_key_literal(key);
-    hand_over_key(conn, literal.as_mut_slice())?;
+    hand_over_key(conn, c"main", literal.as_mut_slice())?;
     // Keying activates SQLCipher's default logging of failed page checks to stderr;
     // errors reach the mediator as typed errors instead, in their language.
     conn.execute_batch("PRAGMA cipher_log_level = NONE")?;
@@ -306,16 +340,16 @@ fn raw_key_literal(key: &MasterKey) -> Zeroizing<[u8; KEY_LITERAL_LEN]> {
     literal
 }
 
-/// Keys `conn` with `literal` through `sqlite3_key_v2`, then wipes `literal`, whether or
-/// not SQLCipher took it.
-fn hand_over_key(conn: &Connection, literal: &mut [u8]) -> Result<()> {
+/// Keys database `schema` of `conn` with `literal` through `sqlite3_key_v2`, then wipes
+/// `literal`, whether or not SQLCipher took it.
+fn hand_over_key(conn: &Connection, schema: &std::ffi::CStr, literal: &mut [u8]) -> Result<()> {
     // SAFETY: the handle is this connection's, live for the call; `literal` is valid for
     // `len` bytes during the call, which copies it (sqlcipher_codec_ctx_set_pass) and
     // keeps no pointer to it.
     let rc = unsafe {
         ffi::sqlite3_key_v2(
             conn.handle(),
-            c"main".as_ptr(),
+            schema.as_ptr(),
             literal.as_ptr().cast(),
             literal.len() as c_int,
         )
@@ -465,7 +499,7 @@ mod tests {
         assert_eq!(literal[66], b'\'');
 
         let conn = Connection::open(dir.path().join(DB_FILE)).unwrap();
-        hand_over_key(&conn, literal.as_mut_slice()).unwrap();
+        hand_over_key(&conn, c"main", literal.as_mut_slice()).unwrap();
         assert!(
             literal.iter().all(|&b| b == 0),
             "our copy of the key is wiped as soon as SQLCipher has its own"
@@ -479,6 +513,53 @@ mod tests {
             b"SQLite format 3\0",
             "encrypted, not plaintext"
         );
+    }
+
+    #[test]
+    fn export_keeps_every_row_and_the_schema_version_under_the_new_key_only() {
+        let (dir, mut store) = store();
+        store
+            .write(&stamp(), |tx| Ok(tx.execute(WRITE, [])?))
+            .unwrap();
+        let objects = |conn: &Connection| -> Vec<(String, String)> {
+            let mut stmt = conn
+                .prepare("SELECT type, name FROM sqlite_schema ORDER BY type, name")
+                .unwrap();
+            stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+                .unwrap()
+                .collect::<rusqlite::Result<_>>()
+                .unwrap()
+        };
+        let before = objects(store.conn());
+        assert!(before.iter().any(|(kind, _)| kind == "table"), "{before:?}");
+
+        let copy = dir.path().join("copy.db");
+        let new_key = MasterKey::generate();
+        store.export_to(&copy, &new_key).unwrap();
+        assert!(
+            store.conn().execute(WRITE, []).is_err(),
+            "the read handle is query-only again"
+        );
+
+        let opened = Store::open(&copy, &new_key, Create::No, &Schema::BARE).unwrap();
+        assert_eq!(opened.schema_version().unwrap(), LATEST_SCHEMA);
+        assert_eq!(
+            objects(opened.conn()),
+            before,
+            "every table, index, trigger"
+        );
+        let probe: String = opened
+            .conn()
+            .query_row("SELECT value FROM settings WHERE key = 'probe'", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        assert_eq!(probe, "x");
+        drop(opened);
+        assert!(matches!(
+            Store::open(&copy, &MasterKey::generate(), Create::No, &Schema::BARE),
+            Err(Error::KeyMismatch)
+        ));
     }
 
     fn stamp() -> Stamp {

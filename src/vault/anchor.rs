@@ -57,6 +57,17 @@ pub(crate) fn head(conn: &Connection) -> Result<(i64, String)> {
 
 /// Writes the anchor for `conn`'s head (a new file renamed into place, mode 0600).
 pub(crate) fn write(dir: &Path, key: &MasterKey, vault_id: Uuid, conn: &Connection) -> Result<()> {
+    write_as(dir, ANCHOR_FILE, key, vault_id, conn)
+}
+
+/// [`write`] under another file name (a rekey stages its anchor beside the old one).
+pub(crate) fn write_as(
+    dir: &Path,
+    name: &str,
+    key: &MasterKey,
+    vault_id: Uuid,
+    conn: &Connection,
+) -> Result<()> {
     let (seq, hash) = head(conn)?;
     let anchor = Anchor {
         format: FORMAT.into(),
@@ -64,14 +75,14 @@ pub(crate) fn write(dir: &Path, key: &MasterKey, vault_id: Uuid, conn: &Connecti
         seq,
         hash,
     };
-    let tmp = dir.join(format!("{ANCHOR_FILE}.tmp"));
+    let tmp = dir.join(format!("{name}.tmp"));
     let mut file = super::files::create_new_private(&tmp)?;
     file.write_all(
         serde_json::to_string(&anchor)
             .expect("serializes")
             .as_bytes(),
     )?;
-    std::fs::rename(&tmp, dir.join(ANCHOR_FILE))?;
+    std::fs::rename(&tmp, dir.join(name))?;
     Ok(())
 }
 

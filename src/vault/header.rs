@@ -292,6 +292,35 @@ impl Header {
         Ok(())
     }
 
+    /// Re-wraps the master key under a new recovery key, with fresh salt: the old
+    /// recovery key no longer opens this header (copies of the old header still do).
+    pub fn set_recovery(&mut self, key: &MasterKey, recovery: &RecoveryKey) -> Result<()> {
+        let slot = self.recovery_slot(key, recovery)?;
+        self.slots.retain(|s| !matches!(s, Slot::Recovery { .. }));
+        self.slots.push(slot);
+        Ok(())
+    }
+
+    /// This vault's header for a new master key: the same identity and keyring state,
+    /// both slots made anew (the passphrase with the slot's current costs).
+    pub fn rekeyed(
+        &self,
+        key: &MasterKey,
+        passphrase: &SecretString,
+        recovery: &RecoveryKey,
+    ) -> Result<Header> {
+        let mut header = Header::new(
+            self.vault_id,
+            self.created_at,
+            key,
+            passphrase,
+            self.kdf().unwrap_or_default(),
+            recovery,
+        )?;
+        header.keyring = self.keyring;
+        Ok(header)
+    }
+
     /// The Argon2id parameters of the passphrase slot.
     pub fn kdf(&self) -> Option<KdfParams> {
         self.slots.iter().find_map(|s| match s {

@@ -21,6 +21,7 @@ mod anchor;
 mod files;
 mod header;
 pub mod keyring;
+mod rekey;
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
@@ -400,6 +401,60 @@ fn migrate_as_writer(
     anchor(store)
 }
 
+/// Finishes or undoes a rekey a crash interrupted ([`rekey`]), under the writer lock:
+/// `lock` if this open holds it, else the lock taken for that alone.
+fn resume_rekey(dir: &VaultDir, key: &MasterKey, lock: Option<&File>) -> Result<()> {
+    let staged = rekey::Staged::in_dir(dir.root());
+    if !staged.any() {
+        return Ok(());
+    }
+    if lock.is_some() {
+        return rekey::resume(dir.root(), key);
+    }
+    match dir.lock() {
+        Ok(_lock) => rekey::resume(dir.root(), key),
+        // Another process holds the lock, perhaps rekeying right now: until it commits,
+        // the old files are whole and are read as they are; after, only it may finish.
+        Err(Error::VaultInUse) if staged.uncommitted() => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Opens with the key in the OS keyring, when the vault keeps one there and the keyring
+/// answers (`None` otherwise: ask for the passphrase). A copy that no longer opens the
+/// vault (a rekey stopped before it could replace it) is taken out and is `None` too:
+/// the passphrase opens the vault and puts the new key there.
+pub fn open_with_keyring(dir: &VaultDir, access: Access) -> Result<Option<Vault>> {
+    let Ok(Some(key)) = unlock_with_keyring(dir) else {
+        return Ok(None);
+    };
+    match Vault::open(dir, key, access) {
+        Err(Error::KeyMismatch) => {
+            let _ = keyring::forget(dir.header()?.vault_id);
+            Ok(None)
+        }
+        opened => opened.map(Some),
+    }
+}
+
+/// What a rekey gives back: the vault reopened under its new key, and the new recovery
+/// key to show once.
+pub struct Rekeyed {
+    pub vault: Vault,
+    pub recovery_key: Zeroizing<String>,
+    /// The vault keeps its key in the OS keyring and the keyring took the new one.
+    pub in_keyring: bool,
+}
+
+impl Rekeyed {
+    /// The part to show the mediator.
+    pub fn shown(&self) -> NewRecoveryKey {
+        NewRecoveryKey {
+            recovery_key: self.recovery_key.to_string(),
+        }
+    }
+}
+
 /// An unlocked vault. Dropping it closes the database, releases the lock and wipes the key.
 pub struct Vault {
     dir: VaultDir,
@@ -412,11 +467,17 @@ pub struct Vault {
 
 impl Vault {
     pub fn open(dir: &VaultDir, key: MasterKey, access: Access) -> Result<Self> {
-        let header = dir.header()?;
         let lock = match access {
             Access::Write => Some(dir.lock()?),
             Access::Read => None,
         };
+        Self::open_with(dir, key, lock)
+    }
+
+    /// [`Vault::open`] with the writer lock already taken (`Some`) or not wanted.
+    fn open_with(dir: &VaultDir, key: MasterKey, lock: Option<File>) -> Result<Self> {
+        resume_rekey(dir, &key, lock.as_ref())?;
+        let header = dir.header()?;
         let store = Store::open(&dir.db_path(), &key, Create::No, &schema::ACCORD)?;
         let mut vault = Vault {
             dir: dir.clone(),
@@ -557,6 +618,103 @@ impl Vault {
         self.commit_header(header, "vault.passphrase_change", at)
     }
 
+    /// Refuses (`vault.wrong_passphrase`) unless `passphrase` opens this vault's header to
+    /// this vault's key: what rotating a key asks first, so that someone at an unlocked
+    /// laptop cannot replace the mediator's secrets.
+    pub fn confirm_passphrase(&self, passphrase: &SecretString) -> Result<()> {
+        let key = self.header.unwrap_with_passphrase(passphrase)?;
+        if key.as_bytes() != self.key.as_bytes() {
+            return Err(Error::VaultDamaged(
+                "vault.json wraps another key than the one this vault was opened with".into(),
+            ));
+        }
+        Ok(())
+    }
+
+    /// A new recovery key, shown once: the recovery slot is made anew around the same
+    /// master key, so the old recovery key no longer opens `vault.json`. Copies of the
+    /// old `vault.json` still accept it; [`Vault::rekey`] is what makes them useless.
+    pub fn rotate_recovery(
+        &mut self,
+        passphrase: &SecretString,
+        at: DateTime<Utc>,
+    ) -> Result<Zeroizing<String>> {
+        self.require_writer()?;
+        self.confirm_passphrase(passphrase)?;
+        let recovery = RecoveryKey::generate();
+        let mut header = self.header.clone();
+        header.set_recovery(&self.key, &recovery)?;
+        self.commit_header(header, "vault.recovery_rotate", at)?;
+        Ok(recovery.display())
+    }
+
+    /// Re-encrypts the vault under a new master key, with new slots around it (the same
+    /// passphrase, a new recovery key), so that no copy of the old files opens with what
+    /// the mediator holds from now on; in the order [`rekey`] describes, crash-safe. The
+    /// OS keyring, if the vault keeps the key there, gets the new one.
+    ///
+    /// This vault is closed on return either way; the reopened one is in [`Rekeyed`].
+    /// After an error, open the vault again with the passphrase: an interrupted rekey is
+    /// finished or undone at open.
+    pub fn rekey(mut self, passphrase: &SecretString, at: DateTime<Utc>) -> Result<Rekeyed> {
+        self.require_writer()?;
+        self.confirm_passphrase(passphrase)?;
+        let new_key = MasterKey::generate();
+        let recovery = RecoveryKey::generate();
+        let header = self.header.rekeyed(&new_key, passphrase, &recovery)?;
+        let stamp = self.stamp(at)?;
+        let root = self.dir.root().to_path_buf();
+        let staged = rekey::Staged::in_dir(&root);
+        staged.discard()?;
+        if let Err(e) = self.stage_rekey(&staged, &header, &new_key, &stamp) {
+            let _ = staged.discard();
+            return Err(e);
+        }
+        let dir = self.dir.clone();
+        let lock = self.writer_lock.take();
+        drop(self);
+        if let Err(e) = rekey::refuse_if_open_elsewhere(&root) {
+            staged.discard()?;
+            return Err(e);
+        }
+        rekey::commit(&root)?;
+        rekey::finish(&root)?;
+        let in_keyring = header.keyring == KeyringState::Enabled
+            && keyring::store(header.vault_id, &new_key).is_ok();
+        let vault = Vault::open_with(&dir, new_key, lock)?;
+        Ok(Rekeyed {
+            vault,
+            recovery_key: recovery.display(),
+            in_keyring,
+        })
+    }
+
+    /// Steps 1–2 of a rekey: the new header, and the database under the new key with the
+    /// `vault.rekey` event and its anchor, all beside the old files.
+    fn stage_rekey(
+        &mut self,
+        staged: &rekey::Staged,
+        header: &Header,
+        new_key: &MasterKey,
+        stamp: &Stamp,
+    ) -> Result<()> {
+        header.write(&staged.header)?;
+        files::create_private(&staged.db)?;
+        self.store.export_to(&staged.db, new_key)?;
+        let mut copy = Store::open(&staged.db, new_key, Create::No, &schema::ACCORD)?;
+        let vault_id = header.vault_id;
+        let state = vault_state(header);
+        copy.write(stamp, |tx| {
+            record_vault(tx, "vault.rekey", vault_id, &state).map(drop)
+        })?;
+        let anchor_name = staged
+            .anchor
+            .file_name()
+            .and_then(|n| n.to_str())
+            .expect("a fixed ASCII name");
+        anchor::write_as(self.dir.root(), anchor_name, new_key, vault_id, copy.conn())
+    }
+
     /// Keeps the key in the OS keyring from now on.
     pub fn enable_keyring(&mut self, at: DateTime<Utc>) -> Result<()> {
         self.require_writer()?;
@@ -611,3 +769,5 @@ impl Vault {
         self.write_anchor()
     }
 }
+#[cfg(test)]
+mod rekey_tests;

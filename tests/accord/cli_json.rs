@@ -55,6 +55,7 @@ const VAULT_COMMANDS: &[&str] = &[
     "unlock",
     "lock",
     "keyring status|enable|forget",
+    "recovery rotate|rekey",
     "passphrase change",
 ];
 
@@ -646,6 +647,17 @@ fn vault_commands_print_their_reports() {
     );
     let forgot = run.json("keyring status|enable|forget", &["keyring", "forget"]);
     assert_eq!(forgot, json!({ "keyring": "disabled" }));
+
+    // Rotation prints NewRecoveryKey, what the desktop's vault_recovery_rotate and
+    // vault_rekey return: the key alone, new each time.
+    let rotated = run.json("recovery rotate|rekey", &["recovery", "rotate"]);
+    let rekeyed = run.json("recovery rotate|rekey", &["rekey"]);
+    for printed in [&rotated, &rekeyed] {
+        let object = printed.as_object().unwrap();
+        assert_eq!(object.len(), 1, "{printed}");
+        assert_eq!(text(printed, "recovery_key").len(), 39, "{printed}");
+    }
+    assert_ne!(rotated, rekeyed);
 
     let mut cmd = vault.cmd(&["passphrase", "change"]);
     cmd.env("ACCORD_NEW_PASSPHRASE", "a brand new passphrase");

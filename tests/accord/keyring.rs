@@ -178,3 +178,36 @@ fn without_a_secret_service_the_vault_works_by_passphrase_and_says_so_once() {
     );
     assert_eq!(vault.err(&["keyring", "enable"]).0, "keyring.unavailable");
 }
+
+#[test]
+fn a_rekey_replaces_the_keyring_copy_and_a_stale_copy_gives_way_to_the_passphrase() {
+    if !secret_service_available() {
+        return;
+    }
+    let (vault, vault_id) = keyring_vault();
+    vault.new_case("Rekeyed by keyring");
+    let old = secret_tool_lookup(&vault_id).expect("the key is in the keyring");
+    vault.ok(&["rekey"]);
+    let new = secret_tool_lookup(&vault_id).expect("the new key is in the keyring");
+    assert_ne!(new, old, "the keyring holds the new key");
+    let cases = run_ok(without_passphrase(&vault, &["case", "list"]));
+    assert_eq!(cases[0]["title_en"], "Rekeyed by keyring");
+
+    // A rekey stopped before it replaced the keyring's copy leaves the old key there.
+    let id: uuid::Uuid = vault_id.parse().unwrap();
+    accord::vault::keyring::store(id, &accord::vault::MasterKey::from_hex(&old).unwrap()).unwrap();
+    let (code, _) = run_err(without_passphrase(&vault, &["case", "list"]));
+    assert_eq!(
+        code, "vault.passphrase_required",
+        "the stale copy does not open the vault; the passphrase is asked for"
+    );
+    assert_eq!(
+        secret_tool_lookup(&vault_id),
+        None,
+        "and the stale copy was taken out"
+    );
+    // The passphrase puts the right key back.
+    vault.ok(&["unlock"]);
+    assert_eq!(secret_tool_lookup(&vault_id), Some(new));
+    run_ok(without_passphrase(&vault, &["case", "list"]));
+}

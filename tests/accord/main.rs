@@ -35,6 +35,7 @@ mod migrations;
 mod notes;
 mod process;
 mod records;
+mod rotation;
 mod search;
 mod termbase;
 mod text;

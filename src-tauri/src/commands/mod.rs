@@ -11,7 +11,9 @@ use accord::lock::AppEvent;
 use accord::parties::{self, NewParty, Party, PartyUpdate};
 use accord::preferences::Preferences;
 use accord::sessions::{self, Session, SessionDraft};
-use accord::vault::{self, Access, InitOptions, KdfParams, Vault, VaultCreated, VaultStatus};
+use accord::vault::{
+    self, Access, InitOptions, KdfParams, NewRecoveryKey, VaultCreated, VaultStatus,
+};
 use accord::views::{self, AgendaItem, CaseDetail, GuardState};
 use chrono::Utc;
 use tauri::ipc::Channel;
@@ -73,10 +75,12 @@ pub async fn vault_unlock_keyring(state: State<'_, AppState>) -> Reply<bool> {
         return Ok(true);
     }
     state.keyring_may_unlock()?;
-    let Ok(Some(key)) = vault::unlock_with_keyring(&state.dir) else {
+    // None: no copy, no keyring, or a copy from before a rekey (taken out): the unlock
+    // screen asks for the passphrase.
+    let Some(vault) = vault::open_with_keyring(&state.dir, Access::Write).map_err(report)? else {
         return Ok(false);
     };
-    state.set(Vault::open(&state.dir, key, Access::Write).map_err(report)?);
+    state.set(vault);
     Ok(true)
 }
 
@@ -84,6 +88,29 @@ pub async fn vault_unlock_keyring(state: State<'_, AppState>) -> Reply<bool> {
 #[tauri::command]
 pub async fn vault_lock(state: State<'_, AppState>) -> Reply<()> {
     state.lock()
+}
+
+/// A new recovery key, shown once. The passphrase is asked for although the vault is
+/// open, so that someone at an unlocked laptop cannot replace the mediator's secrets.
+#[tauri::command]
+pub async fn vault_recovery_rotate(
+    state: State<'_, AppState>,
+    passphrase: String,
+) -> Reply<NewRecoveryKey> {
+    let passphrase = passphrase.into();
+    state.with_vault(|v| {
+        let recovery_key = v.rotate_recovery(&passphrase, Utc::now())?;
+        Ok(NewRecoveryKey {
+            recovery_key: recovery_key.to_string(),
+        })
+    })
+}
+
+/// The vault re-encrypted under a new key, with a new recovery key (shown once); the
+/// vault stays open (the UI saved what was pending).
+#[tauri::command]
+pub async fn vault_rekey(state: State<'_, AppState>, passphrase: String) -> Reply<NewRecoveryKey> {
+    state.rekey(&passphrase.into())
 }
 
 /// The UI's channel for what the shell says unasked (`AppEvent`).
