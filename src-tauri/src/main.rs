@@ -18,6 +18,15 @@ use std::path::PathBuf;
 use accord::preferences::Preferences;
 use accord::vault::VaultDir;
 use state::{AppState, Closing};
+
+include!("commands/list.rs");
+
+/// The handler for every command of [`with_commands`].
+macro_rules! handlers {
+    ($($name:ident),* $(,)?) => {
+        tauri::generate_handler![$(commands::$name),*]
+    };
+}
 use tauri::{Manager, WebviewUrl, WebviewWindowBuilder};
 
 fn vault_dir() -> VaultDir {
@@ -103,50 +112,7 @@ fn main() {
                 }
             }
         })
-        .invoke_handler(tauri::generate_handler![
-            commands::vault_status,
-            commands::vault_create,
-            commands::vault_unlock,
-            commands::vault_unlock_keyring,
-            commands::vault_lock,
-            commands::vault_recovery_rotate,
-            commands::vault_rekey,
-            commands::app_events,
-            commands::app_activity,
-            commands::app_quit,
-            commands::preferences_get,
-            commands::preferences_set,
-            commands::case_list,
-            commands::case_detail,
-            commands::case_create,
-            commands::case_update,
-            commands::case_close,
-            commands::party_add,
-            commands::party_update,
-            commands::session_create,
-            commands::session_start,
-            commands::session_end,
-            commands::agenda,
-            commands::guard_state,
-            commands::notes::note_list,
-            commands::notes::note_get,
-            commands::notes::note_create,
-            commands::notes::note_save,
-            commands::notes::note_history,
-            commands::notes::note_compare,
-            commands::notes::note_restore,
-            commands::notes::disclosure_record,
-            commands::notes::disclosure_log,
-            commands::terms::term_list,
-            commands::terms::term_add,
-            commands::terms::term_update,
-            commands::terms::term_remove,
-            commands::terms::term_matches,
-            commands::terms::term_check,
-            commands::terms::term_import,
-            commands::terms::term_export,
-            commands::search::search_notes,
-        ])
+        .invoke_handler(with_commands!(handlers))
         .build(tauri::generate_context!())
         .expect("the Accord window could not start")
         .run(move |_, event| {

@@ -17,17 +17,50 @@ fn config() -> Value {
     serde_json::from_str(&shell_file("tauri.conf.json")).expect("tauri.conf.json is JSON")
 }
 
-/// The commands declared in build.rs (the app manifest).
-fn declared_commands() -> BTreeSet<String> {
-    let build = shell_file("build.rs");
-    let list = build
-        .split("let commands = &[")
+/// The one list of the window's commands (`src-tauri/src/commands/list.rs`): one name per
+/// line inside the macro's `$then!( … )`.
+fn declared_commands() -> Vec<String> {
+    let list = shell_file("src/commands/list.rs");
+    let body = list
+        .split("$then!(")
         .nth(1)
-        .and_then(|s| s.split("];").next())
-        .expect("command list");
-    list.split(',')
-        .map(|c| c.trim().trim_matches('"').to_string())
+        .and_then(|s| s.split(')').next())
+        .expect("the command list");
+    body.split(',')
+        .map(|c| c.trim().to_string())
         .filter(|c| !c.is_empty())
+        .collect()
+}
+
+/// The `#[tauri::command]` functions of the shell, by name.
+fn command_fns() -> BTreeSet<String> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/src/commands");
+    let mut names = BTreeSet::new();
+    for entry in std::fs::read_dir(dir).unwrap() {
+        let text = std::fs::read_to_string(entry.unwrap().path()).unwrap();
+        let mut lines = text.lines();
+        while let Some(line) = lines.next() {
+            if line.trim() != "#[tauri::command]" {
+                continue;
+            }
+            let signature = lines.next().expect("a fn after #[tauri::command]");
+            let name = signature
+                .split("fn ")
+                .nth(1)
+                .and_then(|rest| rest.split(['(', '<']).next())
+                .unwrap_or_else(|| panic!("a command fn: {signature}"));
+            names.insert(name.to_string());
+        }
+    }
+    names
+}
+
+/// Quoted strings of `text`, in order (the generated TOML and TypeScript lists).
+fn quoted(text: &str) -> Vec<String> {
+    text.split('"')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
         .collect()
 }
 
@@ -110,29 +143,46 @@ fn the_window_may_call_exactly_our_commands_and_no_plugin() {
         capability.get("remote").is_none(),
         "no remote URL may call commands"
     );
-    let allowed: BTreeSet<String> = capability["permissions"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|p| p.as_str().expect("plain permission names").to_string())
-        .collect();
-    let expected: BTreeSet<String> = declared_commands()
+    assert_eq!(
+        capability["permissions"],
+        serde_json::json!(["app-commands"]),
+        "the capability grants the app's own set, nothing from core or plugins"
+    );
+
+    // The one list, and what follows from it.
+    let declared = declared_commands();
+    assert!(declared.len() >= 40, "the list was read: {declared:?}");
+    assert_eq!(
+        declared.iter().cloned().collect::<BTreeSet<_>>(),
+        command_fns(),
+        "every #[tauri::command] fn is in src-tauri/src/commands/list.rs, and only those"
+    );
+    let set = shell_file("permissions/app-commands.toml");
+    let expected: Vec<String> = declared
         .iter()
         .map(|c| format!("allow-{}", c.replace('_', "-")))
         .collect();
+    let granted: Vec<String> = quoted(&set)
+        .into_iter()
+        .filter(|p| p.starts_with("allow-"))
+        .collect();
     assert_eq!(
-        allowed, expected,
-        "exactly the app's own commands, nothing from core or plugins"
+        granted, expected,
+        "permissions/app-commands.toml is build.rs's, from the list (build the shell to regenerate)"
+    );
+    let ui_types = std::fs::read_to_string(
+        Path::new(env!("CARGO_MANIFEST_DIR")).join("ui/src/lib/bindings/Command.ts"),
+    )
+    .unwrap();
+    let ui_commands: Vec<String> = quoted(&ui_types)
+        .into_iter()
+        .filter(|c| !c.contains(' '))
+        .collect();
+    assert_eq!(
+        ui_commands, declared,
+        "the UI's Command type is the same list"
     );
 
-    let main = shell_file("src/main.rs");
-    for command in declared_commands() {
-        assert!(
-            main.lines().any(|l| l.trim().starts_with("commands::")
-                && l.trim().ends_with(&format!("::{command},"))),
-            "{command} is declared but not registered"
-        );
-    }
     let manifest = shell_file("Cargo.toml");
     assert!(
         !manifest.contains("tauri-plugin"),

@@ -1,9 +1,15 @@
 //! The app's commands: each takes the state, calls the core once, and maps its error.
-//! build.rs lists them; capabilities/main-window.json allows exactly these.
+//! `list.rs` names them once; the handler list, the app manifest, the capability's
+//! permission set and the UI's `Command` type follow from it.
 
 pub mod notes;
 pub mod search;
 pub mod terms;
+
+// Every command at `commands::<name>`, as the one list names them.
+pub use notes::*;
+pub use search::*;
+pub use terms::*;
 
 use accord::cases::{self, Case, CaseFilter, CaseStatus, CaseUpdate, NewCase};
 use accord::error::ErrorReport;
