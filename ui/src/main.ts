@@ -10,7 +10,7 @@ async function chooseBackend(): Promise<Backend> {
   // "correct horse battery". Dead code in production builds, so the fake is not shipped.
   if (import.meta.env.DEV && !("__TAURI_INTERNALS__" in window)) {
     const { demoBackend } = await import("./lib/backend/fake");
-    const { backend } = await demoBackend({ unlocked: false, unlockDelayMs: 700 });
+    const { backend } = await demoBackend({ unlocked: false, unlockDelayMs: 700, rekeyDelayMs: 3000 });
     return backend;
   }
   return new TauriBackend();

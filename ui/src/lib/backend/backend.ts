@@ -14,6 +14,7 @@ import type { CaseUpdate } from "../bindings/CaseUpdate";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import type { NewCase } from "../bindings/NewCase";
 import type { NewParty } from "../bindings/NewParty";
+import type { NewRecoveryKey } from "../bindings/NewRecoveryKey";
 import type { Party } from "../bindings/Party";
 import type { PartyUpdate } from "../bindings/PartyUpdate";
 import type { Session } from "../bindings/Session";
@@ -64,6 +65,28 @@ export interface Backend {
    * that unlock puts the key back if the vault keeps it there. Save what is pending first.
    */
   lock(): Promise<void>;
+  /**
+   * Makes a new recovery key (shown once, never stored) for the open vault; the old recovery
+   * key stops opening it. Copies of the vault's files taken before still accept the old key
+   * (re-keying is for those). The master key does not change and the vault stays open. Asks
+   * for the passphrase although the vault is unlocked: someone at an unlocked laptop must not
+   * replace the recovery key. Audited as `vault.recovery_rotate`. Errors:
+   * `vault.wrong_passphrase` (nothing changed), `vault.locked` (no vault open).
+   */
+  rotateRecoveryKey(passphrase: string): Promise<NewRecoveryKey>;
+  /**
+   * Re-encrypts the whole vault under a brand-new master key with new key slots (the same
+   * passphrase, a new recovery key, shown once): nothing the mediator holds from now on opens
+   * copies of the vault's files made before, and nothing from those copies opens the vault
+   * (they keep only their own old recovery key and passphrase slots). Takes a few seconds (two
+   * Argon2id derivations and a copy of the database); the vault stays open (the shell reopens
+   * it) and the OS keyring copy of the key, if the vault keeps one, is replaced. Save what is
+   * pending first. Asks for the passphrase although the vault is unlocked. Audited as
+   * `vault.rekey`. Errors: `vault.wrong_passphrase` (nothing changed), `vault.locked` (no
+   * vault open), `vault.in_use` (another Accord process has the vault open for reading;
+   * nothing changed).
+   */
+  rekeyVault(passphrase: string): Promise<NewRecoveryKey>;
   /**
    * What the shell says unasked: `lock_requested` (save what is pending and lock; the shell
    * locks by itself 5 s later), `locked` (it did), `close_requested` (save, then `quit`).

@@ -17,6 +17,7 @@ import type { KeyringState } from "../bindings/KeyringState";
 import type { Mediator } from "../bindings/Mediator";
 import type { NewCase } from "../bindings/NewCase";
 import type { NewParty } from "../bindings/NewParty";
+import type { NewRecoveryKey } from "../bindings/NewRecoveryKey";
 import type { Party } from "../bindings/Party";
 import type { PartyUpdate } from "../bindings/PartyUpdate";
 import type { Session } from "../bindings/Session";
@@ -90,8 +91,10 @@ export type FakeOptions = {
   /** Whether the keyring answers when a vault is created (default true). */
   keyringAvailable?: boolean;
   unlocked?: boolean;
-  /** Milliseconds each passphrase unlock takes (the real one takes ~700). */
+  /** Milliseconds each passphrase unlock (and recovery key rotation) takes (the real one takes ~700). */
   unlockDelayMs?: number;
+  /** Milliseconds a rekey takes (the real one: two Argon2id derivations and a database copy, seconds). */
+  rekeyDelayMs?: number;
   /** The clock (default: the real one). */
   now?: () => Date;
   preferences?: Preferences;
@@ -181,6 +184,30 @@ function ipcHop(): Promise<void> {
   return Promise.resolve();
 }
 
+/** RFC 4648 base32, as the core's `data_encoding::BASE32_NOPAD`. */
+const BASE32 = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+
+/** As the core's `RecoveryKey::generate().display()`: 20 random bytes, 32 base32 characters, eight groups of four. */
+function randomRecoveryKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(20));
+  let bits = 0;
+  let value = 0;
+  let out = "";
+  for (const byte of bytes) {
+    value = (value << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += BASE32[(value >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    value &= (1 << bits) - 1;
+  }
+  return out.match(/.{4}/g)!.join("-");
+}
+
+/** The vault key actions the core audits, under the core's action names. */
+export type KeyAction = "vault.recovery_rotate" | "vault.rekey";
+
 export class FakeBackend implements Backend {
   private exists: boolean;
   private passphrase: string;
@@ -189,6 +216,7 @@ export class FakeBackend implements Backend {
   private readonly keyringAvailable: boolean;
   private unlocked: boolean;
   private readonly unlockDelayMs: number;
+  private readonly rekeyDelayMs: number;
   private readonly now: () => Date;
   private preferences: Preferences;
   private readonly warnings: VaultStatus["warnings"];
@@ -204,6 +232,17 @@ export class FakeBackend implements Backend {
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   /** How many times the UI asked to quit (after a close request). */
   quitCalls = 0;
+  /** The recovery key that opens the vault now (the one shown at creation, until a rotation or rekey). */
+  private recoveryKeyNow = "K7QF-2MXA-9RTB-LW4C-HD3N-P8VE-Y6ZJ-S5GU";
+  /** Every recovery key this fake has handed out, so that none is handed out twice. */
+  private readonly issuedKeys = new Set<string>([this.recoveryKeyNow]);
+  /** How many times the master key changed (a rekey); a rotation leaves it. */
+  private masterKeyGeneration = 0;
+  /**
+   * The audit events of the key actions, as the core records them (`vault.recovery_rotate`,
+   * `vault.rekey`). The fake keeps no audit log of anything else.
+   */
+  readonly keyAudit: { action: KeyAction; at: string }[] = [];
 
   readonly cases = new Map<string, Case>();
   readonly parties = new Map<string, Party>();
@@ -218,6 +257,7 @@ export class FakeBackend implements Backend {
     this.keyringAvailable = options.keyringAvailable ?? true;
     this.unlocked = options.unlocked ?? false;
     this.unlockDelayMs = options.unlockDelayMs ?? 0;
+    this.rekeyDelayMs = options.rekeyDelayMs ?? 0;
     this.now = options.now ?? (() => new Date());
     this.preferences = options.preferences ?? {
       lang: "en",
@@ -307,6 +347,25 @@ export class FakeBackend implements Backend {
     return this.unlocked;
   }
 
+  /** For tests: the recovery key that opens the vault now. */
+  get recoveryKey(): string {
+    return this.recoveryKeyNow;
+  }
+
+  /** For tests: how many times a rekey replaced the master key. */
+  get masterKeyChanges(): number {
+    return this.masterKeyGeneration;
+  }
+
+  /** A recovery key never handed out before, which becomes the one that opens the vault. */
+  private newRecoveryKey(): string {
+    let key = randomRecoveryKey();
+    while (this.issuedKeys.has(key)) key = randomRecoveryKey();
+    this.issuedKeys.add(key);
+    this.recoveryKeyNow = key;
+    return key;
+  }
+
   private id(): string {
     this.seq += 1;
     return `0190f000-0000-7000-8000-${this.seq.toString(16).padStart(12, "0")}`;
@@ -355,7 +414,7 @@ export class FakeBackend implements Backend {
     this.keyringHeld = keyring === "stored";
     this.touch();
     return {
-      recovery_key: "K7QF-2MXA-9RTB-LW4C-HD3N-P8VE-Y6ZJ-S5GU",
+      recovery_key: this.recoveryKeyNow,
       keyring,
       keyring_detail: keyring === "unavailable" ? "no Secret Service" : null,
     };
@@ -382,6 +441,40 @@ export class FakeBackend implements Backend {
 
   async lock(): Promise<void> {
     this.lockNow();
+  }
+
+  /**
+   * The core's recovery rotation: the vault must be open, the passphrase right; then a new
+   * recovery key opens it (the old one no longer does), the master key stays, the vault stays
+   * open. A refusal changes nothing. (A lock that arrives during the delay does not stop it:
+   * how the core orders the two is the core's to say.)
+   */
+  async rotateRecoveryKey(passphrase: string): Promise<NewRecoveryKey> {
+    await ipcHop();
+    if (!this.unlocked) fail("vault.locked");
+    if (this.unlockDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.unlockDelayMs));
+    if (passphrase !== this.passphrase) fail("vault.wrong_passphrase");
+    const recovery_key = this.newRecoveryKey();
+    this.keyAudit.push({ action: "vault.recovery_rotate", at: this.stamp() });
+    return { recovery_key };
+  }
+
+  /**
+   * The core's rekey: the vault must be open, the passphrase right; then a new master key, new
+   * key slots with the same passphrase and a new recovery key; the vault stays open and a
+   * keyring copy, if the vault keeps one, is the new key (so `keyringHoldsKey` is unchanged).
+   * A refusal changes nothing; a lock during the delay does not stop it (as for a rotation).
+   * The fake has no other process, so never `vault.in_use`.
+   */
+  async rekeyVault(passphrase: string): Promise<NewRecoveryKey> {
+    await ipcHop();
+    if (!this.unlocked) fail("vault.locked");
+    if (this.rekeyDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.rekeyDelayMs));
+    if (passphrase !== this.passphrase) fail("vault.wrong_passphrase");
+    this.masterKeyGeneration += 1;
+    const recovery_key = this.newRecoveryKey();
+    this.keyAudit.push({ action: "vault.rekey", at: this.stamp() });
+    return { recovery_key };
   }
 
   async listen(onEvent: (event: AppEvent) => void): Promise<void> {

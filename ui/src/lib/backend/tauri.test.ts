@@ -40,6 +40,8 @@ describe("TauriBackend", () => {
     await b.unlock("pass phrase 1");
     await b.unlockWithKeyring();
     await b.lock();
+    await b.rotateRecoveryKey("pass phrase 1");
+    await b.rekeyVault("pass phrase 1");
     await b.listCases(filter);
     await b.caseDetail("c1");
     await b.createCase(input);
@@ -60,6 +62,8 @@ describe("TauriBackend", () => {
       ["vault_unlock", { passphrase: "pass phrase 1" }],
       ["vault_unlock_keyring", undefined],
       ["vault_lock", undefined],
+      ["vault_recovery_rotate", { passphrase: "pass phrase 1" }],
+      ["vault_rekey", { passphrase: "pass phrase 1" }],
       ["case_list", { filter }],
       ["case_detail", { caseId: "c1" }],
       ["case_create", { input }],

@@ -14,6 +14,7 @@ import type { CaseUpdate } from "../bindings/CaseUpdate";
 import type { ErrorReport } from "../bindings/ErrorReport";
 import type { NewCase } from "../bindings/NewCase";
 import type { NewParty } from "../bindings/NewParty";
+import type { NewRecoveryKey } from "../bindings/NewRecoveryKey";
 import type { Party } from "../bindings/Party";
 import type { PartyUpdate } from "../bindings/PartyUpdate";
 import type { Session } from "../bindings/Session";
@@ -81,6 +82,12 @@ export class TauriBackend implements Backend {
   }
   lock(): Promise<void> {
     return call("vault_lock");
+  }
+  rotateRecoveryKey(passphrase: string): Promise<NewRecoveryKey> {
+    return call("vault_recovery_rotate", { passphrase });
+  }
+  rekeyVault(passphrase: string): Promise<NewRecoveryKey> {
+    return call("vault_rekey", { passphrase });
   }
   listen(onEvent: (event: AppEvent) => void): Promise<void> {
     const channel = new Channel<AppEvent>();
