@@ -3,6 +3,10 @@
 
 import { beforeEach, describe, expect, expectTypeOf, it, vi } from "vitest";
 
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+
+import { COMMANDS } from "../bindings/Command";
 import type { Preferences as GeneratedPreferences } from "../bindings/Preferences";
 import type { Preferences } from "./backend";
 
@@ -22,6 +26,12 @@ beforeEach(() => {
 });
 
 describe("TauriBackend", () => {
+  it("calls every command of the shell's one list, so a new command is wired here too", () => {
+    const source = readFileSync(join(__dirname, "tauri.ts"), "utf8");
+    const called = new Set([...source.matchAll(/call(?:<[^>]*>)?\(\s*"([a-z_]+)"/g)].map((m) => m[1]));
+    expect([...called].sort()).toEqual([...COMMANDS].sort());
+  });
+
   it("backend.ts's Preferences is the one the Rust side generates", () => {
     expectTypeOf<Preferences>().toEqualTypeOf<GeneratedPreferences>();
   });

@@ -38,6 +38,7 @@ import type { Term } from "../bindings/Term";
 import type { TermGap } from "../bindings/TermGap";
 import type { TermMatch } from "../bindings/TermMatch";
 import type { TermUpdate } from "../bindings/TermUpdate";
+import type { Command } from "../bindings/Command";
 import { BackendError, type Backend, type Preferences } from "./backend";
 
 function isErrorReport(value: unknown): value is ErrorReport {
@@ -59,7 +60,8 @@ export function toBackendError(reason: unknown): BackendError {
   return new BackendError({ code: "internal.io", args: { detail }, message: detail });
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+/** `command` is one of the shell's list (`Command`, generated from src-tauri/src/commands/list.rs). */
+async function call<T>(command: Command, args?: Record<string, unknown>): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (reason) {
