@@ -9,7 +9,7 @@ use crate::driver::{available, App, Sandbox};
 /// One app at a time: WebKit is heavy and the machine has two cores.
 pub static ONE_APP: Mutex<()> = Mutex::new(());
 
-const PASSPHRASE: &str = "harbour lights at dawn";
+pub(crate) const PASSPHRASE: &str = "harbour lights at dawn";
 const TITLE_EN: &str = "Quillfeather Shipping v. Republic of Ostrava";
 const TITLE_ZH: &str = "羽笔航运诉奥斯特拉瓦共和国";
 const PARTY_A_ZH: &str = "羽笔航运有限公司";
@@ -43,7 +43,7 @@ async fn attr(app: &App, testid: &str, name: &str) -> Option<String> {
     app.el(testid).await.attr(name).await.expect("attribute")
 }
 
-async fn create_vault(app: &App) -> String {
+pub(crate) async fn create_vault(app: &App) -> String {
     app.type_into("onboarding-passphrase", PASSPHRASE).await;
     app.type_into("onboarding-passphrase2", PASSPHRASE).await;
     app.type_into("onboarding-mediator", "Chan Tai Man").await;
@@ -159,7 +159,7 @@ async fn create_case_with_two_parties_and_a_caucus(app: &App) {
 
 /// What the Secret Service holds for this sandbox's vault (`secret-tool`, as an admin
 /// would look), wherever this version prints it; empty when nothing.
-fn keyring_entry(sandbox: &Sandbox) -> String {
+pub(crate) fn keyring_entry(sandbox: &Sandbox) -> String {
     let header: serde_json::Value = serde_json::from_slice(
         &std::fs::read(sandbox.vault().join("vault.json")).expect("vault.json"),
     )

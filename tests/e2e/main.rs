@@ -10,6 +10,8 @@
 //! - `notes`: a bilingual note survives closing the app mid-typing and is found by a
 //!   two-character query in the other script; text typed just before the window's close
 //!   button (`window_manager` sends what a window manager would) is saved first.
+//! - `keys`: re-keying the vault from Settings; the new recovery key opens it, the old
+//!   one does not, the keyring holds the new key.
 //! - `offline`: the app opens no network connection.
 //! - `process`: the app and its WebKit processes dump no core.
 //! - `screenshots`: the README's pictures (ignored; scripts/screenshots.sh runs it).
@@ -17,6 +19,7 @@
 mod driver;
 mod flows;
 mod guard;
+mod keys;
 mod notes;
 mod offline;
 mod process;
