@@ -136,168 +136,87 @@ pub enum Error {
     Io(#[from] std::io::Error),
 }
 
-/// Stable error codes. Never renumber or rename one: scripts and the UI depend on them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
-#[ts(export)]
-pub enum ErrorCode {
-    #[serde(rename = "vault.not_found")]
-    VaultNotFound,
-    #[serde(rename = "vault.exists")]
-    VaultExists,
-    #[serde(rename = "vault.in_use")]
-    VaultInUse,
-    #[serde(rename = "vault.locked")]
-    VaultLocked,
-    #[serde(rename = "vault.keyring_after_lock")]
-    KeyringAfterLock,
-    #[serde(rename = "vault.wrong_passphrase")]
-    WrongPassphrase,
-    #[serde(rename = "vault.wrong_recovery_key")]
-    WrongRecoveryKey,
-    #[serde(rename = "vault.passphrase_required")]
-    PassphraseRequired,
-    #[serde(rename = "vault.passphrase_too_short")]
-    PassphraseTooShort,
-    #[serde(rename = "vault.passphrase_mismatch")]
-    PassphraseMismatch,
-    #[serde(rename = "vault.damaged")]
-    VaultDamaged,
-    #[serde(rename = "vault.cipher_missing")]
-    CipherMissing,
-    #[serde(rename = "vault.schema_too_new")]
-    SchemaTooNew,
-    #[serde(rename = "vault.needs_migration")]
-    NeedsMigration,
-    #[serde(rename = "vault.weak_kdf")]
-    WeakKdf,
-    #[serde(rename = "files.not_private")]
-    NotPrivate,
-    #[serde(rename = "keyring.unavailable")]
-    KeyringUnavailable,
-    #[serde(rename = "input.not_found")]
-    NotFound,
-    #[serde(rename = "input.ambiguous")]
-    Ambiguous,
-    #[serde(rename = "input.invalid")]
-    Invalid,
-    #[serde(rename = "input.required")]
-    Required,
-    #[serde(rename = "input.too_long")]
-    TooLong,
-    #[serde(rename = "input.invisible_character")]
-    InvisibleCharacter,
-    #[serde(rename = "time.invalid_zone")]
-    InvalidTimeZone,
-    #[serde(rename = "time.invalid")]
-    InvalidTime,
-    #[serde(rename = "time.local_gap")]
-    LocalTimeGap,
-    #[serde(rename = "time.end_before_start")]
-    EndBeforeStart,
-    #[serde(rename = "session.caucus_needs_party")]
-    CaucusNeedsParty,
-    #[serde(rename = "session.party_only_for_caucus")]
-    PartyOnlyForCaucus,
-    #[serde(rename = "session.party_not_in_case")]
-    PartyNotInCase,
-    #[serde(rename = "case.invalid_transition")]
-    InvalidTransition,
-    #[serde(rename = "case.closed")]
-    CaseClosed,
-    #[serde(rename = "session.already_started")]
-    SessionAlreadyStarted,
-    #[serde(rename = "session.not_started")]
-    SessionNotStarted,
-    #[serde(rename = "session.already_ended")]
-    SessionAlreadyEnded,
-    #[serde(rename = "note.conflict")]
-    NoteConflict,
-    #[serde(rename = "note.caucus_needs_party")]
-    CaucusNoteNeedsParty,
-    #[serde(rename = "note.not_caucus")]
-    NotCaucusNote,
-    #[serde(rename = "note.disclosure_not_authorised")]
-    DisclosureNotAuthorised,
-    #[serde(rename = "audit.broken")]
-    AuditBroken,
-    #[serde(rename = "audit.rolled_back")]
-    AuditRolledBack,
-    #[serde(rename = "internal.database")]
-    Database,
-    #[serde(rename = "internal.migration")]
-    Migration,
-    #[serde(rename = "internal.io")]
-    Io,
+/// Declares [`ErrorCode`] from one list: each variant with its code, the serde name and
+/// TypeScript spelling alike, [`ErrorCode::ALL`] and [`ErrorCode::as_str`].
+macro_rules! error_codes {
+    ($($variant:ident => $text:literal),+ $(,)?) => {
+        /// Stable error codes. Never renumber or rename one: scripts and the UI depend on
+        /// them. Adding an error: a variant of [`Error`], its code here, its arm in
+        /// [`Error::code`] (and [`Error::args`] if it has any), and one message per
+        /// language in `src/i18n/*.ftl`, which the UI's catalogs take too.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+        #[ts(export)]
+        pub enum ErrorCode {
+            $(#[serde(rename = $text)] $variant),+
+        }
+
+        impl ErrorCode {
+            /// Every code, in declaration order.
+            pub const ALL: &'static [ErrorCode] = &[$(ErrorCode::$variant),+];
+
+            /// The code as printed and matched on, e.g. `vault.in_use`.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $(ErrorCode::$variant => $text),+
+                }
+            }
+        }
+    };
+}
+
+error_codes! {
+    VaultNotFound => "vault.not_found",
+    VaultExists => "vault.exists",
+    VaultInUse => "vault.in_use",
+    VaultLocked => "vault.locked",
+    KeyringAfterLock => "vault.keyring_after_lock",
+    WrongPassphrase => "vault.wrong_passphrase",
+    WrongRecoveryKey => "vault.wrong_recovery_key",
+    PassphraseRequired => "vault.passphrase_required",
+    PassphraseTooShort => "vault.passphrase_too_short",
+    PassphraseMismatch => "vault.passphrase_mismatch",
+    VaultDamaged => "vault.damaged",
+    CipherMissing => "vault.cipher_missing",
+    SchemaTooNew => "vault.schema_too_new",
+    NeedsMigration => "vault.needs_migration",
+    WeakKdf => "vault.weak_kdf",
+    NotPrivate => "files.not_private",
+    KeyringUnavailable => "keyring.unavailable",
+    NotFound => "input.not_found",
+    Ambiguous => "input.ambiguous",
+    Invalid => "input.invalid",
+    Required => "input.required",
+    TooLong => "input.too_long",
+    InvisibleCharacter => "input.invisible_character",
+    InvalidTimeZone => "time.invalid_zone",
+    InvalidTime => "time.invalid",
+    LocalTimeGap => "time.local_gap",
+    EndBeforeStart => "time.end_before_start",
+    CaucusNeedsParty => "session.caucus_needs_party",
+    PartyOnlyForCaucus => "session.party_only_for_caucus",
+    PartyNotInCase => "session.party_not_in_case",
+    InvalidTransition => "case.invalid_transition",
+    CaseClosed => "case.closed",
+    SessionAlreadyStarted => "session.already_started",
+    SessionNotStarted => "session.not_started",
+    SessionAlreadyEnded => "session.already_ended",
+    NoteConflict => "note.conflict",
+    CaucusNoteNeedsParty => "note.caucus_needs_party",
+    NotCaucusNote => "note.not_caucus",
+    DisclosureNotAuthorised => "note.disclosure_not_authorised",
+    AuditBroken => "audit.broken",
+    AuditRolledBack => "audit.rolled_back",
+    Database => "internal.database",
+    Migration => "internal.migration",
+    Io => "internal.io",
 }
 
 impl ErrorCode {
-    /// The code as printed and matched on, e.g. `vault.in_use`.
-    pub fn as_str(self) -> &'static str {
-        ALL_CODES
-            .iter()
-            .find(|(code, _)| *code == self)
-            .map_or("internal.unknown", |(_, text)| text)
-    }
-
     /// The Fluent message id for this code: dots become dashes (Fluent ids allow no dots).
     pub fn message_id(self) -> String {
         format!("error-{}", self.as_str().replace(['.', '_'], "-"))
     }
 }
-
-/// Every code with its text, so catalogs can be checked for completeness.
-pub const ALL_CODES: &[(ErrorCode, &str)] = &[
-    (ErrorCode::VaultNotFound, "vault.not_found"),
-    (ErrorCode::VaultExists, "vault.exists"),
-    (ErrorCode::VaultInUse, "vault.in_use"),
-    (ErrorCode::VaultLocked, "vault.locked"),
-    (ErrorCode::KeyringAfterLock, "vault.keyring_after_lock"),
-    (ErrorCode::WrongPassphrase, "vault.wrong_passphrase"),
-    (ErrorCode::WrongRecoveryKey, "vault.wrong_recovery_key"),
-    (ErrorCode::PassphraseRequired, "vault.passphrase_required"),
-    (ErrorCode::PassphraseTooShort, "vault.passphrase_too_short"),
-    (ErrorCode::PassphraseMismatch, "vault.passphrase_mismatch"),
-    (ErrorCode::VaultDamaged, "vault.damaged"),
-    (ErrorCode::CipherMissing, "vault.cipher_missing"),
-    (ErrorCode::SchemaTooNew, "vault.schema_too_new"),
-    (ErrorCode::NeedsMigration, "vault.needs_migration"),
-    (ErrorCode::WeakKdf, "vault.weak_kdf"),
-    (ErrorCode::NotPrivate, "files.not_private"),
-    (ErrorCode::KeyringUnavailable, "keyring.unavailable"),
-    (ErrorCode::NotFound, "input.not_found"),
-    (ErrorCode::Ambiguous, "input.ambiguous"),
-    (ErrorCode::Invalid, "input.invalid"),
-    (ErrorCode::Required, "input.required"),
-    (ErrorCode::TooLong, "input.too_long"),
-    (ErrorCode::InvisibleCharacter, "input.invisible_character"),
-    (ErrorCode::InvalidTimeZone, "time.invalid_zone"),
-    (ErrorCode::InvalidTime, "time.invalid"),
-    (ErrorCode::LocalTimeGap, "time.local_gap"),
-    (ErrorCode::EndBeforeStart, "time.end_before_start"),
-    (ErrorCode::CaucusNeedsParty, "session.caucus_needs_party"),
-    (
-        ErrorCode::PartyOnlyForCaucus,
-        "session.party_only_for_caucus",
-    ),
-    (ErrorCode::PartyNotInCase, "session.party_not_in_case"),
-    (ErrorCode::InvalidTransition, "case.invalid_transition"),
-    (ErrorCode::CaseClosed, "case.closed"),
-    (ErrorCode::SessionAlreadyStarted, "session.already_started"),
-    (ErrorCode::SessionNotStarted, "session.not_started"),
-    (ErrorCode::SessionAlreadyEnded, "session.already_ended"),
-    (ErrorCode::NoteConflict, "note.conflict"),
-    (ErrorCode::CaucusNoteNeedsParty, "note.caucus_needs_party"),
-    (ErrorCode::NotCaucusNote, "note.not_caucus"),
-    (
-        ErrorCode::DisclosureNotAuthorised,
-        "note.disclosure_not_authorised",
-    ),
-    (ErrorCode::AuditBroken, "audit.broken"),
-    (ErrorCode::AuditRolledBack, "audit.rolled_back"),
-    (ErrorCode::Database, "internal.database"),
-    (ErrorCode::Migration, "internal.migration"),
-    (ErrorCode::Io, "internal.io"),
-];
 
 /// An error as it crosses to the desktop UI: the UI translates `code` with `args`;
 /// `message` is the English text, for logs.
@@ -442,14 +361,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_code_string_matches_its_serde_name() {
-        for (code, text) in ALL_CODES {
-            assert_eq!(
-                serde_json::to_value(code).unwrap(),
-                *text,
-                "ALL_CODES out of step with serde names"
-            );
-            assert_eq!(code.as_str(), *text);
+    fn every_code_string_matches_its_serde_name_and_is_unique() {
+        let mut seen = std::collections::BTreeSet::new();
+        for code in ErrorCode::ALL {
+            assert_eq!(serde_json::to_value(code).unwrap(), code.as_str());
+            assert!(seen.insert(code.as_str()), "{} twice", code.as_str());
         }
     }
 }

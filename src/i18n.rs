@@ -162,7 +162,7 @@ mod tests {
     use std::collections::BTreeSet;
 
     use super::*;
-    use crate::error::ALL_CODES;
+    use crate::error::ErrorCode;
 
     fn keys(source: &str) -> BTreeSet<String> {
         let resource = FluentResource::try_new(source.to_string()).expect("catalog parses");
@@ -190,10 +190,56 @@ mod tests {
         }
     }
 
+    /// The error messages as the UI reads them, `{ "en": { "vault.in_use": "…{path}…" } }`:
+    /// one source, these catalogs, for the CLI and the desktop alike. Named so that the
+    /// bindings check of scripts/test.sh (`cargo test --lib export_bindings`) regenerates
+    /// it and fails when the committed file differs.
+    #[test]
+    fn export_bindings_error_messages() {
+        use fluent_syntax::ast::{Expression, InlineExpression, PatternElement};
+        let mut all = serde_json::Map::new();
+        for (lang, source) in CATALOGS {
+            let resource = FluentResource::try_new(source.to_string()).expect("catalog parses");
+            let mut messages = serde_json::Map::new();
+            for code in ErrorCode::ALL {
+                let id = code.message_id();
+                let pattern = resource
+                    .entries()
+                    .find_map(|e| match e {
+                        fluent_syntax::ast::Entry::Message(m) if m.id.name == id => {
+                            m.value.as_ref()
+                        }
+                        _ => None,
+                    })
+                    .unwrap_or_else(|| panic!("{}: no {id}", lang.tag()));
+                let mut text = String::new();
+                for element in &pattern.elements {
+                    match element {
+                        PatternElement::TextElement { value } => text.push_str(value),
+                        PatternElement::Placeable {
+                            expression:
+                                Expression::Inline(InlineExpression::VariableReference { id }),
+                        } => text.push_str(&format!("{{{}}}", id.name)),
+                        other => panic!(
+                            "{} {id}: the UI reads plain text and {{ $name }} only, not {other:?}",
+                            lang.tag()
+                        ),
+                    }
+                }
+                messages.insert(code.as_str().into(), text.into());
+            }
+            all.insert(lang.tag().into(), messages.into());
+        }
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("ui/src/lib/bindings/errors.json");
+        let json = serde_json::to_string_pretty(&serde_json::Value::Object(all)).unwrap() + "\n";
+        std::fs::write(&path, json).unwrap();
+    }
+
     #[test]
     fn every_error_code_has_a_message() {
         let english = keys(Lang::En.source());
-        for (code, _) in ALL_CODES {
+        for code in ErrorCode::ALL {
             assert!(
                 english.contains(&code.message_id()),
                 "no message for {}",

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 import { BackendError } from "../backend/backend";
+import coreErrors from "../bindings/errors.json";
 import type { ErrorCode } from "../bindings/ErrorCode";
 import { errorText } from "./errors";
 import { CATALOGS, LANGS, lookupIn, resolveLang, setLang, t, translate } from "./i18n.svelte";
@@ -22,6 +23,18 @@ function errorCodes(): string[] {
 }
 
 describe("catalogs", () => {
+  it("take an error's words from the core (src/i18n/*.ftl) and override them only where the desktop says it differently", () => {
+    const redundant: string[] = [];
+    for (const lang of LANGS) {
+      const own = JSON.parse(readFileSync(join(__dirname, `${lang}.json`), "utf8")) as Record<string, string>;
+      for (const [code, text] of Object.entries(coreErrors[lang])) {
+        expect(CATALOGS[lang][`error.${code}`], `${lang} error.${code}`).toBe(own[`error.${code}`] ?? text);
+        if (own[`error.${code}`] === text) redundant.push(`${lang} error.${code}`);
+      }
+    }
+    expect(redundant, "an override that says what the core says: delete it").toEqual([]);
+  });
+
   it("all have exactly the same keys", () => {
     const problems: string[] = [];
     for (const a of LANGS) {

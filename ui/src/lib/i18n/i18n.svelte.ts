@@ -3,12 +3,17 @@
 // template re-renders when the language changes. No storage: the language is remembered
 // by the shell through Backend.setPreferences.
 
+import type { ErrorCode } from "../bindings/ErrorCode";
+import coreErrors from "../bindings/errors.json";
 import en from "./en.json";
 import zhHans from "./zh-Hans.json";
 import zhHant from "./zh-Hant.json";
 
-/** Every message key, checked at compile time against the English catalog. */
-export type MessageKey = keyof typeof en;
+/**
+ * Every message key, checked at compile time: the English catalog's, and `error.<code>` for
+ * every code the core can send.
+ */
+export type MessageKey = keyof typeof en | `error.${ErrorCode}`;
 export type Lang = "en" | "zh-Hans" | "zh-Hant";
 export type Args = Record<string, string | number>;
 type Catalog = Partial<Record<MessageKey, string>>;
@@ -16,7 +21,22 @@ type Catalog = Partial<Record<MessageKey, string>>;
 export const LANGS: readonly Lang[] = ["en", "zh-Hans", "zh-Hant"];
 export const DEFAULT_LANG: Lang = "en";
 
-const catalogs: Record<Lang, Catalog> = { en, "zh-Hans": zhHans, "zh-Hant": zhHant };
+/**
+ * A UI catalog over the core's error messages (`bindings/errors.json`, generated from
+ * `src/i18n/*.ftl`, the one place an error's words are written), as `error.<code>`. The UI
+ * catalog's own `error.<code>` wins where the desktop says it differently (the command line's
+ * text names its flags and prompts).
+ */
+function withCoreErrors(lang: Lang, catalog: Catalog): Catalog {
+  const core = Object.entries(coreErrors[lang]).map(([code, text]) => [`error.${code}`, text]);
+  return { ...Object.fromEntries(core), ...catalog };
+}
+
+const catalogs: Record<Lang, Catalog> = {
+  en: withCoreErrors("en", en),
+  "zh-Hans": withCoreErrors("zh-Hans", zhHans),
+  "zh-Hant": withCoreErrors("zh-Hant", zhHant),
+};
 
 /** Which catalogs to try, in order, for a language. */
 const FALLBACKS: Record<Lang, readonly Lang[]> = {
@@ -69,7 +89,7 @@ export function setLang(tag: string): Lang {
 }
 
 export function hasKey(key: string): key is MessageKey {
-  return Object.prototype.hasOwnProperty.call(en, key);
+  return Object.prototype.hasOwnProperty.call(catalogs.en, key);
 }
 
 /** The text for `key` along `lang`'s fallback chain in `cats`; the key itself when none has it. */
