@@ -6,6 +6,8 @@ use chrono::Duration;
 
 use serde::Serialize;
 
+use crate::agreements::clauses::{self as agreement_clauses, ClauseText, Place, PositionStatus};
+use crate::agreements::{self, versions, LanguageRegime, NewAgreement};
 use crate::cases::{self, Case, CaseKind, CaseStatus, CaseUpdate, NewCase};
 use crate::confidentiality::{self, ConfidentialityRegime, DisclosureDraft, DisclosureScope};
 use crate::error::Result;
@@ -123,6 +125,7 @@ pub fn create(tx: &Tx<'_>) -> Result<Sample> {
         )?);
     }
     let notes = sample_notes(tx, &case, &investor, &made[0])?;
+    sample_agreement(tx, &case, &investor, &state)?;
     Ok(Sample {
         case,
         parties: vec![investor, state],
@@ -201,4 +204,105 @@ fn sample_notes(tx: &Tx<'_>, case: &Case, investor: &Party, joint: &Session) -> 
     )?;
     let intake = notes::load(tx, intake.id)?;
     Ok(vec![preparation, agenda, intake])
+}
+
+/// A first draft of the settlement: four clauses, one with a sub-clause and one referring
+/// to another, each party's position on the payment terms, and the version both saw.
+fn sample_agreement(tx: &Tx<'_>, case: &Case, investor: &Party, state: &Party) -> Result<()> {
+    let agreement = agreements::create(
+        tx,
+        case.id,
+        NewAgreement {
+            title_en: Some("Settlement Agreement".into()),
+            title_zh: Some("和解协议".into()),
+            zh_script: Some(ChineseScript::Simplified),
+            language_regime: Some(LanguageRegime::Equal),
+        },
+    )?;
+    let words = |heading_en: &str, heading_zh: &str, text_en: &str, text_zh: &str| ClauseText {
+        heading_en: heading_en.into(),
+        heading_zh: heading_zh.into(),
+        text_en: text_en.into(),
+        text_zh: text_zh.into(),
+        missing_reason: None,
+    };
+    let parties_clause = agreement_clauses::add(
+        tx,
+        agreement.id,
+        words(
+            "Parties",
+            "当事方",
+            "This Agreement is made between Harbourline Terminals Holdings Ltd. (the Investor) \
+             and the Republic of Valdoria (the State).",
+            "本协议由港航码头控股有限公司（“投资者”）与瓦尔多利亚共和国（“国家”）订立。",
+        ),
+        Place::End,
+    )?;
+    let payment = agreement_clauses::add(
+        tx,
+        agreement.id,
+        words(
+            "Payment",
+            "付款",
+            "The State shall pay the Investor USD 12,500,000 in full and final settlement.",
+            "国家须向投资者支付12,500,000美元，作为全部及最终和解。",
+        ),
+        Place::End,
+    )?;
+    agreement_clauses::add(
+        tx,
+        agreement.id,
+        words(
+            "Schedule",
+            "付款时间表",
+            "USD 6,250,000 on or before 1 March 2027 and USD 6,250,000 on or before 1 September 2027.",
+            "于2027年3月1日或之前支付6,250,000美元，并于2027年9月1日或之前支付6,250,000美元。",
+        ),
+        Place::Under(payment.id),
+    )?;
+    agreement_clauses::add(
+        tx,
+        agreement.id,
+        words(
+            "Confidentiality",
+            "保密",
+            "The terms of this Agreement are confidential, save as needed to carry out {{2}}.",
+            "本协议条款保密，但为履行{{2}}所需者除外。",
+        ),
+        Place::End,
+    )?;
+    agreement_clauses::add(
+        tx,
+        agreement.id,
+        words(
+            "Language",
+            "语言",
+            "This Agreement is made in English and Chinese; both texts are equally authentic.",
+            "本协议以英文及中文订立，两种文本具有同等效力。",
+        ),
+        Place::End,
+    )?;
+    agreement_clauses::set_position(
+        tx,
+        parties_clause.id,
+        investor.id,
+        PositionStatus::Accepted,
+        "",
+    )?;
+    agreement_clauses::set_position(
+        tx,
+        payment.id,
+        investor.id,
+        PositionStatus::Proposed,
+        "Proposed at the joint session.",
+    )?;
+    agreement_clauses::set_position(
+        tx,
+        payment.id,
+        state.id,
+        PositionStatus::Open,
+        "Needs the Ministry of Finance's approval of the second instalment.",
+    )?;
+    versions::save(tx, agreement.id, "First draft shared with both parties")?;
+    Ok(())
 }

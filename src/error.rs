@@ -21,6 +21,9 @@ pub enum Entity {
     Note,
     Revision,
     Term,
+    Agreement,
+    Clause,
+    Version,
 }
 
 impl Entity {
@@ -33,6 +36,9 @@ impl Entity {
             Entity::Note => "note",
             Entity::Revision => "revision",
             Entity::Term => "term",
+            Entity::Agreement => "agreement",
+            Entity::Clause => "clause",
+            Entity::Version => "version",
         }
     }
 }
@@ -124,6 +130,14 @@ pub enum Error {
     NotCaucusNote,
     #[error("the party has not authorised disclosing this caucus note in full")]
     DisclosureNotAuthorised,
+    #[error("the agreement is final and can no longer be changed")]
+    AgreementFinal,
+    #[error("clause {clause} is referred to by clause {by}")]
+    ClauseReferenced { clause: String, by: String },
+    #[error("clause {clause} has sub-clauses")]
+    ClauseHasSubclauses { clause: String },
+    #[error("there is no clause {reference} to refer to")]
+    UnknownReference { reference: String },
     #[error("audit chain broken at event {seq}: {reason}")]
     AuditBroken { seq: i64, reason: String },
     #[error("the database is behind its audit anchor: event {anchored} was recorded, the log now ends at {found}")]
@@ -204,6 +218,10 @@ error_codes! {
     CaucusNoteNeedsParty => "note.caucus_needs_party",
     NotCaucusNote => "note.not_caucus",
     DisclosureNotAuthorised => "note.disclosure_not_authorised",
+    AgreementFinal => "agreement.final",
+    ClauseReferenced => "agreement.clause_referenced",
+    ClauseHasSubclauses => "agreement.clause_has_subclauses",
+    UnknownReference => "agreement.unknown_reference",
     AuditBroken => "audit.broken",
     AuditRolledBack => "audit.rolled_back",
     Database => "internal.database",
@@ -286,6 +304,10 @@ impl Error {
             E::CaucusNoteNeedsParty => C::CaucusNoteNeedsParty,
             E::NotCaucusNote => C::NotCaucusNote,
             E::DisclosureNotAuthorised => C::DisclosureNotAuthorised,
+            E::AgreementFinal => C::AgreementFinal,
+            E::ClauseReferenced { .. } => C::ClauseReferenced,
+            E::ClauseHasSubclauses { .. } => C::ClauseHasSubclauses,
+            E::UnknownReference { .. } => C::UnknownReference,
             E::AuditBroken { .. } => C::AuditBroken,
             E::AuditRolledBack { .. } => C::AuditRolledBack,
             E::Database(_) => C::Database,
@@ -340,6 +362,11 @@ impl Error {
             }
             E::InvalidTransition { from, to } => vec![("from", from.clone()), ("to", to.clone())],
             E::CaseClosed(s) => vec![("status", s.clone())],
+            E::ClauseReferenced { clause, by } => {
+                vec![("clause", clause.clone()), ("by", by.clone())]
+            }
+            E::ClauseHasSubclauses { clause } => vec![("clause", clause.clone())],
+            E::UnknownReference { reference } => vec![("reference", reference.clone())],
             E::AuditBroken { seq, reason } => {
                 vec![("seq", seq.to_string()), ("reason", reason.clone())]
             }

@@ -96,6 +96,10 @@ id_type!(
     DisclosureId,
     /// A termbase entry ([`crate::termbase`]).
     TermId,
+    /// A settlement agreement ([`crate::agreements`]).
+    AgreementId,
+    /// A clause of an agreement, the same through edits, moves and versions.
+    ClauseId,
 );
 
 /// The eight-character handle shown in tables, e.g. `3f9c2a1b`.

@@ -58,6 +58,9 @@ pub fn kinds() -> Vec<Kind> {
         kind::<crate::notes::AuditedNote>(),
         kind::<crate::confidentiality::AuditedDisclosure>(),
         kind::<crate::termbase::Term>(),
+        kind::<crate::agreements::Agreement>(),
+        kind::<crate::agreements::clauses::Clause>(),
+        kind::<crate::agreements::versions::StoredVersion>(),
     ]
 }
 

@@ -44,6 +44,10 @@ error-note-conflict = This note was saved elsewhere meanwhile (it is now at revi
 error-note-caucus-needs-party = A caucus note needs the party who said it.
 error-note-not-caucus = Only a caucus note records a party's word on disclosure.
 error-note-disclosure-not-authorised = The party has not authorised disclosing this caucus note in full, so it cannot be made shared.
+error-agreement-final = The agreement is final and can no longer be changed.
+error-agreement-clause-referenced = Clause { $clause } is referred to by clause { $by }: remove that reference first.
+error-agreement-clause-has-subclauses = Clause { $clause } has sub-clauses: move or remove them first.
+error-agreement-unknown-reference = There is no clause { $reference } to refer to.
 error-audit-broken = The audit log is broken at event { $seq }: { $reason }.
 error-audit-rolled-back = This vault's database is older than its audit anchor: event { $anchored } was recorded, but the log now ends at event { $found }. A copy of the database was put back, or recent changes were lost. Nothing was changed; restore the latest backup.
 error-internal-database = Database error: { $detail }. Nothing was changed.
@@ -83,6 +87,9 @@ entity-mediator = mediator
 entity-note = note
 entity-revision = revision
 entity-term = term
+entity-agreement = agreement
+entity-clause = clause
+entity-version = version
 
 ## Vocabularies
 

@@ -43,6 +43,10 @@ error-note-conflict = 此笔记已在别处保存（现为第 { $revision } 版�
 error-note-caucus-needs-party = 单方会谈笔记须注明提供该信息的当事方。
 error-note-not-caucus = 只有单方会谈笔记才记录当事方对披露的意见。
 error-note-disclosure-not-authorised = 该当事方未授权全部披露此单方会谈笔记，因此不能设为共享。
+error-agreement-final = 协议已定稿，不能再更改。
+error-agreement-clause-referenced = 第 { $clause } 条被第 { $by } 条引用：请先删除该引用。
+error-agreement-clause-has-subclauses = 第 { $clause } 条有分条：请先移动或删除分条。
+error-agreement-unknown-reference = 没有可引用的第 { $reference } 条。
 error-audit-broken = 审计日志在第 { $seq } 条事件处断裂：{ $reason }。
 error-audit-rolled-back = 此保管库的数据库比其审计锚点旧：已记录第 { $anchored } 条事件，但日志现止于第 { $found } 条。可能有人放回了旧的数据库副本，或最近的更改已丢失。未作任何更改；请从最新备份恢复。
 error-internal-database = 数据库错误：{ $detail }。未作任何更改。
@@ -82,6 +86,9 @@ entity-mediator = 调解员
 entity-note = 笔记
 entity-revision = 版本
 entity-term = 术语
+entity-agreement = 协议
+entity-clause = 条款
+entity-version = 版本
 
 ## 词汇
 

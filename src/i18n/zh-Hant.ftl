@@ -43,6 +43,10 @@ error-note-conflict = 此筆記已在別處儲存（現為第 { $revision } 版�
 error-note-caucus-needs-party = 單方會談筆記須註明提供該資訊的當事方。
 error-note-not-caucus = 只有單方會談筆記才記錄當事方對披露的意見。
 error-note-disclosure-not-authorised = 該當事方未授權全部披露此單方會談筆記，因此不能設為共享。
+error-agreement-final = 協議已定稿，不能再更改。
+error-agreement-clause-referenced = 第 { $clause } 條被第 { $by } 條引用：請先刪除該引用。
+error-agreement-clause-has-subclauses = 第 { $clause } 條有分條：請先移動或刪除分條。
+error-agreement-unknown-reference = 沒有可引用的第 { $reference } 條。
 error-audit-broken = 稽核日誌在第 { $seq } 條事件處斷裂：{ $reason }。
 error-audit-rolled-back = 此保管庫的資料庫比其稽核錨點舊：已記錄第 { $anchored } 條事件，但日誌現止於第 { $found } 條。可能有人放回了舊的資料庫副本，或最近的更改已遺失。未作任何更改；請從最新備份還原。
 error-internal-database = 資料庫錯誤：{ $detail }。未作任何更改。
@@ -82,6 +86,9 @@ entity-mediator = 調解員
 entity-note = 筆記
 entity-revision = 版本
 entity-term = 術語
+entity-agreement = 協議
+entity-clause = 條款
+entity-version = 版本
 
 ## 詞彙
 

@@ -1,0 +1,446 @@
+//! Agreements against a migrated in-memory database: numbering, moves, cross-references
+//! that follow renumbering, positions, frozen versions, and an audit chain that still
+//! verifies after all of it.
+
+use rusqlite::Connection;
+
+use super::clauses::{self, ClauseText, NumberedClause, Place, PositionStatus, Step};
+use super::versions;
+use super::*;
+use crate::audit::Stamp;
+use crate::cases::{CaseKind, NewCase};
+use crate::ids::{ClauseId, PartyId};
+use crate::notes::Side;
+use crate::parties::{NewParty, PartyKind, PartyRole};
+
+struct Db {
+    conn: Connection,
+    stamp: Stamp,
+}
+
+impl Db {
+    fn new() -> Self {
+        let mut conn = Connection::open_in_memory().unwrap();
+        crate::store::migrate(&mut conn, &crate::schema::ACCORD).unwrap();
+        Db {
+            conn,
+            stamp: Stamp {
+                at: "2026-12-02T10:00:00Z".parse().unwrap(),
+                actor: "Test Mediator".into(),
+            },
+        }
+    }
+
+    /// Runs `f` in one transaction, committed if it succeeds and rolled back if not.
+    fn change<T>(&mut self, f: impl FnOnce(&Tx<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction().unwrap();
+        let value = f(&Tx::new(&tx, &self.stamp));
+        if value.is_ok() {
+            tx.commit().unwrap();
+        }
+        value
+    }
+
+    fn events(&self) -> i64 {
+        self.conn
+            .query_row("SELECT count(*) FROM audit_events", [], |r| r.get(0))
+            .unwrap()
+    }
+}
+
+/// A case with one party, and an empty draft agreement.
+fn agreement() -> (Db, Agreement, PartyId) {
+    let mut db = Db::new();
+    let (agreement, party) = db
+        .change(|tx| {
+            let case = crate::cases::create(
+                tx,
+                NewCase {
+                    kind: Some(CaseKind::Commercial),
+                    title_en: Some("Harbour cranes".into()),
+                    lead_mediator: "Test Mediator".into(),
+                    ..Default::default()
+                },
+            )?;
+            let party = crate::parties::create(
+                tx,
+                &case,
+                NewParty {
+                    kind: Some(PartyKind::Company),
+                    role: Some(PartyRole::Requesting),
+                    name_en: Some("Crane Co".into()),
+                    ..Default::default()
+                },
+            )?;
+            let agreement = create(
+                tx,
+                case.id,
+                NewAgreement {
+                    title_en: Some("Settlement Agreement".into()),
+                    ..Default::default()
+                },
+            )?;
+            Ok((agreement, party.id))
+        })
+        .unwrap();
+    (db, agreement, party)
+}
+
+fn words(en: &str, zh: &str) -> ClauseText {
+    ClauseText {
+        text_en: en.into(),
+        text_zh: zh.into(),
+        ..Default::default()
+    }
+}
+
+fn add(db: &mut Db, agreement: &Agreement, en: &str, place: Place) -> ClauseId {
+    db.change(|tx| clauses::add(tx, agreement.id, words(en, ""), place))
+        .unwrap()
+        .id
+}
+
+/// `(number, English text)` in reading order.
+fn numbered(db: &Db, agreement: &Agreement) -> Vec<(String, String)> {
+    clauses::outline(&db.conn, agreement.id)
+        .unwrap()
+        .into_iter()
+        .map(|c: NumberedClause| (c.number, c.clause.text_en))
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(n, t)| (n.to_string(), t.to_string()))
+        .collect()
+}
+
+fn verifies(db: &Db) {
+    let verdict = crate::integrity::verify(&db.conn).unwrap();
+    assert_eq!(verdict.first_break, None, "the audit chain verifies");
+}
+
+#[test]
+fn clauses_are_numbered_by_their_place_and_nesting() {
+    let (mut db, agreement, _) = agreement();
+    let a = add(&mut db, &agreement, "Parties", Place::End);
+    let c = add(&mut db, &agreement, "Costs", Place::End);
+    let b = add(&mut db, &agreement, "Payment", Place::After(a));
+    add(&mut db, &agreement, "Schedule", Place::Under(b));
+    add(&mut db, &agreement, "Interest", Place::Under(b));
+    add(&mut db, &agreement, "Before the schedule", Place::After(a));
+    let _ = c;
+    assert_eq!(
+        numbered(&db, &agreement),
+        pairs(&[
+            ("1", "Parties"),
+            ("2", "Before the schedule"),
+            ("3", "Payment"),
+            ("3.1", "Schedule"),
+            ("3.2", "Interest"),
+            ("4", "Costs"),
+        ])
+    );
+    verifies(&db);
+}
+
+#[test]
+fn a_reference_follows_its_clause_through_renumbering_in_both_languages() {
+    let (mut db, agreement, _) = agreement();
+    let payment = add(&mut db, &agreement, "Payment", Place::End);
+    add(&mut db, &agreement, "Schedule", Place::Under(payment));
+    let costs = db
+        .change(|tx| {
+            clauses::add(
+                tx,
+                agreement.id,
+                words("Costs are due as in {{1.1}}.", "費用按{{1.1}}支付。"),
+                Place::End,
+            )
+        })
+        .unwrap();
+    assert!(
+        costs.text_en.contains("{{clause:") && !costs.text_en.contains("1.1"),
+        "stored by id, not by number: {}",
+        costs.text_en
+    );
+    // A new first clause: the schedule becomes 2.1.
+    db.change(|tx| {
+        clauses::add(tx, agreement.id, words("Recitals", ""), Place::End)?;
+        let recitals = clauses::find(tx, agreement.id, "3")?;
+        clauses::shift(tx, recitals.id, Step::Up)?;
+        clauses::shift(tx, recitals.id, Step::Up)?;
+        Ok(())
+    })
+    .unwrap();
+    let outline = clauses::outline(&db.conn, agreement.id).unwrap();
+    assert_eq!(outline[0].clause.text_en, "Recitals");
+    let numbers = clauses::numbers(&outline);
+    let costs = clauses::load(&db.conn, costs.id).unwrap();
+    let script = agreement.zh_script;
+    assert_eq!(
+        clauses::render(&costs.text_en, &numbers, Side::En, script),
+        "Costs are due as in clause 2.1."
+    );
+    assert_eq!(
+        clauses::render(&costs.text_zh, &numbers, Side::Zh, script),
+        "費用按第2.1條支付。"
+    );
+    assert_eq!(
+        clauses::render(
+            &costs.text_zh,
+            &numbers,
+            Side::Zh,
+            crate::notes::ChineseScript::Simplified
+        ),
+        "費用按第2.1条支付。"
+    );
+    verifies(&db);
+}
+
+#[test]
+fn a_reference_to_no_clause_is_refused_and_changes_nothing() {
+    let (mut db, agreement, _) = agreement();
+    add(&mut db, &agreement, "Payment", Place::End);
+    let before = db.events();
+    let refused =
+        db.change(|tx| clauses::add(tx, agreement.id, words("See {{4.2}}.", ""), Place::End));
+    assert!(
+        matches!(&refused, Err(Error::UnknownReference { reference }) if reference == "4.2"),
+        "{refused:?}"
+    );
+    assert_eq!(db.events(), before);
+    assert_eq!(numbered(&db, &agreement).len(), 1);
+}
+
+#[test]
+fn a_clause_others_refer_to_or_with_sub_clauses_is_not_removed() {
+    let (mut db, agreement, _) = agreement();
+    let payment = add(&mut db, &agreement, "Payment", Place::End);
+    let schedule = add(&mut db, &agreement, "Schedule", Place::Under(payment));
+    add(&mut db, &agreement, "As in {{1.1}}.", Place::End);
+    let refused = db.change(|tx| clauses::remove(tx, schedule));
+    assert!(
+        matches!(&refused, Err(Error::ClauseReferenced { clause, by }) if clause == "1.1" && by == "2"),
+        "{refused:?}"
+    );
+    let refused = db.change(|tx| clauses::remove(tx, payment));
+    assert!(
+        matches!(&refused, Err(Error::ClauseHasSubclauses { clause }) if clause == "1"),
+        "{refused:?}"
+    );
+    // Once the reference goes, the schedule may go, and the rest renumbers.
+    db.change(|tx| {
+        let last = clauses::find(tx, agreement.id, "2")?;
+        clauses::edit(tx, last.id, words("Costs.", ""))?;
+        clauses::remove(tx, schedule)?;
+        clauses::remove(tx, payment)
+    })
+    .unwrap();
+    assert_eq!(numbered(&db, &agreement), pairs(&[("1", "Costs.")]));
+    verifies(&db);
+}
+
+#[test]
+fn keyboard_steps_move_indent_and_outdent_and_stop_at_the_edges() {
+    let (mut db, agreement, _) = agreement();
+    let a = add(&mut db, &agreement, "A", Place::End);
+    let b = add(&mut db, &agreement, "B", Place::End);
+    let c = add(&mut db, &agreement, "C", Place::End);
+    let step = |db: &mut Db, id, step| db.change(|tx| clauses::shift(tx, id, step)).unwrap();
+    step(&mut db, c, Step::Up);
+    assert_eq!(
+        numbered(&db, &agreement),
+        pairs(&[("1", "A"), ("2", "C"), ("3", "B")])
+    );
+    step(&mut db, a, Step::Up);
+    step(&mut db, b, Step::Down);
+    assert_eq!(
+        numbered(&db, &agreement),
+        pairs(&[("1", "A"), ("2", "C"), ("3", "B")]),
+        "nothing moves past an edge"
+    );
+    step(&mut db, b, Step::Indent);
+    assert_eq!(
+        numbered(&db, &agreement),
+        pairs(&[("1", "A"), ("2", "C"), ("2.1", "B")])
+    );
+    step(&mut db, b, Step::Indent);
+    assert_eq!(
+        numbered(&db, &agreement)[2].0,
+        "2.1",
+        "no earlier sibling to go under"
+    );
+    step(&mut db, c, Step::Up);
+    assert_eq!(
+        numbered(&db, &agreement),
+        pairs(&[("1", "C"), ("1.1", "B"), ("2", "A")]),
+        "a clause moves with its sub-clauses"
+    );
+    step(&mut db, b, Step::Outdent);
+    assert_eq!(
+        numbered(&db, &agreement),
+        pairs(&[("1", "C"), ("2", "B"), ("3", "A")])
+    );
+    verifies(&db);
+}
+
+#[test]
+fn numbering_goes_three_levels_deep_and_a_clause_never_goes_under_itself() {
+    let (mut db, agreement, _) = agreement();
+    let one = add(&mut db, &agreement, "1", Place::End);
+    let two = add(&mut db, &agreement, "1.1", Place::Under(one));
+    let three = add(&mut db, &agreement, "1.1.1", Place::Under(two));
+    let deeper =
+        db.change(|tx| clauses::add(tx, agreement.id, words("x", ""), Place::Under(three)));
+    assert!(
+        matches!(deeper, Err(Error::Invalid { field: "place", .. })),
+        "{deeper:?}"
+    );
+    let loop_ = db.change(|tx| clauses::move_to(tx, one, Place::Under(three)));
+    assert!(
+        matches!(loop_, Err(Error::Invalid { field: "place", .. })),
+        "{loop_:?}"
+    );
+    let other = add(&mut db, &agreement, "2", Place::End);
+    let too_deep = db.change(|tx| clauses::move_to(tx, one, Place::Under(other)));
+    assert!(
+        matches!(too_deep, Err(Error::Invalid { field: "place", .. })),
+        "1 with two levels below it cannot go under 2: {too_deep:?}"
+    );
+}
+
+#[test]
+fn a_party_takes_a_position_on_a_clause_and_only_a_party_of_the_case_may() {
+    let (mut db, agreement, party) = agreement();
+    let clause = add(&mut db, &agreement, "Payment", Place::End);
+    let with = db
+        .change(|tx| clauses::set_position(tx, clause, party, PositionStatus::Objected, "Too late"))
+        .unwrap();
+    assert_eq!(with.positions.len(), 1);
+    assert_eq!(with.positions[0].status, PositionStatus::Objected);
+    let again = db
+        .change(|tx| clauses::set_position(tx, clause, party, PositionStatus::Accepted, ""))
+        .unwrap();
+    assert_eq!(again.positions.len(), 1, "one position per party");
+    assert_eq!(again.positions[0].status, PositionStatus::Accepted);
+
+    let stranger = db
+        .change(|tx| {
+            let case = crate::cases::create(
+                tx,
+                NewCase {
+                    kind: Some(CaseKind::Commercial),
+                    title_en: Some("Another case".into()),
+                    lead_mediator: "Test Mediator".into(),
+                    ..Default::default()
+                },
+            )?;
+            crate::parties::create(
+                tx,
+                &case,
+                NewParty {
+                    kind: Some(PartyKind::Person),
+                    role: Some(PartyRole::Other),
+                    name_en: Some("Stranger".into()),
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+    let refused = db
+        .change(|tx| clauses::set_position(tx, clause, stranger.id, PositionStatus::Accepted, ""));
+    assert!(
+        matches!(refused, Err(Error::PartyNotInCase { .. })),
+        "{refused:?}"
+    );
+    verifies(&db);
+}
+
+#[test]
+fn a_version_is_frozen_with_its_numbers_and_fingerprint() {
+    let (mut db, agreement, _) = agreement();
+    let payment = add(&mut db, &agreement, "Payment", Place::End);
+    add(&mut db, &agreement, "As in {{1}}.", Place::End);
+    let v1 = db
+        .change(|tx| versions::save(tx, agreement.id, "Sent to party B"))
+        .unwrap();
+    assert_eq!(v1.version, 1);
+    assert_eq!(v1.saved_by, "Test Mediator");
+    assert_eq!(v1.fingerprint.len(), 64);
+    assert_eq!(v1.short_fingerprint().len(), 19, "four groups of four");
+
+    db.change(|tx| {
+        clauses::edit(tx, payment, words("Payment in full", ""))?;
+        clauses::add(tx, agreement.id, words("Recitals", ""), Place::End)?;
+        let recitals = clauses::find(tx, agreement.id, "3")?;
+        clauses::shift(tx, recitals.id, Step::Up)?;
+        clauses::shift(tx, recitals.id, Step::Up)
+    })
+    .unwrap();
+    let (listed, frozen) = versions::load(&db.conn, agreement.id, 1).unwrap();
+    assert_eq!(listed, v1);
+    let texts: Vec<(&str, &str)> = frozen
+        .clauses
+        .iter()
+        .map(|c| (c.number.as_str(), c.text_en.as_str()))
+        .collect();
+    assert_eq!(
+        texts,
+        [("1", "Payment"), ("2", "As in clause 1.")],
+        "the version keeps its words and numbers, references written out"
+    );
+    let v2 = db
+        .change(|tx| versions::save(tx, agreement.id, "Revised"))
+        .unwrap();
+    assert_eq!(v2.version, 2);
+    assert_ne!(v2.fingerprint, v1.fingerprint);
+    assert_eq!(
+        versions::list(&db.conn, agreement.id).unwrap(),
+        vec![v1, v2]
+    );
+    verifies(&db);
+}
+
+#[test]
+fn a_final_agreement_changes_no_more() {
+    let (mut db, agreement, _) = agreement();
+    let clause = add(&mut db, &agreement, "Payment", Place::End);
+    db.conn
+        .execute(
+            "UPDATE agreements SET status = 'final' WHERE id = ?1",
+            [agreement.id],
+        )
+        .unwrap();
+    let before = db.events();
+    for refused in [
+        db.change(|tx| clauses::edit(tx, clause, words("Changed", "")))
+            .err(),
+        db.change(|tx| clauses::add(tx, agreement.id, words("New", ""), Place::End))
+            .err(),
+        db.change(|tx| clauses::remove(tx, clause)).err(),
+        db.change(|tx| update(tx, agreement.id, AgreementUpdate::default()))
+            .err(),
+    ] {
+        assert!(
+            matches!(refused, Some(Error::AgreementFinal)),
+            "{refused:?}"
+        );
+    }
+    assert_eq!(db.events(), before);
+}
+
+#[test]
+fn a_clause_needs_some_words_and_a_title_is_required() {
+    let (mut db, agreement, _) = agreement();
+    let empty = db.change(|tx| clauses::add(tx, agreement.id, words("  ", ""), Place::End));
+    assert!(
+        matches!(empty, Err(Error::Required { field: "text" })),
+        "{empty:?}"
+    );
+    let untitled = db.change(|tx| create(tx, agreement.case_id, NewAgreement::default()));
+    assert!(
+        matches!(untitled, Err(Error::Required { field: "title" })),
+        "{untitled:?}"
+    );
+}

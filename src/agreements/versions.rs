@@ -1,0 +1,233 @@
+//! Frozen versions of an agreement: "proposal sent to party B", "as signed".
+//!
+//! Saving a version stores the agreement and its numbered clauses as one JSON document,
+//! never changed afterwards (there is no update; verify would name one), with its SHA-256.
+//! The fingerprint's first 16 hex digits go on every rendered page, so each signatory can
+//! see that they sign the same text as the others.
+
+use rusqlite::{Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::clauses::{self, NumberedClause};
+use super::Agreement;
+use crate::audit::Audited;
+use crate::error::{Entity, Error, Result};
+use crate::ids::AgreementId;
+use crate::store::Tx;
+use crate::text::{self, MAX_TITLE};
+use crate::time;
+
+/// A version as listed: who froze it, when, and its fingerprint.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct AgreementVersion {
+    pub agreement_id: AgreementId,
+    #[ts(type = "number")]
+    pub version: i64,
+    pub label: String,
+    pub saved_at: String,
+    pub saved_by: String,
+    /// SHA-256 of the frozen content, hex.
+    pub fingerprint: String,
+}
+
+impl AgreementVersion {
+    /// What a page footer shows: 16 hex digits in groups of four.
+    pub fn short_fingerprint(&self) -> String {
+        short_fingerprint(&self.fingerprint)
+    }
+}
+
+/// `0123 4567 89ab cdef`: the first 64 bits of a fingerprint, readable aloud.
+pub fn short_fingerprint(fingerprint: &str) -> String {
+    fingerprint
+        .as_bytes()
+        .chunks(4)
+        .take(4)
+        .map(|c| std::str::from_utf8(c).unwrap_or_default())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The agreement as it stood when frozen.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct Frozen {
+    pub agreement: FrozenAgreement,
+    pub clauses: Vec<FrozenClause>,
+}
+
+/// The agreement's own fields in a version (its status and times are the version's).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct FrozenAgreement {
+    pub title_en: Option<String>,
+    pub title_zh: Option<String>,
+    pub zh_script: crate::notes::ChineseScript,
+    pub language_regime: super::LanguageRegime,
+}
+
+/// A clause in a version: its stable id, number and words, references already written
+/// out as numbers (the version is read as it was printed).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+#[ts(export)]
+pub struct FrozenClause {
+    pub id: crate::ids::ClauseId,
+    pub number: String,
+    #[ts(type = "number")]
+    pub depth: usize,
+    pub heading_en: String,
+    pub heading_zh: String,
+    pub text_en: String,
+    pub text_zh: String,
+}
+
+/// The agreement and its clauses as they stand, in the frozen form.
+pub fn freeze(agreement: &Agreement, outline: &[NumberedClause]) -> Frozen {
+    let numbers = clauses::numbers(outline);
+    let render = |text: &str, side| clauses::render(text, &numbers, side, agreement.zh_script);
+    Frozen {
+        agreement: FrozenAgreement {
+            title_en: agreement.title_en.clone(),
+            title_zh: agreement.title_zh.clone(),
+            zh_script: agreement.zh_script,
+            language_regime: agreement.language_regime,
+        },
+        clauses: outline
+            .iter()
+            .map(|c| FrozenClause {
+                id: c.clause.id,
+                number: c.number.clone(),
+                depth: c.depth,
+                heading_en: c.clause.heading_en.clone(),
+                heading_zh: c.clause.heading_zh.clone(),
+                text_en: render(&c.clause.text_en, crate::notes::Side::En),
+                text_zh: render(&c.clause.text_zh, crate::notes::Side::Zh),
+            })
+            .collect(),
+    }
+}
+
+fn fingerprint(content: &str) -> String {
+    hex::encode(Sha256::digest(content.as_bytes()))
+}
+
+const COLUMNS: &str = "agreement_id, version, label, saved_at, saved_by, fingerprint";
+
+fn from_row(row: &Row<'_>) -> rusqlite::Result<AgreementVersion> {
+    Ok(AgreementVersion {
+        agreement_id: row.get(0)?,
+        version: row.get(1)?,
+        label: row.get(2)?,
+        saved_at: row.get(3)?,
+        saved_by: row.get(4)?,
+        fingerprint: row.get(5)?,
+    })
+}
+
+/// Freezes the agreement as it stands as its next version.
+pub fn save(tx: &Tx<'_>, agreement_id: AgreementId, label: &str) -> Result<AgreementVersion> {
+    let agreement = super::load(tx, agreement_id)?;
+    let label = text::required("label", label, MAX_TITLE)?;
+    let outline = clauses::outline(tx, agreement_id)?;
+    let content = serde_json::to_string(&freeze(&agreement, &outline)).expect("serializes");
+    let next: i64 = tx.query_row(
+        "SELECT coalesce(max(version), 0) + 1 FROM agreement_versions WHERE agreement_id = ?1",
+        [agreement_id],
+        |r| r.get(0),
+    )?;
+    tx.execute(
+        "INSERT INTO agreement_versions (agreement_id, version, label, saved_at, saved_by, content, fingerprint)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        rusqlite::params![
+            agreement_id,
+            next,
+            label,
+            time::to_storage(tx.now()),
+            tx.stamp().actor,
+            content,
+            fingerprint(&content),
+        ],
+    )?;
+    let version = StoredVersion::load(tx, agreement_id, next)?;
+    tx.record("agreement.version", &version)?;
+    Ok(version.version)
+}
+
+/// An agreement's versions, oldest first.
+pub fn list(conn: &Connection, agreement_id: AgreementId) -> Result<Vec<AgreementVersion>> {
+    super::load(conn, agreement_id)?;
+    let mut stmt = conn.prepare(&format!(
+        "SELECT {COLUMNS} FROM agreement_versions WHERE agreement_id = ?1 ORDER BY version"
+    ))?;
+    let rows = stmt.query_map([agreement_id], from_row)?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Version `version` of an agreement as frozen, and its listing.
+pub fn load(
+    conn: &Connection,
+    agreement_id: AgreementId,
+    version: i64,
+) -> Result<(AgreementVersion, Frozen)> {
+    let stored = StoredVersion::load(conn, agreement_id, version)?;
+    let frozen = serde_json::from_str(&stored.content)
+        .map_err(|e| Error::VaultDamaged(format!("version {version} is unreadable: {e}")))?;
+    Ok((stored.version, frozen))
+}
+
+/// A version row whole, content included: what the audit chain records.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StoredVersion {
+    #[serde(flatten)]
+    pub version: AgreementVersion,
+    pub content: String,
+}
+
+impl StoredVersion {
+    fn load(conn: &Connection, agreement_id: AgreementId, version: i64) -> Result<Self> {
+        conn.query_row(
+            &format!(
+                "SELECT {COLUMNS}, content FROM agreement_versions
+                 WHERE agreement_id = ?1 AND version = ?2"
+            ),
+            rusqlite::params![agreement_id, version],
+            |row| {
+                Ok(StoredVersion {
+                    version: from_row(row)?,
+                    content: row.get(6)?,
+                })
+            },
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound {
+            entity: Entity::Version,
+            id: format!("{} #{version}", agreement_id.short()),
+        })
+    }
+}
+
+impl Audited for StoredVersion {
+    const KIND: &'static str = "agreement_version";
+    const TABLES: &'static [&'static str] = &["agreement_versions"];
+
+    fn audit_id(&self) -> String {
+        format!("{}#{}", self.version.agreement_id, self.version.version)
+    }
+    fn audit_case(&self) -> Option<String> {
+        None
+    }
+    fn all_live(conn: &Connection) -> Result<Vec<Self>> {
+        let mut stmt = conn.prepare(&format!(
+            "SELECT {COLUMNS}, content FROM agreement_versions"
+        ))?;
+        let rows = stmt.query_map([], |row| {
+            Ok(StoredVersion {
+                version: from_row(row)?,
+                content: row.get(6)?,
+            })
+        })?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+}
