@@ -213,6 +213,24 @@ pub fn update(tx: &Tx<'_>, id: AgreementId, change: AgreementUpdate) -> Result<A
     Ok(agreement)
 }
 
+/// An agreement with its clauses in reading order and its versions: what the agreement
+/// editor and `accord draft show` get.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[ts(export)]
+pub struct AgreementDetail {
+    pub agreement: Agreement,
+    pub clauses: Vec<clauses::NumberedClause>,
+    pub versions: Vec<versions::AgreementVersion>,
+}
+
+pub fn detail(conn: &Connection, id: AgreementId) -> Result<AgreementDetail> {
+    Ok(AgreementDetail {
+        agreement: load(conn, id)?,
+        clauses: clauses::outline(conn, id)?,
+        versions: versions::list(conn, id)?,
+    })
+}
+
 impl Audited for Agreement {
     const KIND: &'static str = "agreement";
     const TABLES: &'static [&'static str] = &["agreements"];
