@@ -30,6 +30,7 @@
 
 pub mod agreements;
 pub mod audit;
+pub mod bilingual;
 pub mod cases;
 pub mod confidentiality;
 pub mod demo;

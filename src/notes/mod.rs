@@ -25,21 +25,7 @@ vocabulary!(
     }
 );
 
-vocabulary!(
-    /// The script of a note's Chinese side.
-    ChineseScript, "script" {
-        Simplified => "hans",
-        Traditional => "hant",
-    }
-);
-
-vocabulary!(
-    /// A side of a bilingual text.
-    Side, "side" {
-        En => "en",
-        Zh => "zh",
-    }
-);
+pub use crate::bilingual::{ChineseScript, Side};
 
 mod draft;
 pub mod revisions;
@@ -103,20 +89,7 @@ impl Note {
 }
 
 /// A note's two sides (or a revision's) on one line of at most `chars` characters.
-pub fn preview(text_en: &str, text_zh: &str, chars: usize) -> String {
-    let text = match (text_en.trim(), text_zh.trim()) {
-        ("", zh) => zh.to_string(),
-        (en, "") => en.to_string(),
-        (en, zh) => format!("{en} / {zh}"),
-    };
-    let flat: String = text.split_whitespace().collect::<Vec<_>>().join(" ");
-    if flat.chars().count() > chars {
-        let cut: String = flat.chars().take(chars.saturating_sub(1)).collect();
-        format!("{cut}…")
-    } else {
-        flat
-    }
-}
+pub use crate::bilingual::preview;
 
 /// Which notes of a case to list.
 #[derive(Debug, Clone, Default, serde::Deserialize, ts_rs::TS)]

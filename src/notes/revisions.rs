@@ -3,9 +3,9 @@
 
 use rusqlite::{Connection, OptionalExtension, Row};
 use serde::Serialize;
-use similar::{ChangeTag, TextDiff};
 
 use super::{draft::Content, ChineseScript, Note, NoteTag, Side, Visibility};
+use crate::bilingual;
 use crate::error::{Entity, Error, Result};
 use crate::ids::{NoteId, PartyId};
 use crate::store::Tx;
@@ -34,7 +34,7 @@ pub struct NoteRevision {
 }
 
 /// What changed between two revisions, side by side: English compared word by word,
-/// Chinese character by character (it has no spaces between words).
+/// Chinese character by character, numbers whole ([`crate::bilingual`]).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 #[ts(export)]
 pub struct RevisionDiff {
@@ -46,21 +46,7 @@ pub struct RevisionDiff {
     pub zh: Vec<DiffSpan>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
-#[ts(export)]
-pub struct DiffSpan {
-    pub change: DiffChange,
-    pub text: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
-#[serde(rename_all = "lowercase")]
-#[ts(export)]
-pub enum DiffChange {
-    Same,
-    Added,
-    Removed,
-}
+pub use crate::bilingual::{DiffChange, DiffSpan};
 
 const COLUMNS: &str =
     "note_id, revision, saved_at, saved_by, restored_from, visibility, party_id, \
@@ -161,52 +147,7 @@ pub fn compare(conn: &Connection, note_id: NoteId, from: i64, to: i64) -> Result
     Ok(RevisionDiff {
         from,
         to,
-        en: spans(&TextDiff::from_words(&a.text_en, &b.text_en)),
-        zh: spans(&TextDiff::from_chars(&a.text_zh, &b.text_zh)),
+        en: bilingual::diff_plain(Side::En, &a.text_en, &b.text_en),
+        zh: bilingual::diff_plain(Side::Zh, &a.text_zh, &b.text_zh),
     })
-}
-
-/// Runs of equal change merged, so the UI renders few elements.
-fn spans(diff: &TextDiff<'_, '_, str>) -> Vec<DiffSpan> {
-    let mut out: Vec<DiffSpan> = Vec::new();
-    for change in diff.iter_all_changes() {
-        let kind = match change.tag() {
-            ChangeTag::Equal => DiffChange::Same,
-            ChangeTag::Insert => DiffChange::Added,
-            ChangeTag::Delete => DiffChange::Removed,
-        };
-        match out.last_mut() {
-            Some(last) if last.change == kind => last.text.push_str(change.value()),
-            _ => out.push(DiffSpan {
-                change: kind,
-                text: change.value().to_string(),
-            }),
-        }
-    }
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn english_differs_by_word_and_chinese_by_character() {
-        let en = spans(&TextDiff::from_words("pay in June", "pay in July"));
-        assert_eq!(
-            en.iter()
-                .map(|s| (s.change, s.text.as_str()))
-                .collect::<Vec<_>>(),
-            [
-                (DiffChange::Same, "pay in "),
-                (DiffChange::Removed, "June"),
-                (DiffChange::Added, "July"),
-            ]
-        );
-        let zh = spans(&TextDiff::from_chars("六月付款", "七月付款"));
-        assert_eq!(zh[0].change, DiffChange::Removed);
-        assert_eq!(zh[0].text, "六");
-        assert_eq!(zh[1].text, "七");
-        assert_eq!(zh[2].text, "月付款");
-    }
 }

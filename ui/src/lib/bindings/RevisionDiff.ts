@@ -3,6 +3,6 @@ import type { DiffSpan } from "./DiffSpan";
 
 /**
  * What changed between two revisions, side by side: English compared word by word,
- * Chinese character by character (it has no spaces between words).
+ * Chinese character by character, numbers whole ([`crate::bilingual`]).
  */
 export type RevisionDiff = { from: number, to: number, en: Array<DiffSpan>, zh: Array<DiffSpan>, };
