@@ -117,7 +117,7 @@ fn reference_at(rest: &str) -> Option<usize> {
 
 /// Cuts `text` into tokens: each token's byte length is decided by `run_at`, which
 /// returns how long the token starting at a position is (at least one character).
-fn tokens<'a>(text: &'a str, run_at: impl Fn(&str) -> usize) -> Vec<&'a str> {
+fn tokens(text: &str, run_at: impl Fn(&str) -> usize) -> Vec<&str> {
     let mut out = Vec::new();
     let mut at = 0;
     while at < text.len() {
