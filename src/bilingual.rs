@@ -15,6 +15,9 @@
 //! - In both, a cross-reference `{{…}}` is one token, so a reference that now names
 //!   another number but the same clause is no change.
 //!
+//! Changes only spaces apart are one change (`[-31 March-]{+30 June+}`), as a redline is
+//! written by hand.
+//!
 //! Tests: `english_goes_by_word_with_figures_whole`, `chinese_goes_by_character_with_numbers_and_latin_words_whole`.
 
 use serde::Serialize;
@@ -99,6 +102,58 @@ pub fn diff_side(
             _ => out.push(DiffSpan { change: kind, text }),
         }
     }
+    dissolve_spaces_between_changes(out)
+}
+
+/// Reads a redline as a lawyer writes one: a change block that is interrupted only by
+/// spaces is one change, `[-follow clause 2-]{+are shared+}`, not
+/// `[-follow-]{+are+} [-clause 2-]{+shared+}`. The space goes into both sides, so the old
+/// text is still the same and removed spans and the new the same and added ones.
+fn dissolve_spaces_between_changes(spans: Vec<DiffSpan>) -> Vec<DiffSpan> {
+    let mut out: Vec<DiffSpan> = Vec::new();
+    let mut removed = String::new();
+    let mut added = String::new();
+    let mut in_block = false;
+    let flush = |out: &mut Vec<DiffSpan>, removed: &mut String, added: &mut String| {
+        for (change, text) in [(DiffChange::Removed, removed), (DiffChange::Added, added)] {
+            if !text.is_empty() {
+                out.push(DiffSpan {
+                    change,
+                    text: std::mem::take(text),
+                });
+            }
+        }
+    };
+    for (i, span) in spans.iter().enumerate() {
+        match span.change {
+            DiffChange::Removed => {
+                removed.push_str(&span.text);
+                in_block = true;
+            }
+            DiffChange::Added => {
+                added.push_str(&span.text);
+                in_block = true;
+            }
+            DiffChange::Same => {
+                let spaces = span.text.chars().all(char::is_whitespace);
+                let more_changes = spans
+                    .get(i + 1)
+                    .is_some_and(|next| next.change != DiffChange::Same);
+                if in_block && spaces && more_changes {
+                    removed.push_str(&span.text);
+                    added.push_str(&span.text);
+                    continue;
+                }
+                flush(&mut out, &mut removed, &mut added);
+                in_block = false;
+                match out.last_mut() {
+                    Some(last) if last.change == DiffChange::Same => last.text.push_str(&span.text),
+                    _ => out.push(span.clone()),
+                }
+            }
+        }
+    }
+    flush(&mut out, &mut removed, &mut added);
     out
 }
 
@@ -229,7 +284,8 @@ mod tests {
                 "the sum of USD 1,250,000 on or before 31 March 2027",
                 "the sum of USD 1,300,000.50 on or before 30 June 2027",
             )),
-            "the sum of USD [-1,250,000-]{+1,300,000.50+} on or before [-31-]{+30+} [-March-]{+June+} 2027"
+            "the sum of USD [-1,250,000-]{+1,300,000.50+} on or before [-31 March-]{+30 June+} 2027",
+            "changes a space apart read as one"
         );
         assert_eq!(
             english_tokens("co-operate, fully."),

@@ -13,6 +13,7 @@
 //! - A final agreement changes no more ([`Error::AgreementFinal`]).
 
 pub mod clauses;
+pub mod redline;
 pub mod versions;
 
 use rusqlite::{Connection, OptionalExtension, Row};

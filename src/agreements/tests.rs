@@ -380,8 +380,8 @@ fn a_version_is_frozen_with_its_numbers_and_fingerprint() {
     .unwrap();
     let (listed, frozen) = versions::load(&db.conn, agreement.id, 1).unwrap();
     assert_eq!(listed, v1);
-    let texts: Vec<(&str, &str)> = frozen
-        .clauses
+    let printed = frozen.rendered();
+    let texts: Vec<(&str, &str)> = printed
         .iter()
         .map(|c| (c.number.as_str(), c.text_en.as_str()))
         .collect();
@@ -443,4 +443,145 @@ fn a_clause_needs_some_words_and_a_title_is_required() {
         matches!(untitled, Err(Error::Required { field: "title" })),
         "{untitled:?}"
     );
+}
+
+mod redlines {
+    use super::*;
+    use crate::agreements::redline::{self, ClauseChange, ClauseChangeKind};
+    use crate::bilingual::{DiffChange, DiffSpan};
+
+    fn marked(spans: &[DiffSpan]) -> String {
+        spans
+            .iter()
+            .map(|s| match s.change {
+                DiffChange::Same => s.text.clone(),
+                DiffChange::Removed => format!("[-{}-]", s.text),
+                DiffChange::Added => format!("{{+{}+}}", s.text),
+            })
+            .collect()
+    }
+
+    /// `(change, from, to)` per clause of the redline.
+    fn summary(changes: &[ClauseChange]) -> Vec<(ClauseChangeKind, Option<&str>, Option<&str>)> {
+        changes
+            .iter()
+            .map(|c| (c.change, c.number_from.as_deref(), c.number_to.as_deref()))
+            .collect()
+    }
+
+    /// Three clauses, the third referring to the second, frozen as version 1.
+    fn three_clauses() -> (Db, Agreement, [ClauseId; 3]) {
+        let (mut db, agreement, _) = agreement();
+        let a = add(&mut db, &agreement, "Parties.", Place::End);
+        let b = db
+            .change(|tx| {
+                clauses::add(
+                    tx,
+                    agreement.id,
+                    words("Pay USD 1,250,000.", "支付一百二十五萬美元。"),
+                    Place::End,
+                )
+            })
+            .unwrap()
+            .id;
+        let c = add(&mut db, &agreement, "Costs follow {{2}}.", Place::End);
+        db.change(|tx| versions::save(tx, agreement.id, "v1"))
+            .unwrap();
+        (db, agreement, [a, b, c])
+    }
+
+    use ClauseChangeKind::*;
+
+    #[test]
+    fn renumbering_is_no_change_and_a_reference_to_the_same_clause_neither() {
+        let (mut db, agreement, [a, ..]) = three_clauses();
+        db.change(|tx| {
+            let recitals = clauses::add(tx, agreement.id, words("Recitals.", ""), Place::End)?;
+            clauses::move_to(tx, recitals.id, Place::After(a))?;
+            versions::save(tx, agreement.id, "v2")
+        })
+        .unwrap();
+        let red = redline::compare(&db.conn, agreement.id, 1, Some(2)).unwrap();
+        assert_eq!(
+            summary(&red.clauses),
+            [
+                (Same, Some("1"), Some("1")),
+                (Added, None, Some("2")),
+                (Same, Some("2"), Some("3")),
+                (Same, Some("3"), Some("4")),
+            ]
+        );
+        assert_eq!(
+            marked(&red.clauses[3].text_en),
+            "Costs follow clause 3.",
+            "the reference shows the clause's number now, unmarked"
+        );
+    }
+
+    #[test]
+    fn a_moved_clause_shows_once_at_its_new_place_with_its_edit_inside() {
+        let (mut db, agreement, [_, _, c]) = three_clauses();
+        db.change(|tx| {
+            clauses::edit(tx, c, words("Costs follow {{2}} in full.", ""))?;
+            clauses::move_to(tx, c, Place::End)?;
+            clauses::shift(tx, c, Step::Up)?;
+            clauses::shift(tx, c, Step::Up)
+        })
+        .unwrap();
+        let red = redline::compare(&db.conn, agreement.id, 1, None).unwrap();
+        assert_eq!(red.to, None, "against the draft as it stands");
+        assert_eq!(
+            summary(&red.clauses),
+            [
+                (Moved, Some("3"), Some("1")),
+                (Same, Some("1"), Some("2")),
+                (Same, Some("2"), Some("3")),
+            ]
+        );
+        assert!(red.clauses[0].edited);
+        assert_eq!(
+            marked(&red.clauses[0].text_en),
+            "Costs follow clause 3{+ in full+}."
+        );
+        assert_eq!(
+            red.clauses.iter().filter(|change| change.id == c).count(),
+            1,
+            "shown once, not as removed and added"
+        );
+    }
+
+    #[test]
+    fn a_removed_clause_shows_where_it_was_and_chinese_figures_change_whole() {
+        let (mut db, agreement, [a, b, c]) = three_clauses();
+        db.change(|tx| {
+            clauses::edit(tx, c, words("Costs are shared.", ""))?;
+            clauses::edit(tx, b, words("Pay USD 1,300,000.", "支付一百三十萬美元。"))?;
+            clauses::remove(tx, a)?;
+            versions::save(tx, agreement.id, "v2")
+        })
+        .unwrap();
+        let red = redline::compare(&db.conn, agreement.id, 1, Some(2)).unwrap();
+        assert_eq!(
+            summary(&red.clauses),
+            [
+                (Removed, Some("1"), None),
+                (Edited, Some("2"), Some("1")),
+                (Edited, Some("3"), Some("2")),
+            ]
+        );
+        assert_eq!(marked(&red.clauses[0].text_en), "[-Parties.-]");
+        assert_eq!(
+            marked(&red.clauses[1].text_en),
+            "Pay USD [-1,250,000-]{+1,300,000+}."
+        );
+        assert_eq!(
+            marked(&red.clauses[1].text_zh),
+            "支付[-一百二十五萬-]{+一百三十萬+}美元。"
+        );
+        assert_eq!(
+            marked(&red.clauses[2].text_en),
+            "Costs [-follow clause 2-]{+are shared+}.",
+            "a removed reference shows the number it had"
+        );
+    }
 }

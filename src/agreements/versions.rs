@@ -68,8 +68,10 @@ pub struct FrozenAgreement {
     pub language_regime: super::LanguageRegime,
 }
 
-/// A clause in a version: its stable id, number and words, references already written
-/// out as numbers (the version is read as it was printed).
+/// A clause in a version: its stable id, number and words. The text keeps its
+/// cross-references as `{{clause:<id>}}` (the version's own numbers say what they name:
+/// [`Frozen::rendered`]), so a redline can tell a reference that now shows another number
+/// from a reference to another clause.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 #[ts(export)]
 pub struct FrozenClause {
@@ -83,10 +85,32 @@ pub struct FrozenClause {
     pub text_zh: String,
 }
 
+impl Frozen {
+    /// The numbers of this version's clauses, by id.
+    pub fn numbers(&self) -> std::collections::HashMap<crate::ids::ClauseId, String> {
+        self.clauses
+            .iter()
+            .map(|c| (c.id, c.number.clone()))
+            .collect()
+    }
+
+    /// The clauses as printed: references written out with this version's numbers.
+    pub fn rendered(&self) -> Vec<FrozenClause> {
+        let numbers = self.numbers();
+        let script = self.agreement.zh_script;
+        self.clauses
+            .iter()
+            .map(|c| FrozenClause {
+                text_en: clauses::render(&c.text_en, &numbers, crate::notes::Side::En, script),
+                text_zh: clauses::render(&c.text_zh, &numbers, crate::notes::Side::Zh, script),
+                ..c.clone()
+            })
+            .collect()
+    }
+}
+
 /// The agreement and its clauses as they stand, in the frozen form.
 pub fn freeze(agreement: &Agreement, outline: &[NumberedClause]) -> Frozen {
-    let numbers = clauses::numbers(outline);
-    let render = |text: &str, side| clauses::render(text, &numbers, side, agreement.zh_script);
     Frozen {
         agreement: FrozenAgreement {
             title_en: agreement.title_en.clone(),
@@ -102,8 +126,8 @@ pub fn freeze(agreement: &Agreement, outline: &[NumberedClause]) -> Frozen {
                 depth: c.depth,
                 heading_en: c.clause.heading_en.clone(),
                 heading_zh: c.clause.heading_zh.clone(),
-                text_en: render(&c.clause.text_en, crate::notes::Side::En),
-                text_zh: render(&c.clause.text_zh, crate::notes::Side::Zh),
+                text_en: c.clause.text_en.clone(),
+                text_zh: c.clause.text_zh.clone(),
             })
             .collect(),
     }

@@ -2,7 +2,9 @@
 import type { ClauseId } from "./ClauseId";
 
 /**
- * A clause in a version: its stable id, number and words, references already written
- * out as numbers (the version is read as it was printed).
+ * A clause in a version: its stable id, number and words. The text keeps its
+ * cross-references as `{{clause:<id>}}` (the version's own numbers say what they name:
+ * [`Frozen::rendered`]), so a redline can tell a reference that now shows another number
+ * from a reference to another clause.
  */
 export type FrozenClause = { id: ClauseId, number: string, depth: number, heading_en: string, heading_zh: string, text_en: string, text_zh: string, };
