@@ -28,6 +28,7 @@
 //! - [`error`] and [`i18n`]: typed errors with stable codes, and their messages in
 //!   English, Simplified and Traditional Chinese.
 
+pub mod agreements;
 pub mod audit;
 pub mod cases;
 pub mod confidentiality;
