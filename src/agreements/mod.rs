@@ -2,7 +2,9 @@
 //!
 //! An agreement belongs to a case and holds numbered clauses ([`clauses`]), each with a
 //! heading and text in both languages and every party's position on it, and frozen
-//! versions ([`versions`]) that redlines compare. Named `agreements`, not `drafts`:
+//! versions ([`versions`]) that redlines compare ([`redline`]). [`figures`] reads the
+//! amounts, currencies, percentages and dates of a clause's two texts, for the check that
+//! they say the same. Named `agreements`, not `drafts`:
 //! `notes::draft` is a note's autosave.
 //!
 //! Decisions:
@@ -13,6 +15,7 @@
 //! - A final agreement changes no more ([`Error::AgreementFinal`]).
 
 pub mod clauses;
+pub mod figures;
 pub mod redline;
 pub mod versions;
 
