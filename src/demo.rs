@@ -6,7 +6,9 @@ use chrono::Duration;
 
 use serde::Serialize;
 
-use crate::agreements::clauses::{self as agreement_clauses, ClauseText, Place, PositionStatus};
+use crate::agreements::clauses::{
+    self as agreement_clauses, ClauseKind, ClauseText, Place, PositionStatus,
+};
 use crate::agreements::{self, versions, LanguageRegime, NewAgreement};
 use crate::cases::{self, Case, CaseKind, CaseStatus, CaseUpdate, NewCase};
 use crate::confidentiality::{self, ConfidentialityRegime, DisclosureDraft, DisclosureScope};
@@ -225,6 +227,7 @@ fn sample_agreement(tx: &Tx<'_>, case: &Case, investor: &Party, state: &Party) -
         text_en: text_en.into(),
         text_zh: text_zh.into(),
         missing_reason: None,
+        kind: None,
     };
     let parties_clause = agreement_clauses::add(
         tx,
@@ -274,12 +277,15 @@ fn sample_agreement(tx: &Tx<'_>, case: &Case, investor: &Party, state: &Party) -
     agreement_clauses::add(
         tx,
         agreement.id,
-        words(
-            "Language",
-            "语言",
-            "This Agreement is made in English and Chinese; both texts are equally authentic.",
-            "本协议以英文及中文订立，两种文本具有同等效力。",
-        ),
+        ClauseText {
+            kind: Some(ClauseKind::Language),
+            ..words(
+                "Language",
+                "语言",
+                "This Agreement is made in English and Chinese; both texts are equally authentic.",
+                "本协议以英文及中文订立，两种文本具有同等效力。",
+            )
+        },
         Place::End,
     )?;
     agreement_clauses::set_position(

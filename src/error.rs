@@ -138,6 +138,8 @@ pub enum Error {
     ClauseHasSubclauses { clause: String },
     #[error("there is no clause {reference} to refer to")]
     UnknownReference { reference: String },
+    #[error("{count} checks failed; the agreement stays a draft")]
+    ChecksFailed { count: usize },
     #[error("audit chain broken at event {seq}: {reason}")]
     AuditBroken { seq: i64, reason: String },
     #[error("the database is behind its audit anchor: event {anchored} was recorded, the log now ends at {found}")]
@@ -222,6 +224,7 @@ error_codes! {
     ClauseReferenced => "agreement.clause_referenced",
     ClauseHasSubclauses => "agreement.clause_has_subclauses",
     UnknownReference => "agreement.unknown_reference",
+    ChecksFailed => "agreement.checks_failed",
     AuditBroken => "audit.broken",
     AuditRolledBack => "audit.rolled_back",
     Database => "internal.database",
@@ -308,6 +311,7 @@ impl Error {
             E::ClauseReferenced { .. } => C::ClauseReferenced,
             E::ClauseHasSubclauses { .. } => C::ClauseHasSubclauses,
             E::UnknownReference { .. } => C::UnknownReference,
+            E::ChecksFailed { .. } => C::ChecksFailed,
             E::AuditBroken { .. } => C::AuditBroken,
             E::AuditRolledBack { .. } => C::AuditRolledBack,
             E::Database(_) => C::Database,
@@ -367,6 +371,7 @@ impl Error {
             }
             E::ClauseHasSubclauses { clause } => vec![("clause", clause.clone())],
             E::UnknownReference { reference } => vec![("reference", reference.clone())],
+            E::ChecksFailed { count } => vec![("count", count.to_string())],
             E::AuditBroken { seq, reason } => {
                 vec![("seq", seq.to_string()), ("reason", reason.clone())]
             }

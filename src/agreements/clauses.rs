@@ -35,6 +35,17 @@ pub const MAX_DEPTH: usize = 3;
 pub const MAX_COMMENT: usize = 500;
 
 vocabulary!(
+    /// The clauses an agreement must have, known by what they are: the language clause
+    /// (which text is authentic), the signature blocks, and the mediator's statement that
+    /// the agreement resulted from mediation (Singapore Convention Art 4(1)(b)).
+    ClauseKind, "kind" {
+        Language => "language",
+        Signatures => "signatures",
+        MediatorStatement => "mediator-statement",
+    }
+);
+
+vocabulary!(
     /// A party's stand on a clause.
     PositionStatus, "position" {
         Proposed => "proposed",
@@ -70,6 +81,8 @@ pub struct Clause {
     pub text_zh: String,
     /// Why one language is missing, when the mediator says so.
     pub missing_reason: Option<String>,
+    /// What the clause is, for the clauses the final check looks for.
+    pub kind: Option<ClauseKind>,
     /// The proposal note this clause came from, and that note's revision then.
     pub source_note_id: Option<NoteId>,
     #[ts(type = "number | null")]
@@ -103,6 +116,7 @@ pub struct ClauseText {
     pub text_en: String,
     pub text_zh: String,
     pub missing_reason: Option<String>,
+    pub kind: Option<ClauseKind>,
 }
 
 /// Where a clause goes.
@@ -135,7 +149,7 @@ pub enum Step {
 
 const COLUMNS: &str =
     "id, agreement_id, parent_id, position, heading_en, heading_zh, text_en, text_zh, \
-                       missing_reason, source_note_id, source_revision, created_at, updated_at";
+                       missing_reason, kind, source_note_id, source_revision, created_at, updated_at";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Clause> {
     Ok(Clause {
@@ -148,11 +162,12 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Clause> {
         text_en: row.get(6)?,
         text_zh: row.get(7)?,
         missing_reason: row.get(8)?,
-        source_note_id: row.get(9)?,
-        source_revision: row.get(10)?,
+        kind: row.get(9)?,
+        source_note_id: row.get(10)?,
+        source_revision: row.get(11)?,
         positions: Vec::new(),
-        created_at: row.get(11)?,
-        updated_at: row.get(12)?,
+        created_at: row.get(12)?,
+        updated_at: row.get(13)?,
     })
 }
 
@@ -383,6 +398,7 @@ fn checked(words: ClauseText, outline: &[NumberedClause]) -> Result<ClauseText> 
             words.missing_reason.as_deref(),
             MAX_NAME,
         )?,
+        kind: words.kind,
     })
 }
 
@@ -513,7 +529,7 @@ pub(crate) fn add_with_source(
     tx.execute(
         &format!(
             "INSERT INTO clauses ({COLUMNS})
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)"
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?13)"
         ),
         rusqlite::params![
             id,
@@ -525,6 +541,7 @@ pub(crate) fn add_with_source(
             words.text_en,
             words.text_zh,
             words.missing_reason,
+            words.kind,
             source.map(|s| s.0),
             source.map(|s| s.1),
             now,
@@ -550,7 +567,7 @@ pub fn edit(tx: &Tx<'_>, id: ClauseId, words: ClauseText) -> Result<Clause> {
     }
     tx.execute(
         "UPDATE clauses SET heading_en = ?2, heading_zh = ?3, text_en = ?4, text_zh = ?5,
-                            missing_reason = ?6, updated_at = ?7 WHERE id = ?1",
+                            missing_reason = ?6, kind = ?7, updated_at = ?8 WHERE id = ?1",
         rusqlite::params![
             id,
             words.heading_en,
@@ -558,6 +575,7 @@ pub fn edit(tx: &Tx<'_>, id: ClauseId, words: ClauseText) -> Result<Clause> {
             words.text_en,
             words.text_zh,
             words.missing_reason,
+            words.kind,
             time::to_storage(tx.now()),
         ],
     )?;

@@ -14,6 +14,7 @@
 //! - The Chinese script defaults to Traditional: IOMed sits in Hong Kong.
 //! - A final agreement changes no more ([`Error::AgreementFinal`]).
 
+pub mod checks;
 pub mod clauses;
 pub mod figures;
 pub mod redline;

@@ -585,3 +585,168 @@ mod redlines {
         );
     }
 }
+
+mod final_checks {
+    use super::*;
+    use crate::agreements::checks::{self, CheckKind};
+    use crate::agreements::clauses::ClauseKind;
+
+    fn clause(en: &str, zh: &str, kind: Option<ClauseKind>) -> ClauseText {
+        ClauseText {
+            kind,
+            ..words(en, zh)
+        }
+    }
+
+    /// The clauses every final agreement needs, in both languages, figures agreeing.
+    fn good_clauses(db: &mut Db, agreement: &Agreement) {
+        db.change(|tx| {
+            for words in [
+                clause(
+                    "The Respondent shall pay the Claimant USD 1,250,000 on or before 1 March 2027.",
+                    "答辯人須於2027年3月1日或之前向申索人支付1,250,000美元。",
+                    None,
+                ),
+                clause(
+                    "This settlement agreement is made in English and Chinese; both texts are equally authentic.",
+                    "本和解協議以英文及中文訂立，兩種文本同等真確。",
+                    Some(ClauseKind::Language),
+                ),
+                clause(
+                    "Signature of each party.",
+                    "各當事人簽署。",
+                    Some(ClauseKind::Signatures),
+                ),
+                clause(
+                    "The mediator confirms that this agreement resulted from mediation.",
+                    "調解員確認本協議經調解達成。",
+                    Some(ClauseKind::MediatorStatement),
+                ),
+            ] {
+                clauses::add(tx, agreement.id, words, Place::End)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+    }
+
+    #[test]
+    fn a_good_agreement_passes_every_check_and_becomes_final_as_a_version() {
+        let (mut db, agreement, _) = agreement();
+        good_clauses(&mut db, &agreement);
+        assert_eq!(checks::check(&db.conn, agreement.id).unwrap(), []);
+        let version = db
+            .change(|tx| checks::finalise(tx, agreement.id, "As signed"))
+            .unwrap();
+        assert_eq!(version.label, "As signed");
+        assert_eq!(
+            load(&db.conn, agreement.id).unwrap().status,
+            AgreementStatus::Final
+        );
+        let after = db.change(|tx| clauses::add(tx, agreement.id, words("More", ""), Place::End));
+        assert!(matches!(after, Err(Error::AgreementFinal)), "{after:?}");
+        verifies(&db);
+    }
+
+    #[test]
+    fn each_check_fails_on_a_bad_agreement_naming_the_clause_and_final_is_refused() {
+        let (mut db, agreement, _) = agreement();
+        db.change(|tx| {
+            for words in [
+                // 1: English only, no reason given.
+                clause("The parties shall co-operate.", "", None),
+                // 2: the figures differ.
+                clause(
+                    "Pay USD 1,250,000 by 1 March 2027.",
+                    "於2027年3月1日前支付1,300,000美元。",
+                    None,
+                ),
+                // 3: a placeholder left, and 八折 (never 8%).
+                clause(
+                    "Pay [[amount]] less the discount.",
+                    "按八折支付[[amount]]。",
+                    None,
+                ),
+                // 4: a term in the English text only.
+                clause(
+                    "This settlement agreement binds the parties.",
+                    "本協議對雙方具有約束力。",
+                    None,
+                ),
+            ] {
+                clauses::add(tx, agreement.id, words, Place::End)?;
+            }
+            Ok(())
+        })
+        .unwrap();
+        let problems = checks::check(&db.conn, agreement.id).unwrap();
+        let found: Vec<(Option<&str>, CheckKind)> = problems
+            .iter()
+            .map(|p| (p.clause.as_deref(), p.check))
+            .collect();
+        for expected in [
+            (Some("1"), CheckKind::MissingLanguage),
+            (Some("2"), CheckKind::FigureMismatch),
+            (Some("3"), CheckKind::Placeholder),
+            (Some("3"), CheckKind::FigureFlag),
+            (Some("4"), CheckKind::TermGap),
+            (None, CheckKind::LanguageClause),
+            (None, CheckKind::SignatureBlock),
+            (None, CheckKind::MediatorStatement),
+        ] {
+            assert!(found.contains(&expected), "{expected:?} not in {found:?}");
+        }
+        let mismatch = problems
+            .iter()
+            .find(|p| p.check == CheckKind::FigureMismatch)
+            .unwrap();
+        assert!(
+            mismatch.message.contains("1,250,000") && mismatch.message.contains("1,300,000"),
+            "the message says what differs: {}",
+            mismatch.message
+        );
+        let term = problems
+            .iter()
+            .find(|p| p.check == CheckKind::TermGap)
+            .unwrap();
+        assert_eq!(term.en.as_deref(), Some("settlement agreement"));
+        assert_eq!(
+            term.zh.as_deref(),
+            Some("和解協議"),
+            "in the agreement's script"
+        );
+
+        let before = db.events();
+        let refused = db.change(|tx| checks::finalise(tx, agreement.id, "Final"));
+        assert!(
+            matches!(refused, Err(Error::ChecksFailed { count }) if count == problems.len()),
+            "{refused:?}"
+        );
+        assert_eq!(db.events(), before, "nothing changed");
+        assert_eq!(
+            load(&db.conn, agreement.id).unwrap().status,
+            AgreementStatus::Draft
+        );
+    }
+
+    #[test]
+    fn a_missing_language_with_a_recorded_reason_passes() {
+        let (mut db, agreement, _) = agreement();
+        good_clauses(&mut db, &agreement);
+        db.change(|tx| {
+            clauses::add(
+                tx,
+                agreement.id,
+                ClauseText {
+                    missing_reason: Some(
+                        "Annex kept in English only, agreed by both parties".into(),
+                    ),
+                    ..words("Annex A lists the cranes.", "")
+                },
+                Place::End,
+            )
+        })
+        .unwrap();
+        assert_eq!(checks::check(&db.conn, agreement.id).unwrap(), []);
+    }
+}

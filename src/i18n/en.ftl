@@ -48,6 +48,7 @@ error-agreement-final = The agreement is final and can no longer be changed.
 error-agreement-clause-referenced = Clause { $clause } is referred to by clause { $by }: remove that reference first.
 error-agreement-clause-has-subclauses = Clause { $clause } has sub-clauses: move or remove them first.
 error-agreement-unknown-reference = There is no clause { $reference } to refer to.
+error-agreement-checks-failed = { $count } checks failed, so the agreement stays a draft. Run the checks to see each one.
 error-audit-broken = The audit log is broken at event { $seq }: { $reason }.
 error-audit-rolled-back = This vault's database is older than its audit anchor: event { $anchored } was recorded, but the log now ends at event { $found }. A copy of the database was put back, or recent changes were lost. Nothing was changed; restore the latest backup.
 error-internal-database = Database error: { $detail }. Nothing was changed.

@@ -47,6 +47,7 @@ error-agreement-final = 协议已定稿，不能再更改。
 error-agreement-clause-referenced = 第 { $clause } 条被第 { $by } 条引用：请先删除该引用。
 error-agreement-clause-has-subclauses = 第 { $clause } 条有分条：请先移动或删除分条。
 error-agreement-unknown-reference = 没有可引用的第 { $reference } 条。
+error-agreement-checks-failed = 有 { $count } 项检查未通过，协议仍为草稿。请运行检查查看每一项。
 error-audit-broken = 审计日志在第 { $seq } 条事件处断裂：{ $reason }。
 error-audit-rolled-back = 此保管库的数据库比其审计锚点旧：已记录第 { $anchored } 条事件，但日志现止于第 { $found } 条。可能有人放回了旧的数据库副本，或最近的更改已丢失。未作任何更改；请从最新备份恢复。
 error-internal-database = 数据库错误：{ $detail }。未作任何更改。

@@ -47,6 +47,7 @@ error-agreement-final = 協議已定稿，不能再更改。
 error-agreement-clause-referenced = 第 { $clause } 條被第 { $by } 條引用：請先刪除該引用。
 error-agreement-clause-has-subclauses = 第 { $clause } 條有分條：請先移動或刪除分條。
 error-agreement-unknown-reference = 沒有可引用的第 { $reference } 條。
+error-agreement-checks-failed = 有 { $count } 項檢查未通過，協議仍為草稿。請執行檢查查看每一項。
 error-audit-broken = 稽核日誌在第 { $seq } 條事件處斷裂：{ $reason }。
 error-audit-rolled-back = 此保管庫的資料庫比其稽核錨點舊：已記錄第 { $anchored } 條事件，但日誌現止於第 { $found } 條。可能有人放回了舊的資料庫副本，或最近的更改已遺失。未作任何更改；請從最新備份還原。
 error-internal-database = 資料庫錯誤：{ $detail }。未作任何更改。

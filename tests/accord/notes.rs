@@ -191,10 +191,11 @@ fn every_save_is_a_revision_that_can_be_shown_and_restored() {
         changes("en"),
         [
             pair("same", "Payment in "),
-            pair("removed", "June."),
-            pair("added", "July.")
+            pair("removed", "June"),
+            pair("added", "July"),
+            pair("same", ".")
         ],
-        "English compares word by word"
+        "English compares word by word, the full stop its own token"
     );
     assert_eq!(
         changes("zh"),

@@ -30,6 +30,8 @@ CREATE TABLE clauses (
     text_zh         TEXT NOT NULL,
     -- Why one language is missing, when the mediator says so (the final check accepts it).
     missing_reason  TEXT,
+    -- The clauses the final check looks for by what they are, not by their words.
+    kind            TEXT CHECK (kind IN ('language', 'signatures', 'mediator-statement')),
     -- The proposal note this clause came from, and the note's revision then.
     source_note_id  TEXT REFERENCES notes(id),
     source_revision INTEGER,
