@@ -8,6 +8,9 @@
 
 use std::path::PathBuf;
 
+use accord::agreements::clauses::{Clause, NumberedClause, PartyPosition};
+use accord::agreements::versions::{AgreementVersion, Frozen, FrozenAgreement, FrozenClause};
+use accord::agreements::{Agreement, AgreementDetail};
 use accord::audit::AuditEvent;
 use accord::cases::Case;
 use accord::confidentiality::{Disclosure, DisclosureStatus};
@@ -25,6 +28,7 @@ use accord::views::{CaseDetail, GuardState};
 use clap::{Parser, Subcommand};
 use ts_rs::{Config, TS};
 
+use super::draft::{DraftCommand, FrozenVersion};
 use super::term::{TermCommand, TermExportReport};
 use super::vault::{
     InitArgs, InitReport, KeyringCommand, KeyringReport, LockReport, PassphraseCommand,
@@ -90,6 +94,10 @@ pub enum Command {
     /// The termbase: English, Simplified and Traditional Chinese terms.
     #[command(subcommand)]
     Term(TermCommand),
+    /// Settlement agreements: numbered bilingual clauses, each party's position on
+    /// each, and frozen versions.
+    #[command(subcommand)]
+    Draft(DraftCommand),
     /// Search every case's notes, in English and Chinese (either script).
     Search(search::SearchArgs),
     /// Add a bilingual sample case with two parties, a joint session and two caucuses.
@@ -146,6 +154,22 @@ fn outputs() -> Vec<(&'static str, String, &'static str)> {
             "without either, the CSV or TBX itself on stdout",
         ),
         ("term check", list::<TermGap>(), "[] when none"),
+        ("draft new|update", one::<Agreement>(), ""),
+        ("draft list", list::<Agreement>(), "oldest first"),
+        (
+            "draft show",
+            one::<AgreementDetail>(),
+            "text holds references as {{clause:<id>}}",
+        ),
+        (
+            "draft show --version N",
+            one::<FrozenVersion>(),
+            "references written out as numbers",
+        ),
+        ("draft clause add|edit|move", one::<Clause>(), ""),
+        ("draft clause rm", one::<Clause>(), "the clause as it was"),
+        ("draft position", one::<Clause>(), ""),
+        ("draft version", one::<AgreementVersion>(), ""),
         (
             "search",
             one::<SearchResults>(),
@@ -183,6 +207,16 @@ fn glossary() -> Vec<(String, Vec<(String, String)>)> {
         shape::<ImportReport>(),
         shape::<TermExportReport>(),
         shape::<TermGap>(),
+        shape::<Agreement>(),
+        shape::<AgreementDetail>(),
+        shape::<NumberedClause>(),
+        shape::<Clause>(),
+        shape::<PartyPosition>(),
+        shape::<AgreementVersion>(),
+        shape::<FrozenVersion>(),
+        shape::<Frozen>(),
+        shape::<FrozenAgreement>(),
+        shape::<FrozenClause>(),
         shape::<SearchResults>(),
         shape::<SearchHit>(),
         shape::<Fragment>(),

@@ -2,8 +2,8 @@
 //!
 //! Decisions (architecture review 2026-12, problems 5 and 10):
 //!
-//! - One file per command group (`case`, `party`, `session`, `note`, `term`, `search`,
-//!   `audit`, `demo`, and `vault` for init, unlock, lock, passphrase and keyring), each
+//! - One file per command group (`case`, `party`, `session`, `note`, `term`, `draft`,
+//!   `search`, `audit`, `demo`, and `vault` for init, unlock, lock, passphrase and keyring), each
 //!   holding its clap types and one `fn` per subcommand. `args.rs` keeps only the top of
 //!   the grammar and the `--json` help, which it generates from the output types.
 //! - Record handlers get a [`Context`]: [`Context::read`] is the vault's read handle and
@@ -13,13 +13,15 @@
 //! - `--json` prints the type the desktop's command for the same action returns
 //!   (`case show` a `CaseDetail`, `note disclose` a `Disclosure` …), or, where the
 //!   desktop has no such command, the core's own type; the few reports only the command
-//!   line makes (`init`, `unlock`, `term export` …) are in [`vault`] and [`term`].
+//!   line makes (`init`, `unlock`, `term export`, `draft show --version` …) are in
+//!   [`vault`], [`term`] and [`draft`].
 //!   `tests/accord/cli_json.rs` holds each against the core on a real vault.
 
 mod args;
 mod audit;
 mod case;
 mod demo;
+mod draft;
 mod note;
 mod output;
 mod party;
@@ -72,6 +74,7 @@ fn run(cli: &Cli, out: &Out) -> Result<()> {
         Command::Note(c) => note::run(&mut shell.context(c.access()), c),
         Command::Audit(c) => audit::run(&shell.context(c.access()), c),
         Command::Term(c) => term::run(&mut shell.context(c.access()), c),
+        Command::Draft(c) => draft::run(&mut shell.context(c.access()), c),
         Command::Search(a) => search::run(&shell.context(Access::Read), a),
         Command::Demo => demo::run(&mut shell.context(Access::Write)),
     }

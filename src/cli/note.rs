@@ -330,17 +330,11 @@ fn apply(
     draft: &mut NoteDraft,
     case_id: accord::ids::CaseId,
 ) -> Result<()> {
-    if a.en_file.as_deref() == Some(Path::new("-")) && a.zh_file.as_deref() == Some(Path::new("-"))
-    {
-        return Err(Error::Invalid {
-            field: "text",
-            value: "only one side can come from standard input".into(),
-        });
-    }
-    if let Some(text) = text_arg(&a.en, a.en_file.as_deref())? {
+    let (en, zh) = text_sides(&a.en, a.en_file.as_deref(), &a.zh, a.zh_file.as_deref())?;
+    if let Some(text) = en {
         draft.text_en = text;
     }
-    if let Some(text) = text_arg(&a.zh, a.zh_file.as_deref())? {
+    if let Some(text) = zh {
         draft.text_zh = text;
     }
     if let Some(v) = parse_opt(&a.visibility)? {
@@ -375,6 +369,24 @@ fn apply(
     Ok(())
 }
 
+/// The English and Chinese text given as `--en TEXT` or `--en-file FILE` and `--zh …`
+/// (`-` for standard input, for one side only); `None` for a side not given. Also what
+/// `accord draft clause` reads its text with.
+pub(super) fn text_sides(
+    en: &Option<String>,
+    en_file: Option<&Path>,
+    zh: &Option<String>,
+    zh_file: Option<&Path>,
+) -> Result<(Option<String>, Option<String>)> {
+    if en_file == Some(Path::new("-")) && zh_file == Some(Path::new("-")) {
+        return Err(Error::Invalid {
+            field: "text",
+            value: "only one side can come from standard input".into(),
+        });
+    }
+    Ok((text_arg(en, en_file)?, text_arg(zh, zh_file)?))
+}
+
 /// Text from `--en TEXT`, or from `--en-file FILE` (`-` for standard input).
 fn text_arg(inline: &Option<String>, file: Option<&Path>) -> Result<Option<String>> {
     match (inline, file) {
@@ -393,7 +405,7 @@ fn text_arg(inline: &Option<String>, file: Option<&Path>) -> Result<Option<Strin
     }
 }
 
-fn local(stored: &str) -> String {
+pub(super) fn local(stored: &str) -> String {
     time::from_storage(stored)
         .map(time::show_local)
         .unwrap_or_else(|_| stored.to_string())

@@ -49,6 +49,18 @@ const RECORD_COMMANDS: &[&str] = &[
     "audit verify",
 ];
 
+/// The commands `drafts::draft_commands_print_what_the_desktop_gets_from_the_core` runs.
+pub const DRAFT_COMMANDS: &[&str] = &[
+    "draft new|update",
+    "draft list",
+    "draft show",
+    "draft show --version N",
+    "draft clause add|edit|move",
+    "draft clause rm",
+    "draft position",
+    "draft version",
+];
+
 /// The commands `vault_commands_print_their_reports` runs.
 const VAULT_COMMANDS: &[&str] = &[
     "init",
@@ -60,7 +72,7 @@ const VAULT_COMMANDS: &[&str] = &[
 ];
 
 /// The `--json` part of `accord --help`: each command's type, each type's fields.
-struct Help {
+pub struct Help {
     /// Label (`case new|update|close`) → `T` or `[T]`.
     commands: BTreeMap<String, String>,
     /// Type → its fields, each with the type it holds (`T` or `[T]`) when the help names one.
@@ -68,7 +80,7 @@ struct Help {
 }
 
 impl Help {
-    fn read() -> Self {
+    pub fn read() -> Self {
         let out = Command::new(env!("CARGO_BIN_EXE_accord"))
             .arg("--help")
             .output()
@@ -137,7 +149,7 @@ impl Help {
 
     /// `value`, printed by the command `label`, has exactly the fields the help lists for
     /// its type, at every depth the help names a type.
-    fn check(&self, label: &str, value: &Value) {
+    pub fn check(&self, label: &str, value: &Value) {
         let output = self
             .commands
             .get(label)
@@ -186,14 +198,14 @@ impl Help {
 }
 
 /// Runs commands and checks each output against the help.
-struct Run<'a> {
-    vault: &'a TestVault,
-    help: &'a Help,
-    seen: BTreeSet<String>,
+pub struct Run<'a> {
+    pub vault: &'a TestVault,
+    pub help: &'a Help,
+    pub seen: BTreeSet<String>,
 }
 
 impl Run<'_> {
-    fn json(&mut self, label: &str, args: &[&str]) -> Value {
+    pub fn json(&mut self, label: &str, args: &[&str]) -> Value {
         let value = self.vault.ok(args);
         self.help.check(label, &value);
         self.seen.insert(label.to_string());
@@ -201,7 +213,7 @@ impl Run<'_> {
     }
 
     /// The command's output must equal the core's answer, whole.
-    fn same<T: Serialize>(
+    pub fn same<T: Serialize>(
         &mut self,
         label: &str,
         args: &[&str],
@@ -214,21 +226,24 @@ impl Run<'_> {
 }
 
 /// What the core returns for the vault now: opened the desktop's way, read-only.
-fn core_value<T: Serialize>(vault: &TestVault, f: impl FnOnce(&Db) -> accord::Result<T>) -> Value {
+pub fn core_value<T: Serialize>(
+    vault: &TestVault,
+    f: impl FnOnce(&Db) -> accord::Result<T>,
+) -> Value {
     let dir = VaultDir::new(&vault.path);
     let opened = vault::open_with_passphrase(&dir, &PASSPHRASE.to_string().into(), Access::Read)
         .expect("the core opens the vault");
     serde_json::to_value(f(opened.vault.read()).expect("the core answers")).expect("serializes")
 }
 
-fn text(value: &Value, field: &str) -> String {
+pub fn text(value: &Value, field: &str) -> String {
     value[field]
         .as_str()
         .unwrap_or_else(|| panic!("{field} in {value}"))
         .to_string()
 }
 
-fn parse<T: std::str::FromStr<Err = accord::Error>>(text: &str) -> T {
+pub fn parse<T: std::str::FromStr<Err = accord::Error>>(text: &str) -> T {
     text.parse().unwrap_or_else(|_| panic!("an id: {text}"))
 }
 
@@ -676,8 +691,9 @@ fn vault_commands_print_their_reports() {
     );
 }
 
-/// Every command the help lists is one the two tests above run, and every type it
-/// names is listed with its fields; nothing in the help is prose that could drift.
+/// Every command the help lists is one the tests run (the two above, and the drafts' in
+/// `drafts.rs`), and every type it names is listed with its fields; nothing in the help is
+/// prose that could drift.
 #[test]
 fn the_json_help_lists_every_command_the_tests_check_and_every_type_it_names() {
     let help = Help::read();
@@ -685,6 +701,7 @@ fn the_json_help_lists_every_command_the_tests_check_and_every_type_it_names() {
     let checked: BTreeSet<&str> = RECORD_COMMANDS
         .iter()
         .chain(VAULT_COMMANDS)
+        .chain(DRAFT_COMMANDS)
         .copied()
         .collect();
     assert_eq!(listed, checked);
@@ -711,6 +728,10 @@ fn the_json_help_lists_every_command_the_tests_check_and_every_type_it_names() {
         "Disclosure",
         "SearchResults",
         "GuardState",
+        "Agreement",
+        "AgreementDetail",
+        "Clause",
+        "AgreementVersion",
     ] {
         let binding = format!(
             "{}/ui/src/lib/bindings/{name}.ts",

@@ -10,6 +10,8 @@
 //! - `crash`: autosave SIGKILLed mid-save, many times; every acknowledged save survives.
 //! - `audit`: the chain catches edits made behind Accord's back, and names the first broken link.
 //! - `records`: cases, parties, sessions; every error path changes nothing.
+//! - `drafts`: settlement agreements through `accord draft`: numbering, moves, references
+//!   that follow renumbering, positions, versions, refusals, and `--json` against the core.
 //! - `notes`: visibility from the session, revisions and restore, caucus disclosure rules.
 //! - `termbase`: the seed, term editing, CSV in and out (hostile files refused without a
 //!   trace), the bilingual check and match offsets, and the audit chain over terms.
@@ -28,6 +30,7 @@ mod cli_json;
 mod contract;
 mod crash;
 mod desktop_config;
+mod drafts;
 mod encryption;
 mod keyring;
 mod language;

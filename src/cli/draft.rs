@@ -1,0 +1,643 @@
+//! `accord draft …`: a case's settlement agreements, their numbered bilingual clauses,
+//! each party's position on each clause, and frozen versions.
+//!
+//! Clauses are named by their number now (`4.2`) or their id or short id. Clause text may
+//! refer to another clause as `{{4.2}}`; the core stores the reference by id, so it follows
+//! the clause through renumbering, and prints it as "clause 4.2" / "第4.2條".
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use accord::agreements::clauses::{self, Clause, ClauseText, Place, Step};
+use accord::agreements::versions::{self, AgreementVersion, Frozen};
+use accord::agreements::{self, Agreement, AgreementUpdate, NewAgreement};
+use accord::ids::ClauseId;
+use accord::notes::Side;
+use accord::parties::Party;
+use accord::store::Db;
+use accord::vault::Access;
+use accord::{cases, parties, Result};
+use clap::{ArgGroup, Args, Subcommand};
+use serde::Serialize;
+
+use super::note::{local, text_sides};
+use super::output::Out;
+use super::{parse_opt, Context};
+
+#[derive(Debug, Subcommand)]
+pub enum DraftCommand {
+    /// Start a draft agreement for an open case (a title in at least one language).
+    New(DraftNewArgs),
+    /// A case's agreements, oldest first.
+    List {
+        #[arg(long)]
+        case: String,
+    },
+    /// An agreement: its clauses in reading order, each party's position on each, and its
+    /// versions; or, with --version, a frozen version as it was saved.
+    Show {
+        /// The agreement's id or short id.
+        agreement: String,
+        /// Show this frozen version instead of the agreement as it stands.
+        #[arg(long, value_name = "N")]
+        version: Option<i64>,
+    },
+    /// Change an agreement's titles, script or language regime; the rest stays.
+    Update(DraftUpdateArgs),
+    /// Add, change, move and remove an agreement's clauses.
+    #[command(subcommand)]
+    Clause(ClauseCommand),
+    /// Record a party's position on a clause.
+    Position(DraftPositionArgs),
+    /// Freeze the agreement as it stands as its next version (never changed afterwards).
+    Version {
+        /// The agreement's id or short id.
+        agreement: String,
+        /// What the version is, e.g. "Proposal sent to the respondent".
+        #[arg(long)]
+        label: String,
+    },
+}
+
+impl DraftCommand {
+    pub fn access(&self) -> Access {
+        match self {
+            DraftCommand::List { .. } | DraftCommand::Show { .. } => Access::Read,
+            _ => Access::Write,
+        }
+    }
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ClauseCommand {
+    /// Add a clause: at the end, after clause N (--after) or as the last sub-clause of N
+    /// (--under). Text may refer to another clause by its number now, as {{4.2}}: the
+    /// reference follows that clause when clauses are renumbered and prints as "clause 4.2"
+    /// in English and "第4.2條" (第4.2条 in Simplified) in Chinese; a clause referred to
+    /// cannot be removed while the reference stands. Either language may be left out.
+    Add(ClauseAddArgs),
+    /// Change a clause's words: what is given replaces what it held; the rest stays. An
+    /// empty value clears a side. References may be typed as {{4.2}}; the stored form
+    /// {{clause:<id>}} is accepted back unchanged.
+    Edit(ClauseEditArgs),
+    /// Move a clause, with its sub-clauses, to a place or by one keyboard step; the
+    /// clauses after it are renumbered and references follow.
+    Move(ClauseMoveArgs),
+    /// Remove a clause; refused while it has sub-clauses or another clause refers to it.
+    Rm {
+        /// The agreement's id or short id.
+        agreement: String,
+        /// The clause's number (4.2), id or short id.
+        clause: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct DraftNewArgs {
+    #[arg(long)]
+    pub case: String,
+    #[command(flatten)]
+    pub fields: AgreementFieldArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct DraftUpdateArgs {
+    /// The agreement's id or short id.
+    pub agreement: String,
+    #[command(flatten)]
+    pub fields: AgreementFieldArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct AgreementFieldArgs {
+    #[arg(long)]
+    pub title_en: Option<String>,
+    #[arg(long)]
+    pub title_zh: Option<String>,
+    /// The Chinese text's script: hans (Simplified) or hant (Traditional, the default).
+    #[arg(long)]
+    pub script: Option<String>,
+    /// Which text is authentic: equal (both, the default), en-prevails or zh-prevails.
+    #[arg(long)]
+    pub regime: Option<String>,
+}
+
+/// A clause's words. Text comes inline, from a file, or from standard input (`-`).
+#[derive(Debug, Args)]
+pub struct ClauseWordsArgs {
+    /// English text; {{4.2}} refers to clause 4.2.
+    #[arg(long, value_name = "TEXT")]
+    pub en: Option<String>,
+    /// Read the English text from FILE (`-` for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub en_file: Option<PathBuf>,
+    /// Chinese text; {{4.2}} refers to clause 4.2.
+    #[arg(long, value_name = "TEXT")]
+    pub zh: Option<String>,
+    /// Read the Chinese text from FILE (`-` for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub zh_file: Option<PathBuf>,
+    /// English heading.
+    #[arg(long, value_name = "HEADING")]
+    pub heading_en: Option<String>,
+    /// Chinese heading.
+    #[arg(long, value_name = "HEADING")]
+    pub heading_zh: Option<String>,
+    /// Why one language is missing, e.g. "Chinese to follow" ("" clears it).
+    #[arg(long, value_name = "REASON")]
+    pub missing_reason: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ClauseAddArgs {
+    /// The agreement's id or short id.
+    pub agreement: String,
+    #[command(flatten)]
+    pub words: ClauseWordsArgs,
+    /// Put the clause right after clause N (a number like 4.2, or an id).
+    #[arg(long, value_name = "N", conflicts_with = "under")]
+    pub after: Option<String>,
+    /// Make the clause the last sub-clause of clause N.
+    #[arg(long, value_name = "N")]
+    pub under: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct ClauseEditArgs {
+    /// The agreement's id or short id.
+    pub agreement: String,
+    /// The clause's number (4.2), id or short id.
+    pub clause: String,
+    #[command(flatten)]
+    pub words: ClauseWordsArgs,
+}
+
+#[derive(Debug, Args)]
+#[command(group(ArgGroup::new("to").required(true).multiple(false)))]
+pub struct ClauseMoveArgs {
+    /// The agreement's id or short id.
+    pub agreement: String,
+    /// The clause's number (4.2), id or short id.
+    pub clause: String,
+    /// Right after clause M, under the same parent.
+    #[arg(long, value_name = "M", group = "to")]
+    pub after: Option<String>,
+    /// Last of clause M's sub-clauses.
+    #[arg(long, value_name = "M", group = "to")]
+    pub under: Option<String>,
+    /// Last of the top-level clauses.
+    #[arg(long, group = "to")]
+    pub end: bool,
+    /// Before the previous clause.
+    #[arg(long, group = "to")]
+    pub up: bool,
+    /// After the next clause.
+    #[arg(long, group = "to")]
+    pub down: bool,
+    /// Become the last sub-clause of the previous clause.
+    #[arg(long, group = "to")]
+    pub indent: bool,
+    /// Become the next clause after its parent.
+    #[arg(long, group = "to")]
+    pub outdent: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DraftPositionArgs {
+    /// The agreement's id or short id.
+    pub agreement: String,
+    /// The clause's number (4.2), id or short id.
+    pub clause: String,
+    /// The party's id or short id (a party to the agreement's case).
+    #[arg(long)]
+    pub party: String,
+    /// proposed, accepted, objected or open.
+    #[arg(long)]
+    pub status: String,
+    /// What the party said (replaces its earlier comment; without it there is none).
+    #[arg(long)]
+    pub comment: Option<String>,
+}
+
+/// `draft show --version N --json`: the version as listed, and the agreement as it was
+/// frozen then (references already written out).
+#[derive(Debug, Serialize, ts_rs::TS)]
+pub struct FrozenVersion {
+    pub version: AgreementVersion,
+    pub frozen: Frozen,
+}
+
+pub fn run(ctx: &mut Context<'_>, command: &DraftCommand) -> Result<()> {
+    match command {
+        DraftCommand::New(a) => new(ctx, a),
+        DraftCommand::List { case } => list(ctx, case),
+        DraftCommand::Show { agreement, version } => show(ctx, agreement, *version),
+        DraftCommand::Update(a) => update(ctx, a),
+        DraftCommand::Clause(c) => match c {
+            ClauseCommand::Add(a) => clause_add(ctx, a),
+            ClauseCommand::Edit(a) => clause_edit(ctx, a),
+            ClauseCommand::Move(a) => clause_move(ctx, a),
+            ClauseCommand::Rm { agreement, clause } => clause_rm(ctx, agreement, clause),
+        },
+        DraftCommand::Position(a) => position(ctx, a),
+        DraftCommand::Version { agreement, label } => version(ctx, agreement, label),
+    }
+}
+
+fn new(ctx: &mut Context<'_>, a: &DraftNewArgs) -> Result<()> {
+    let f = &a.fields;
+    let new = NewAgreement {
+        title_en: f.title_en.clone(),
+        title_zh: f.title_zh.clone(),
+        zh_script: parse_opt(&f.script)?,
+        language_regime: parse_opt(&f.regime)?,
+    };
+    let case = cases::find(ctx.read()?, &a.case)?;
+    let agreement = ctx.change(|tx| agreements::create(tx, case.id, new))?;
+    print_agreement(ctx, &agreement)
+}
+
+fn list(ctx: &Context<'_>, case: &str) -> Result<()> {
+    let out = ctx.out;
+    let conn = ctx.read()?;
+    let case = cases::find(conn, case)?;
+    let list = agreements::list(conn, case.id)?;
+    if out.json {
+        out.print_json(&list);
+        return Ok(());
+    }
+    let mut table = out.table(&["col-id", "col-title", "col-status", "col-updated"]);
+    for a in &list {
+        table.add_row(vec![
+            a.id.short(),
+            a.title(),
+            out.term("status", a.status.as_str()),
+            local(&a.updated_at),
+        ]);
+    }
+    println!("{table}");
+    Ok(())
+}
+
+fn show(ctx: &Context<'_>, reference: &str, version: Option<i64>) -> Result<()> {
+    let out = ctx.out;
+    let conn = ctx.read()?;
+    let agreement = agreements::find(conn, reference)?;
+    if let Some(number) = version {
+        let (version, frozen) = versions::load(conn, agreement.id, number)?;
+        if out.json {
+            out.print_json(&FrozenVersion { version, frozen });
+        } else {
+            print_frozen(out, &version, &frozen);
+        }
+        return Ok(());
+    }
+    let detail = agreements::detail(conn, agreement.id)?;
+    if out.json {
+        out.print_json(&detail);
+        return Ok(());
+    }
+    let case = cases::load(conn, agreement.case_id)?;
+    agreement_fields(out, &detail.agreement, &case.local_ref);
+    let parties = parties::list(conn, agreement.case_id)?;
+    let numbers = clauses::numbers(&detail.clauses);
+    if detail.clauses.is_empty() {
+        println!("\n{}", out.text("draft-no-clauses"));
+    }
+    for c in &detail.clauses {
+        println!();
+        let block = Block::of_clause(out, &detail.agreement, &c.clause, &numbers, &parties);
+        block.print(&c.number, c.depth);
+    }
+    println!();
+    if detail.versions.is_empty() {
+        println!("{}", out.text("draft-no-versions"));
+    } else {
+        print_versions(out, &detail.versions);
+    }
+    Ok(())
+}
+
+fn update(ctx: &mut Context<'_>, a: &DraftUpdateArgs) -> Result<()> {
+    let f = &a.fields;
+    let change = AgreementUpdate {
+        title_en: f.title_en.clone(),
+        title_zh: f.title_zh.clone(),
+        zh_script: parse_opt(&f.script)?,
+        language_regime: parse_opt(&f.regime)?,
+    };
+    let found = agreements::find(ctx.read()?, &a.agreement)?;
+    let agreement = ctx.change(|tx| agreements::update(tx, found.id, change))?;
+    print_agreement(ctx, &agreement)
+}
+
+/// The sides given on the command line: `None` for one not given.
+fn sides(w: &ClauseWordsArgs) -> Result<(Option<String>, Option<String>)> {
+    text_sides(&w.en, w.en_file.as_deref(), &w.zh, w.zh_file.as_deref())
+}
+
+fn clause_add(ctx: &mut Context<'_>, a: &ClauseAddArgs) -> Result<()> {
+    let (en, zh) = sides(&a.words)?;
+    if en.is_none() && zh.is_none() {
+        return Err(accord::Error::Required { field: "text" });
+    }
+    let words = ClauseText {
+        heading_en: a.words.heading_en.clone().unwrap_or_default(),
+        heading_zh: a.words.heading_zh.clone().unwrap_or_default(),
+        text_en: en.unwrap_or_default(),
+        text_zh: zh.unwrap_or_default(),
+        missing_reason: a.words.missing_reason.clone(),
+    };
+    let conn = ctx.read()?;
+    let agreement = agreements::find(conn, &a.agreement)?;
+    let place = match (&a.after, &a.under) {
+        (Some(n), _) => Place::After(clause_id(conn, &agreement, n)?),
+        (None, Some(n)) => Place::Under(clause_id(conn, &agreement, n)?),
+        (None, None) => Place::End,
+    };
+    let clause = ctx.change(|tx| clauses::add(tx, agreement.id, words, place))?;
+    print_clause(ctx, &clause)
+}
+
+fn clause_edit(ctx: &mut Context<'_>, a: &ClauseEditArgs) -> Result<()> {
+    let (en, zh) = sides(&a.words)?;
+    let conn = ctx.read()?;
+    let agreement = agreements::find(conn, &a.agreement)?;
+    let current = clauses::find(conn, agreement.id, &a.clause)?;
+    // The clause's words as stored, references as {{clause:<id>}}, which edit takes back.
+    let held = ClauseText {
+        heading_en: current.heading_en.clone(),
+        heading_zh: current.heading_zh.clone(),
+        text_en: current.text_en.clone(),
+        text_zh: current.text_zh.clone(),
+        missing_reason: current.missing_reason.clone(),
+    };
+    let given = &a.words;
+    let words = ClauseText {
+        heading_en: given.heading_en.clone().unwrap_or(held.heading_en.clone()),
+        heading_zh: given.heading_zh.clone().unwrap_or(held.heading_zh.clone()),
+        text_en: en.unwrap_or(held.text_en.clone()),
+        text_zh: zh.unwrap_or(held.text_zh.clone()),
+        missing_reason: given.missing_reason.clone().or(held.missing_reason.clone()),
+    };
+    if words == held {
+        // Nothing new: no write, so no audit event for a change that is none.
+        agreement.ensure_draft()?;
+        return print_clause(ctx, &current);
+    }
+    let clause = ctx.change(|tx| clauses::edit(tx, current.id, words))?;
+    print_clause(ctx, &clause)
+}
+
+fn clause_move(ctx: &mut Context<'_>, a: &ClauseMoveArgs) -> Result<()> {
+    let conn = ctx.read()?;
+    let agreement = agreements::find(conn, &a.agreement)?;
+    let current = clauses::find(conn, agreement.id, &a.clause)?;
+    enum To {
+        Place(Place),
+        Step(Step),
+    }
+    let to = match a {
+        ClauseMoveArgs { after: Some(m), .. } => {
+            To::Place(Place::After(clause_id(conn, &agreement, m)?))
+        }
+        ClauseMoveArgs { under: Some(m), .. } => {
+            To::Place(Place::Under(clause_id(conn, &agreement, m)?))
+        }
+        ClauseMoveArgs { end: true, .. } => To::Place(Place::End),
+        ClauseMoveArgs { up: true, .. } => To::Step(Step::Up),
+        ClauseMoveArgs { down: true, .. } => To::Step(Step::Down),
+        ClauseMoveArgs { indent: true, .. } => To::Step(Step::Indent),
+        _ => To::Step(Step::Outdent),
+    };
+    let clause = ctx.change(|tx| match to {
+        To::Place(place) => clauses::move_to(tx, current.id, place),
+        To::Step(step) => clauses::shift(tx, current.id, step),
+    })?;
+    print_clause(ctx, &clause)
+}
+
+fn clause_rm(ctx: &mut Context<'_>, agreement: &str, clause: &str) -> Result<()> {
+    let conn = ctx.read()?;
+    let agreement = agreements::find(conn, agreement)?;
+    let current = clauses::find(conn, agreement.id, clause)?;
+    let (number, removed) = ctx.change(|tx| {
+        let number = clauses::numbers(&clauses::outline(tx, agreement.id)?)
+            .remove(&current.id)
+            .unwrap_or_default();
+        Ok((number, clauses::remove(tx, current.id)?))
+    })?;
+    if ctx.out.json {
+        ctx.out.print_json(&removed);
+    } else {
+        let args = [("number", number)];
+        println!("{}", ctx.out.text_with("draft-clause-removed", &args));
+    }
+    Ok(())
+}
+
+fn position(ctx: &mut Context<'_>, a: &DraftPositionArgs) -> Result<()> {
+    let status = a.status.parse()?;
+    let conn = ctx.read()?;
+    let agreement = agreements::find(conn, &a.agreement)?;
+    let clause = clauses::find(conn, agreement.id, &a.clause)?;
+    // Any party: the core refuses one of another case, naming it.
+    let party = parties::find(conn, None, &a.party)?;
+    let comment = a.comment.clone().unwrap_or_default();
+    let clause =
+        ctx.change(|tx| clauses::set_position(tx, clause.id, party.id, status, &comment))?;
+    print_clause(ctx, &clause)
+}
+
+fn version(ctx: &mut Context<'_>, agreement: &str, label: &str) -> Result<()> {
+    let found = agreements::find(ctx.read()?, agreement)?;
+    let saved = ctx.change(|tx| versions::save(tx, found.id, label))?;
+    if ctx.out.json {
+        ctx.out.print_json(&saved);
+    } else {
+        version_fields(ctx.out, &saved);
+    }
+    Ok(())
+}
+
+fn clause_id(conn: &Db, agreement: &Agreement, reference: &str) -> Result<ClauseId> {
+    Ok(clauses::find(conn, agreement.id, reference)?.id)
+}
+
+fn print_agreement(ctx: &Context<'_>, agreement: &Agreement) -> Result<()> {
+    if ctx.out.json {
+        ctx.out.print_json(agreement);
+        return Ok(());
+    }
+    let case = cases::load(ctx.read()?, agreement.case_id)?;
+    agreement_fields(ctx.out, agreement, &case.local_ref);
+    Ok(())
+}
+
+fn agreement_fields(out: &Out, a: &Agreement, case_ref: &str) {
+    out.fields(&[
+        ("label-reference", case_ref.to_string()),
+        (
+            "label-title-en",
+            a.title_en.clone().unwrap_or_else(|| "—".into()),
+        ),
+        (
+            "label-title-zh",
+            a.title_zh.clone().unwrap_or_else(|| "—".into()),
+        ),
+        ("label-status", out.term("status", a.status.as_str())),
+        (
+            "label-language-regime",
+            out.term("language-regime", a.language_regime.as_str()),
+        ),
+        ("label-script", out.term("script", a.zh_script.as_str())),
+        ("label-saved", local(&a.updated_at)),
+        ("label-id", a.id.to_string()),
+    ]);
+}
+
+/// A changed clause in its place: its number now, references written out.
+fn print_clause(ctx: &Context<'_>, clause: &Clause) -> Result<()> {
+    let out = ctx.out;
+    if out.json {
+        out.print_json(clause);
+        return Ok(());
+    }
+    let conn = ctx.read()?;
+    let agreement = agreements::load(conn, clause.agreement_id)?;
+    let numbers = clauses::numbers(&clauses::outline(conn, agreement.id)?);
+    let parties = parties::list(conn, agreement.case_id)?;
+    let number = numbers.get(&clause.id).cloned().unwrap_or_default();
+    Block::of_clause(out, &agreement, clause, &numbers, &parties).print(&number, 1);
+    Ok(())
+}
+
+/// A version's fields, then its clauses as frozen.
+fn print_frozen(out: &Out, version: &AgreementVersion, frozen: &Frozen) {
+    version_fields(out, version);
+    println!();
+    let a = &frozen.agreement;
+    out.fields(&[
+        (
+            "label-title-en",
+            a.title_en.clone().unwrap_or_else(|| "—".into()),
+        ),
+        (
+            "label-title-zh",
+            a.title_zh.clone().unwrap_or_else(|| "—".into()),
+        ),
+        (
+            "label-language-regime",
+            out.term("language-regime", a.language_regime.as_str()),
+        ),
+        ("label-script", out.term("script", a.zh_script.as_str())),
+    ]);
+    if frozen.clauses.is_empty() {
+        println!("\n{}", out.text("draft-no-clauses"));
+    }
+    for c in &frozen.clauses {
+        println!();
+        let block = Block {
+            heading_en: &c.heading_en,
+            heading_zh: &c.heading_zh,
+            text_en: c.text_en.clone(),
+            text_zh: c.text_zh.clone(),
+            notes: Vec::new(),
+        };
+        block.print(&c.number, c.depth);
+    }
+}
+
+fn version_fields(out: &Out, v: &AgreementVersion) {
+    out.fields(&[
+        ("label-version", format!("#{}", v.version)),
+        ("label-version-label", v.label.clone()),
+        ("label-saved", local(&v.saved_at)),
+        ("label-saved-by", v.saved_by.clone()),
+        ("label-fingerprint", v.short_fingerprint()),
+    ]);
+}
+
+fn print_versions(out: &Out, list: &[AgreementVersion]) {
+    let mut table = out.table(&[
+        "col-version",
+        "col-label",
+        "col-when",
+        "col-actor",
+        "col-fingerprint",
+    ]);
+    for v in list {
+        table.add_row(vec![
+            format!("#{}", v.version),
+            v.label.clone(),
+            local(&v.saved_at),
+            v.saved_by.clone(),
+            v.short_fingerprint(),
+        ]);
+    }
+    println!("{table}");
+}
+
+/// One clause as printed: its number and headings, then its text in each language, then
+/// notes (why a side is missing, each party's position), indented by depth.
+struct Block<'a> {
+    heading_en: &'a str,
+    heading_zh: &'a str,
+    text_en: String,
+    text_zh: String,
+    notes: Vec<String>,
+}
+
+impl<'a> Block<'a> {
+    fn of_clause(
+        out: &Out,
+        agreement: &Agreement,
+        clause: &'a Clause,
+        numbers: &HashMap<ClauseId, String>,
+        parties: &[Party],
+    ) -> Self {
+        let script = agreement.zh_script;
+        let mut notes = Vec::new();
+        if let Some(reason) = &clause.missing_reason {
+            notes.push(format!("{}: {reason}", out.text("label-missing-reason")));
+        }
+        for p in &clause.positions {
+            let name = parties
+                .iter()
+                .find(|party| party.id == p.party_id)
+                .map(Party::name)
+                .unwrap_or_else(|| p.party_id.short());
+            let mut line = format!("{name}: {}", out.term("position", p.status.as_str()));
+            if !p.comment.is_empty() {
+                line.push_str(&format!(" — {}", p.comment));
+            }
+            notes.push(line);
+        }
+        Block {
+            heading_en: &clause.heading_en,
+            heading_zh: &clause.heading_zh,
+            text_en: clauses::render(&clause.text_en, numbers, Side::En, script),
+            text_zh: clauses::render(&clause.text_zh, numbers, Side::Zh, script),
+            notes,
+        }
+    }
+
+    fn print(&self, number: &str, depth: usize) {
+        let indent = "    ".repeat(depth.saturating_sub(1));
+        let headings: Vec<&str> = [self.heading_en, self.heading_zh]
+            .into_iter()
+            .filter(|h| !h.is_empty())
+            .collect();
+        let head = format!("{indent}{number}  {}", headings.join(" / "));
+        println!("{}", head.trim_end());
+        let body = format!("{indent}    ");
+        for text in [&self.text_en, &self.text_zh] {
+            for line in text.lines() {
+                println!("{}", format!("{body}{line}").trim_end());
+            }
+        }
+        for note in &self.notes {
+            println!("{body}· {note}");
+        }
+    }
+}

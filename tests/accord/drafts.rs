@@ -1,0 +1,821 @@
+//! Settlement agreements through `accord draft`: clauses numbered by their place, added
+//! at the end, after and under a clause, moved by keyboard step and by place with
+//! cross-references following the renumbering; each party's position; frozen versions
+//! that later edits leave alone; every refusal changing nothing; Chinese text from a file
+//! and from stdin; and `--json` that is the core's value, whole.
+
+use std::collections::BTreeSet;
+use std::io::Write;
+use std::process::{Command, Stdio};
+
+use accord::agreements::{self, clauses, versions};
+use accord::ids::{AgreementId, CaseId, ClauseId, PartyId};
+use serde_json::{json, Value};
+
+use crate::cli_json::{core_value, parse, text, Help, Run, DRAFT_COMMANDS};
+use crate::util::{TestVault, NO_BUS, PASSPHRASE};
+
+/// A vault with a case, two of its parties, a party of another case, and a draft.
+struct Draft {
+    vault: TestVault,
+    case: String,
+    agreement: String,
+    owner: String,
+    charterer: String,
+    stranger: String,
+}
+
+fn draft() -> Draft {
+    let vault = TestVault::init();
+    let case = vault.new_case("Harbour cranes");
+    let owner = vault.new_party(&case, "Crane Co", "requesting");
+    let charterer = vault.new_party(&case, "Port Authority", "responding");
+    let other = vault.new_case("Unrelated");
+    let stranger = vault.new_party(&other, "Stranger Ltd", "requesting");
+    let agreement = vault.ok(&[
+        "draft",
+        "new",
+        "--case",
+        &case,
+        "--title-en",
+        "Settlement Agreement",
+        "--title-zh",
+        "和解協議",
+    ]);
+    assert_eq!(agreement["status"], "draft");
+    assert_eq!(agreement["zh_script"], "hant", "Traditional by default");
+    assert_eq!(agreement["language_regime"], "equal");
+    Draft {
+        agreement: text(&agreement, "id"),
+        vault,
+        case,
+        owner,
+        charterer,
+        stranger,
+    }
+}
+
+impl Draft {
+    /// `draft clause add AGREEMENT …`; returns the clause's id.
+    fn add(&self, args: &[&str]) -> String {
+        let mut full = vec!["draft", "clause", "add", &self.agreement];
+        full.extend_from_slice(args);
+        text(&self.vault.ok(&full), "id")
+    }
+
+    fn clause(&self, args: &[&str]) -> Value {
+        let mut full = vec!["draft", "clause"];
+        full.extend_from_slice(args);
+        self.vault.ok(&full)
+    }
+
+    fn detail(&self) -> Value {
+        self.vault.ok(&["draft", "show", &self.agreement])
+    }
+
+    /// `(number, heading_en)` in reading order.
+    fn outline(&self) -> Vec<(String, String)> {
+        self.detail()["clauses"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|c| (text(c, "number"), text(c, "heading_en")))
+            .collect()
+    }
+
+    /// `accord draft show …` as a person reads it.
+    fn shown(&self, extra: &[&str]) -> String {
+        let mut args = vec!["draft", "show", &self.agreement];
+        args.extend_from_slice(extra);
+        human(&self.vault, &args)
+    }
+
+    /// A command that must fail with `code` and leave the agreement, its clauses and
+    /// versions, and the audit log as they were.
+    fn refused(&self, args: &[&str], code: &str) -> String {
+        let before = self.detail();
+        let events = self.vault.audit_len();
+        let (got, message) = self.vault.err(args);
+        assert_eq!(got, code, "{args:?}: {message}");
+        assert_eq!(self.detail(), before, "{args:?} changed the agreement");
+        assert_eq!(
+            self.vault.audit_len(),
+            events,
+            "{args:?} appended to the audit log"
+        );
+        message
+    }
+}
+
+/// Runs `accord` without `--json`, in English; returns its stdout.
+fn human(vault: &TestVault, args: &[&str]) -> String {
+    let out = Command::new(env!("CARGO_BIN_EXE_accord"))
+        .args(args)
+        .env("ACCORD_VAULT", &vault.path)
+        .env("ACCORD_PASSPHRASE", PASSPHRASE)
+        .env("ACCORD_LANG", "en")
+        .env("DBUS_SESSION_BUS_ADDRESS", NO_BUS)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("accord runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(n, h)| (n.to_string(), h.to_string()))
+        .collect()
+}
+
+#[test]
+fn an_agreement_is_numbered_cross_referenced_moved_positioned_and_versioned() {
+    let d = draft();
+    let v = &d.vault;
+    d.add(&[
+        "--heading-en",
+        "Parties",
+        "--en",
+        "Crane Co and the Port Authority.",
+    ]);
+    d.add(&[
+        "--heading-en",
+        "Payment",
+        "--heading-zh",
+        "付款",
+        "--en",
+        "The Port Authority pays USD 2 million.",
+        "--zh",
+        "港務局支付二百萬美元。",
+    ]);
+    let due = d.add(&[
+        "--under",
+        "2",
+        "--heading-en",
+        "Due date",
+        "--en",
+        "Within 30 days of signature.",
+        "--zh",
+        "於簽署後三十日內。",
+    ]);
+    d.add(&[
+        "--after",
+        "1",
+        "--heading-en",
+        "Costs",
+        "--en",
+        "Each side bears its own costs.",
+    ]);
+    let interest = d.add(&[
+        "--heading-en",
+        "Interest",
+        "--en",
+        "A payment later than {{3.1}} bears interest.",
+        "--zh",
+        "遲於{{3.1}}之付款須付利息。",
+    ]);
+    assert_eq!(
+        d.outline(),
+        pairs(&[
+            ("1", "Parties"),
+            ("2", "Costs"),
+            ("3", "Payment"),
+            ("3.1", "Due date"),
+            ("4", "Interest"),
+        ]),
+        "at the end, after 1, under 2"
+    );
+    let stored = d.detail()["clauses"][4].clone();
+    assert_eq!(
+        stored["text_en"],
+        format!("A payment later than {{{{clause:{due}}}}} bears interest."),
+        "the reference is stored by id"
+    );
+
+    let shown = d.shown(&[]);
+    for expected in [
+        "Settlement Agreement",
+        "和解協議",
+        "3  Payment / 付款",
+        "    3.1  Due date",
+        "港務局支付二百萬美元。",
+        "於簽署後三十日內。",
+        "A payment later than clause 3.1 bears interest.",
+        "遲於第3.1條之付款須付利息。",
+    ] {
+        assert!(shown.contains(expected), "{expected:?} in:\n{shown}");
+    }
+
+    // Keyboard steps: Payment up (its sub-clause with it), Interest in and out, Costs down.
+    let moved = d.clause(&["move", &d.agreement, "3", "--up"]);
+    assert_eq!(moved["heading_en"], "Payment");
+    let shown = d.shown(&[]);
+    assert!(
+        shown.contains("A payment later than clause 2.1 bears interest."),
+        "{shown}"
+    );
+    assert!(shown.contains("遲於第2.1條之付款須付利息。"), "{shown}");
+    assert!(!shown.contains("clause 3.1"), "{shown}");
+    d.clause(&["move", &d.agreement, "4", "--indent"]);
+    assert_eq!(d.outline()[4], ("3.1".into(), "Interest".into()));
+    d.clause(&["move", &d.agreement, "3.1", "--outdent"]);
+    d.clause(&["move", &d.agreement, "3", "--down"]);
+    assert_eq!(
+        d.outline(),
+        pairs(&[
+            ("1", "Parties"),
+            ("2", "Payment"),
+            ("2.1", "Due date"),
+            ("3", "Interest"),
+            ("4", "Costs"),
+        ])
+    );
+    // By place: after, to the end, under.
+    d.clause(&["move", &d.agreement, "4", "--after", "1"]);
+    d.clause(&["move", &d.agreement, "3.1", "--end"]);
+    assert_eq!(
+        d.outline(),
+        pairs(&[
+            ("1", "Parties"),
+            ("2", "Costs"),
+            ("3", "Payment"),
+            ("4", "Interest"),
+            ("5", "Due date"),
+        ])
+    );
+    assert!(d.shown(&[]).contains("A payment later than clause 5 bears"));
+    d.clause(&["move", &d.agreement, &due, "--under", "3"]);
+    let shown = d.shown(&[]);
+    assert!(shown.contains("later than clause 3.1 bears"), "{shown}");
+
+    // Editing one field keeps the rest, the stored reference included.
+    let edited = d.clause(&["edit", &d.agreement, &interest, "--heading-zh", "利息"]);
+    assert_eq!(edited["heading_zh"], "利息");
+    assert_eq!(edited["heading_en"], "Interest");
+    assert_eq!(edited["text_en"], stored["text_en"]);
+
+    // Positions: one per party, replaced when the party changes its mind.
+    d.vault.ok(&[
+        "draft",
+        "position",
+        &d.agreement,
+        "3",
+        "--party",
+        &d.owner,
+        "--status",
+        "proposed",
+    ]);
+    let clause = d.vault.ok(&[
+        "draft",
+        "position",
+        &d.agreement,
+        "3",
+        "--party",
+        &d.charterer,
+        "--status",
+        "objected",
+        "--comment",
+        "Too soon",
+    ]);
+    assert_eq!(clause["positions"].as_array().unwrap().len(), 2);
+    let clause = d.vault.ok(&[
+        "draft",
+        "position",
+        &d.agreement,
+        "3",
+        "--party",
+        &d.owner,
+        "--status",
+        "accepted",
+    ]);
+    let statuses: BTreeSet<(String, String, String)> = clause["positions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| (text(p, "party_id"), text(p, "status"), text(p, "comment")))
+        .collect();
+    let expected: BTreeSet<(String, String, String)> = [
+        (d.owner.clone(), "accepted".into(), String::new()),
+        (d.charterer.clone(), "objected".into(), "Too soon".into()),
+    ]
+    .into_iter()
+    .collect();
+    assert_eq!(statuses, expected);
+
+    // A version, then later edits: the version stays as it was frozen.
+    let version = v.ok(&[
+        "draft",
+        "version",
+        &d.agreement,
+        "--label",
+        "Proposal to the Authority",
+    ]);
+    assert_eq!(version["version"], 1);
+    assert_eq!(version["saved_by"], "Test Mediator");
+    assert_eq!(text(&version, "fingerprint").len(), 64);
+    let frozen = v.ok(&["draft", "show", &d.agreement, "--version", "1"]);
+    let frozen_text = d.shown(&["--version", "1"]);
+    assert!(
+        frozen_text.contains("A payment later than clause 3.1 bears interest."),
+        "{frozen_text}"
+    );
+    assert!(frozen_text.contains("Proposal to the Authority"));
+
+    let shown = d.shown(&[]);
+    for expected in [
+        "Port Authority: Objected — Too soon",
+        "Crane Co: Accepted",
+        "Proposal to the Authority",
+        "Test Mediator",
+    ] {
+        assert!(shown.contains(expected), "{expected:?} in:\n{shown}");
+    }
+    let fingerprint = text(&version, "fingerprint");
+    let short = format!(
+        "{} {} {} {}",
+        &fingerprint[0..4],
+        &fingerprint[4..8],
+        &fingerprint[8..12],
+        &fingerprint[12..16]
+    );
+    assert!(shown.contains(&short), "{short} in:\n{shown}");
+
+    d.clause(&[
+        "edit",
+        &d.agreement,
+        "1",
+        "--en",
+        "Crane Co Ltd and the Port Authority.",
+    ]);
+    d.clause(&["move", &d.agreement, "3", "--up"]);
+    d.add(&["--en", "This agreement is governed by Hong Kong law."]);
+    assert_eq!(
+        v.ok(&["draft", "show", &d.agreement, "--version", "1"]),
+        frozen,
+        "a version never changes"
+    );
+    assert_eq!(d.shown(&["--version", "1"]), frozen_text);
+    assert!(d.shown(&[]).contains("later than clause 2.1 bears"));
+
+    let removed = d.clause(&["rm", &d.agreement, "5"]);
+    assert_eq!(
+        removed["text_en"],
+        "This agreement is governed by Hong Kong law."
+    );
+    assert_eq!(d.outline().len(), 5);
+    let detail = d.detail();
+    assert_eq!(detail["versions"].as_array().unwrap().len(), 1);
+    let listed = v.ok(&["draft", "list", "--case", &d.case]);
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["id"], json!(d.agreement));
+    let verified = v.ok(&["audit", "verify"]);
+    assert_eq!(verified["first_break"], Value::Null, "the chain verifies");
+}
+
+#[test]
+fn every_refusal_changes_nothing() {
+    let d = draft();
+    let a = d.agreement.as_str();
+    d.add(&["--heading-en", "Payment", "--en", "The Authority pays."]);
+    d.add(&["--under", "1", "--en", "Within 30 days."]);
+    d.add(&["--en", "Late payment under {{1.1}} bears interest."]);
+
+    let message = d.refused(
+        &["draft", "clause", "add", a, "--en", "As in {{7}}."],
+        "agreement.unknown_reference",
+    );
+    assert!(message.contains('7'), "{message}");
+    d.refused(
+        &[
+            "draft",
+            "clause",
+            "edit",
+            a,
+            "2",
+            "--zh",
+            "見{{clause 9.9}}。",
+        ],
+        "agreement.unknown_reference",
+    );
+    let message = d.refused(
+        &["draft", "clause", "rm", a, "1.1"],
+        "agreement.clause_referenced",
+    );
+    assert!(
+        message.contains("1.1") && message.contains('2'),
+        "{message}"
+    );
+    d.refused(
+        &["draft", "clause", "rm", a, "1"],
+        "agreement.clause_has_subclauses",
+    );
+    d.refused(
+        &[
+            "draft",
+            "position",
+            a,
+            "1",
+            "--party",
+            &d.stranger,
+            "--status",
+            "accepted",
+        ],
+        "session.party_not_in_case",
+    );
+    d.refused(
+        &[
+            "draft", "position", a, "1", "--party", &d.owner, "--status", "maybe",
+        ],
+        "input.invalid",
+    );
+
+    // Missing records: a case, an agreement, a clause, a version, a party.
+    d.refused(
+        &["draft", "new", "--case", "ACC-1999-0099", "--title-en", "X"],
+        "input.not_found",
+    );
+    d.refused(
+        &["draft", "list", "--case", "ACC-1999-0099"],
+        "input.not_found",
+    );
+    d.refused(
+        &["draft", "clause", "add", "0123456789ab", "--en", "X"],
+        "input.not_found",
+    );
+    d.refused(&["draft", "show", "nonsense"], "input.not_found");
+    d.refused(
+        &["draft", "clause", "edit", a, "4", "--en", "X"],
+        "input.not_found",
+    );
+    d.refused(&["draft", "clause", "rm", a, "1.2"], "input.not_found");
+    d.refused(
+        &["draft", "clause", "add", a, "--after", "3", "--en", "X"],
+        "input.not_found",
+    );
+    d.refused(
+        &["draft", "clause", "move", a, "2", "--under", "9"],
+        "input.not_found",
+    );
+    d.refused(&["draft", "show", a, "--version", "1"], "input.not_found");
+    d.refused(
+        &[
+            "draft", "position", a, "1", "--party", "abcdef12", "--status", "open",
+        ],
+        "input.not_found",
+    );
+
+    // Empty and hostile words.
+    d.refused(&["draft", "clause", "add", a], "input.required");
+    d.refused(
+        &["draft", "clause", "add", a, "--en", "  ", "--zh", ""],
+        "input.required",
+    );
+    d.refused(
+        &["draft", "clause", "edit", a, "2", "--en", "", "--zh", ""],
+        "input.required",
+    );
+    d.refused(
+        &[
+            "draft",
+            "clause",
+            "add",
+            a,
+            "--en",
+            "X",
+            "--heading-en",
+            "Pay\u{202E}ment",
+        ],
+        "input.invisible_character",
+    );
+    d.refused(
+        &[
+            "draft",
+            "clause",
+            "edit",
+            a,
+            "1",
+            "--heading-zh",
+            "\u{2066}付款\u{2069}",
+        ],
+        "input.invisible_character",
+    );
+    d.refused(
+        &[
+            "draft",
+            "clause",
+            "add",
+            a,
+            "--en",
+            "X",
+            "--en-file",
+            "x.txt",
+        ],
+        "input.invalid",
+    );
+    d.refused(
+        &[
+            "draft",
+            "clause",
+            "add",
+            a,
+            "--en-file",
+            "-",
+            "--zh-file",
+            "-",
+        ],
+        "input.invalid",
+    );
+    d.refused(
+        &["draft", "clause", "move", a, "1", "--under", "1.1"],
+        "input.invalid",
+    );
+    d.refused(&["draft", "version", a, "--label", " "], "input.required");
+    d.refused(
+        &["draft", "update", a, "--title-en", "", "--title-zh", ""],
+        "input.required",
+    );
+    d.refused(&["draft", "update", a, "--regime", "both"], "input.invalid");
+
+    // An edit that changes nothing writes nothing.
+    let events = d.vault.audit_len();
+    let same = d.clause(&["edit", a, "1", "--en", "The Authority pays."]);
+    assert_eq!(same["heading_en"], "Payment");
+    assert_eq!(d.vault.audit_len(), events);
+}
+
+#[test]
+fn chinese_text_comes_from_a_file_or_stdin() {
+    let d = draft();
+    let file = d.vault.file("clause-zh.txt");
+    std::fs::write(&file, "港務局應支付款項。\n\n款項以美元支付。\n").unwrap();
+    let clause = d.vault.ok(&[
+        "draft",
+        "clause",
+        "add",
+        &d.agreement,
+        "--en",
+        "The Authority pays.",
+        "--zh-file",
+        file.to_str().unwrap(),
+    ]);
+    assert_eq!(clause["text_zh"], "港務局應支付款項。\n\n款項以美元支付。");
+    assert_eq!(clause["text_en"], "The Authority pays.");
+
+    let mut cmd = d.vault.cmd(&[
+        "draft",
+        "clause",
+        "edit",
+        &d.agreement,
+        "1",
+        "--zh-file",
+        "-",
+    ]);
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("港務局應於三十日內支付款項。\n".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let edited: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(edited["text_zh"], "港務局應於三十日內支付款項。");
+    assert_eq!(
+        edited["text_en"], "The Authority pays.",
+        "the other side stays"
+    );
+
+    // A new clause from stdin, referring to the first.
+    let mut cmd = d
+        .vault
+        .cmd(&["draft", "clause", "add", &d.agreement, "--zh-file", "-"]);
+    cmd.stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    let mut child = cmd.spawn().unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all("逾期未付{{1}}所定款項者，須付利息。".as_bytes())
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let shown = d.shown(&[]);
+    assert!(
+        shown.contains("逾期未付第1條所定款項者，須付利息。"),
+        "{shown}"
+    );
+
+    // Simplified script: the reference reads 第1条.
+    d.vault
+        .ok(&["draft", "update", &d.agreement, "--script", "hans"]);
+    assert!(d.shown(&[]).contains("逾期未付第1条所定款項者"));
+}
+
+/// Each draft command's `--json` is the core's value for the same vault, whole, and has
+/// exactly the fields `accord --help` lists for its type.
+#[test]
+fn draft_commands_print_what_the_desktop_gets_from_the_core() {
+    let d = draft();
+    let help = Help::read();
+    let mut run = Run {
+        vault: &d.vault,
+        help: &help,
+        seen: BTreeSet::new(),
+    };
+    let agreement_id: AgreementId = parse(&d.agreement);
+    let a = d.agreement.as_str();
+
+    let made = run.json(
+        "draft new|update",
+        &[
+            "draft",
+            "new",
+            "--case",
+            &d.case,
+            "--title-zh",
+            "補充協議",
+            "--regime",
+            "zh-prevails",
+        ],
+    );
+    let second: AgreementId = parse(&text(&made, "id"));
+    assert_eq!(
+        made,
+        core_value(&d.vault, |db| agreements::load(db, second))
+    );
+    run.same(
+        "draft new|update",
+        &[
+            "draft",
+            "update",
+            a,
+            "--title-en",
+            "Settlement Agreement (revised)",
+        ],
+        |db| agreements::load(db, agreement_id),
+    );
+    let case_id: CaseId = parse(&text(&made, "case_id"));
+    let listed = run.same("draft list", &["draft", "list", "--case", &d.case], |db| {
+        agreements::list(db, case_id)
+    });
+    assert_eq!(listed.as_array().unwrap().len(), 2);
+
+    let first = run.json(
+        "draft clause add|edit|move",
+        &[
+            "draft",
+            "clause",
+            "add",
+            a,
+            "--heading-en",
+            "Payment",
+            "--en",
+            "The Authority pays.",
+        ],
+    );
+    let first_id: ClauseId = parse(&text(&first, "id"));
+    assert_eq!(
+        first,
+        core_value(&d.vault, |db| clauses::load(db, first_id))
+    );
+    let under = run.json(
+        "draft clause add|edit|move",
+        &[
+            "draft",
+            "clause",
+            "add",
+            a,
+            "--under",
+            "1",
+            "--zh",
+            "三十日內。",
+        ],
+    );
+    let under_id: ClauseId = parse(&text(&under, "id"));
+    assert_eq!(
+        under,
+        core_value(&d.vault, |db| clauses::load(db, under_id))
+    );
+    let last = run.json(
+        "draft clause add|edit|move",
+        &[
+            "draft",
+            "clause",
+            "add",
+            a,
+            "--en",
+            "See {{1.1}}.",
+            "--missing-reason",
+            "Chinese to follow",
+        ],
+    );
+    let last_id: ClauseId = parse(&text(&last, "id"));
+    assert_eq!(last, core_value(&d.vault, |db| clauses::load(db, last_id)));
+    run.same(
+        "draft clause add|edit|move",
+        &[
+            "draft",
+            "clause",
+            "edit",
+            a,
+            "2",
+            "--zh",
+            "見{{1.1}}。",
+            "--missing-reason",
+            "",
+        ],
+        |db| clauses::load(db, last_id),
+    );
+    run.same(
+        "draft clause add|edit|move",
+        &["draft", "clause", "move", a, "2", "--up"],
+        |db| clauses::load(db, last_id),
+    );
+    run.same(
+        "draft clause add|edit|move",
+        &["draft", "clause", "move", a, "2.1", "--end"],
+        |db| clauses::load(db, under_id),
+    );
+    run.same(
+        "draft clause add|edit|move",
+        &["draft", "clause", "move", a, "3", "--under", "2"],
+        |db| clauses::load(db, under_id),
+    );
+    let party: PartyId = parse(&d.owner);
+    let positioned = run.same(
+        "draft position",
+        &[
+            "draft",
+            "position",
+            a,
+            "2",
+            "--party",
+            &d.owner,
+            "--status",
+            "objected",
+            "--comment",
+            "Too soon",
+        ],
+        |db| clauses::load(db, first_id),
+    );
+    assert_eq!(
+        positioned["positions"][0]["party_id"],
+        json!(party.to_string())
+    );
+    run.same(
+        "draft version",
+        &["draft", "version", a, "--label", "First proposal"],
+        |db| Ok(versions::load(db, agreement_id, 1)?.0),
+    );
+    run.same("draft show", &["draft", "show", a], |db| {
+        agreements::detail(db, agreement_id)
+    });
+    let shown = run.same(
+        "draft show --version N",
+        &["draft", "show", a, "--version", "1"],
+        |db| {
+            let (version, frozen) = versions::load(db, agreement_id, 1)?;
+            Ok(json!({ "version": version, "frozen": frozen }))
+        },
+    );
+    assert_eq!(shown["frozen"]["clauses"][0]["text_en"], "See clause 2.1.");
+    // Clause 1 (the reference) first, so that 2.1, now 1.1, is referred to no more.
+    let before = core_value(&d.vault, |db| clauses::load(db, last_id));
+    let removed = run.json("draft clause rm", &["draft", "clause", "rm", a, "1"]);
+    assert_eq!(removed, before, "rm prints the clause as it was");
+    let before = core_value(&d.vault, |db| clauses::load(db, under_id));
+    let removed = run.json("draft clause rm", &["draft", "clause", "rm", a, "1.1"]);
+    assert_eq!(removed, before);
+    assert_eq!(
+        core_value(&d.vault, |db| clauses::outline(db, agreement_id))
+            .as_array()
+            .unwrap()
+            .len(),
+        1
+    );
+
+    let expected: BTreeSet<String> = DRAFT_COMMANDS.iter().map(|c| c.to_string()).collect();
+    assert_eq!(
+        run.seen, expected,
+        "DRAFT_COMMANDS lists what this test runs"
+    );
+}
