@@ -12,8 +12,6 @@
 //!
 //! Not yet: that every character is covered by the shipped fonts (with the renderer).
 
-use std::collections::BTreeMap;
-
 use rusqlite::Connection;
 use serde::Serialize;
 
@@ -50,7 +48,8 @@ pub struct CheckProblem {
     pub check: CheckKind,
     pub en: Option<String>,
     pub zh: Option<String>,
-    pub args: BTreeMap<String, String>,
+    /// `(name, value)` pairs for the translated message, the clause's number among them.
+    pub args: Vec<(String, String)>,
     pub message: String,
 }
 
@@ -62,12 +61,12 @@ fn problem(
     args: &[(&str, String)],
     message: String,
 ) -> CheckProblem {
-    let mut args: BTreeMap<String, String> = args
+    let mut args: Vec<(String, String)> = args
         .iter()
         .map(|(k, v)| (k.to_string(), v.clone()))
         .collect();
     if let Some(c) = clause {
-        args.insert("clause".into(), c.number.clone());
+        args.push(("clause".into(), c.number.clone()));
     }
     CheckProblem {
         clause: clause.map(|c| c.number.clone()),
@@ -109,7 +108,11 @@ pub fn check(conn: &Connection, agreement_id: AgreementId) -> Result<Vec<CheckPr
                 }
             }
         }
-        for gap in matcher.check(&en, &zh) {
+        // The words a reference writes out ("clause 4.2", 第4.2條) are Accord's, not the
+        // drafter's: the termbase has no say in them.
+        let plain_en = without_references(&clause.text_en);
+        let plain_zh = without_references(&clause.text_zh);
+        for gap in matcher.check(&plain_en, &plain_zh) {
             let found_in = if gap.found_in == Side::En {
                 "English"
             } else {
@@ -219,6 +222,21 @@ pub fn check(conn: &Connection, agreement_id: AgreementId) -> Result<Vec<CheckPr
         }
     }
     Ok(problems)
+}
+
+/// `text` with its `{{…}}` references taken out.
+fn without_references(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(start) = rest.find("{{") {
+        let Some(len) = rest[start..].find("}}") else {
+            break;
+        };
+        out.push_str(&rest[..start]);
+        rest = &rest[start + len + 2..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Each `[[…]]` of `text`: a template's placeholder not yet filled in.

@@ -372,7 +372,9 @@ fn refers_to(text: &str, id: ClauseId) -> bool {
 }
 
 fn clause_side(field: &'static str, text: &str) -> Result<String> {
-    Ok(text::paragraphs(field, Some(text), MAX_CLAUSE_SIDE)?.unwrap_or_default())
+    // A file written on Windows ends its lines with CR LF; the text is the same.
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    Ok(text::paragraphs(field, Some(&text), MAX_CLAUSE_SIDE)?.unwrap_or_default())
 }
 
 fn heading(field: &'static str, text: &str) -> Result<String> {
@@ -559,11 +561,21 @@ pub fn edit(tx: &Tx<'_>, id: ClauseId, words: ClauseText) -> Result<Clause> {
     let current = load(tx, id)?;
     draft_agreement(tx, current.agreement_id)?;
     let words = checked(words, &outline(tx, current.agreement_id)?)?;
-    if words.text_en.contains(&id.to_string()) || words.text_zh.contains(&id.to_string()) {
+    if refers_to(&words.text_en, id) || refers_to(&words.text_zh, id) {
         return Err(Error::Invalid {
             field: "text",
             value: "a clause cannot refer to itself".into(),
         });
+    }
+    let unchanged = words.heading_en == current.heading_en
+        && words.heading_zh == current.heading_zh
+        && words.text_en == current.text_en
+        && words.text_zh == current.text_zh
+        && words.missing_reason == current.missing_reason
+        && words.kind == current.kind;
+    if unchanged {
+        // An autosave of what is already there: no write, no event.
+        return Ok(current);
     }
     tx.execute(
         "UPDATE clauses SET heading_en = ?2, heading_zh = ?3, text_en = ?4, text_zh = ?5,

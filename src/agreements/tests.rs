@@ -750,3 +750,43 @@ mod final_checks {
         assert_eq!(checks::check(&db.conn, agreement.id).unwrap(), []);
     }
 }
+
+#[test]
+fn windows_line_endings_are_the_same_text_and_an_unchanged_edit_records_nothing() {
+    let (mut db, agreement, _) = agreement();
+    let clause = db
+        .change(|tx| clauses::add(tx, agreement.id, words("One.\r\nTwo.", ""), Place::End))
+        .unwrap();
+    assert_eq!(clause.text_en, "One.\nTwo.");
+    let before = db.events();
+    db.change(|tx| clauses::edit(tx, clause.id, words("One.\nTwo.", "")))
+        .unwrap();
+    assert_eq!(db.events(), before, "nothing changed, nothing recorded");
+    let self_ref = db.change(|tx| clauses::edit(tx, clause.id, words("See {{1}}.", "")));
+    assert!(
+        matches!(self_ref, Err(Error::Invalid { field: "text", .. })),
+        "{self_ref:?}"
+    );
+}
+
+#[test]
+fn a_reference_written_out_is_not_a_term_for_the_termbase_check() {
+    let (mut db, agreement, _) = agreement();
+    add(&mut db, &agreement, "Payment.", Place::End);
+    db.change(|tx| {
+        clauses::add(
+            tx,
+            agreement.id,
+            words("As in {{1}}.", "按{{1}}。"),
+            Place::End,
+        )
+    })
+    .unwrap();
+    let problems = super::checks::check(&db.conn, agreement.id).unwrap();
+    assert!(
+        !problems
+            .iter()
+            .any(|p| p.check == super::checks::CheckKind::TermGap),
+        "\"clause 1\" / 第1條 are Accord's words: {problems:?}"
+    );
+}

@@ -150,7 +150,9 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<AgreementVersion> {
     })
 }
 
-/// Freezes the agreement as it stands as its next version.
+/// Freezes the agreement as it stands as its next version. A final agreement may still be
+/// frozen (its "as signed" version is one: [`super::checks::finalise`]); nothing else
+/// about it changes.
 pub fn save(tx: &Tx<'_>, agreement_id: AgreementId, label: &str) -> Result<AgreementVersion> {
     let agreement = super::load(tx, agreement_id)?;
     let label = text::required("label", label, MAX_TITLE)?;

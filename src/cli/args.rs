@@ -8,7 +8,9 @@
 
 use std::path::PathBuf;
 
+use accord::agreements::checks::CheckProblem;
 use accord::agreements::clauses::{Clause, NumberedClause, PartyPosition};
+use accord::agreements::redline::{ClauseChange, Redline};
 use accord::agreements::versions::{AgreementVersion, Frozen, FrozenAgreement, FrozenClause};
 use accord::agreements::{Agreement, AgreementDetail};
 use accord::audit::AuditEvent;
@@ -171,6 +173,21 @@ fn outputs() -> Vec<(&'static str, String, &'static str)> {
         ("draft position", one::<Clause>(), ""),
         ("draft version", one::<AgreementVersion>(), ""),
         (
+            "draft diff",
+            one::<Redline>(),
+            "FROM to TO, or to the draft as it stands without TO",
+        ),
+        (
+            "draft check",
+            list::<CheckProblem>(),
+            "[] when every check passes; otherwise exits with agreement.checks_failed",
+        ),
+        (
+            "draft final",
+            one::<AgreementVersion>(),
+            "the final version",
+        ),
+        (
             "search",
             one::<SearchResults>(),
             "best first; total stops counting at 1000",
@@ -217,6 +234,9 @@ fn glossary() -> Vec<(String, Vec<(String, String)>)> {
         shape::<Frozen>(),
         shape::<FrozenAgreement>(),
         shape::<FrozenClause>(),
+        shape::<Redline>(),
+        shape::<ClauseChange>(),
+        shape::<CheckProblem>(),
         shape::<SearchResults>(),
         shape::<SearchHit>(),
         shape::<Fragment>(),

@@ -8,9 +8,12 @@
 use std::collections::HashMap;
 use std::path::PathBuf;
 
-use accord::agreements::clauses::{self, Clause, ClauseText, Place, Step};
+use accord::agreements::checks;
+use accord::agreements::clauses::{self, Clause, ClauseKind, ClauseText, Place, Step};
+use accord::agreements::redline::{self, ClauseChangeKind};
 use accord::agreements::versions::{self, AgreementVersion, Frozen};
 use accord::agreements::{self, Agreement, AgreementUpdate, NewAgreement};
+use accord::bilingual::{DiffChange, DiffSpan};
 use accord::ids::ClauseId;
 use accord::notes::Side;
 use accord::parties::Party;
@@ -57,12 +60,39 @@ pub enum DraftCommand {
         #[arg(long)]
         label: String,
     },
+    /// What changed from version FROM to version TO (or to the draft as it stands),
+    /// clause by clause: [-removed-] and {+added+}, moved clauses once at their new place.
+    Diff {
+        /// The agreement's id or short id.
+        agreement: String,
+        /// The older version's number.
+        from: i64,
+        /// The newer version's number; without it, the draft as it stands.
+        to: Option<i64>,
+    },
+    /// Run the checks an agreement must pass before it is final; each failure names the
+    /// clause and what differs. Exits with agreement.checks_failed when any fails.
+    Check {
+        /// The agreement's id or short id.
+        agreement: String,
+    },
+    /// Mark the agreement final, once every check passes, and freeze it as a version.
+    Final {
+        /// The agreement's id or short id.
+        agreement: String,
+        /// The final version's label.
+        #[arg(long, default_value = "Final")]
+        label: String,
+    },
 }
 
 impl DraftCommand {
     pub fn access(&self) -> Access {
         match self {
-            DraftCommand::List { .. } | DraftCommand::Show { .. } => Access::Read,
+            DraftCommand::List { .. }
+            | DraftCommand::Show { .. }
+            | DraftCommand::Diff { .. }
+            | DraftCommand::Check { .. } => Access::Read,
             _ => Access::Write,
         }
     }
@@ -146,6 +176,10 @@ pub struct ClauseWordsArgs {
     /// Why one language is missing, e.g. "Chinese to follow" ("" clears it).
     #[arg(long, value_name = "REASON")]
     pub missing_reason: Option<String>,
+    /// What the clause is, for the checks before final: language, signatures or
+    /// mediator-statement ("" clears it).
+    #[arg(long, value_name = "KIND")]
+    pub kind: Option<String>,
 }
 
 #[derive(Debug, Args)]
@@ -220,7 +254,7 @@ pub struct DraftPositionArgs {
 }
 
 /// `draft show --version N --json`: the version as listed, and the agreement as it was
-/// frozen then (references already written out).
+/// frozen then (references kept by id, with the version's own numbers: `Frozen::rendered`).
 #[derive(Debug, Serialize, ts_rs::TS)]
 pub struct FrozenVersion {
     pub version: AgreementVersion,
@@ -241,7 +275,100 @@ pub fn run(ctx: &mut Context<'_>, command: &DraftCommand) -> Result<()> {
         },
         DraftCommand::Position(a) => position(ctx, a),
         DraftCommand::Version { agreement, label } => version(ctx, agreement, label),
+        DraftCommand::Diff {
+            agreement,
+            from,
+            to,
+        } => diff(ctx, agreement, *from, *to),
+        DraftCommand::Check { agreement } => check(ctx, agreement),
+        DraftCommand::Final { agreement, label } => finalise(ctx, agreement, label),
     }
+}
+
+fn diff(ctx: &mut Context<'_>, agreement: &str, from: i64, to: Option<i64>) -> Result<()> {
+    let conn = ctx.read()?;
+    let found = agreements::find(conn, agreement)?;
+    let red = redline::compare(conn, found.id, from, to)?;
+    let out = ctx.out;
+    if out.json {
+        out.print_json(&red);
+        return Ok(());
+    }
+    for c in &red.clauses {
+        let number = match (&c.number_from, &c.number_to) {
+            (Some(from), Some(to)) if c.change == ClauseChangeKind::Moved => out.text_with(
+                "draft-diff-moved",
+                &[("from", from.clone()), ("to", to.clone())],
+            ),
+            (_, Some(to)) => to.clone(),
+            (Some(from), None) => from.clone(),
+            (None, None) => String::new(),
+        };
+        let mark = out.term("change", c.change.as_str());
+        println!("\n{number}  [{mark}]");
+        for spans in [&c.heading_en, &c.heading_zh, &c.text_en, &c.text_zh] {
+            let line = marked(spans);
+            if !line.trim().is_empty() {
+                println!("    {line}");
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `[-removed-]` and `{+added+}` around changes, as redlines are written in plain text.
+fn marked(spans: &[DiffSpan]) -> String {
+    spans
+        .iter()
+        .map(|s| match s.change {
+            DiffChange::Same => s.text.clone(),
+            DiffChange::Removed => format!("[-{}-]", s.text),
+            DiffChange::Added => format!("{{+{}+}}", s.text),
+        })
+        .collect()
+}
+
+fn check(ctx: &mut Context<'_>, agreement: &str) -> Result<()> {
+    let conn = ctx.read()?;
+    let found = agreements::find(conn, agreement)?;
+    let problems = checks::check(conn, found.id)?;
+    let out = ctx.out;
+    if out.json {
+        out.print_json(&problems);
+    } else if problems.is_empty() {
+        println!("{}", out.text("draft-checks-passed"));
+    } else {
+        for p in &problems {
+            let args: Vec<(&str, String)> = p
+                .args
+                .iter()
+                .map(|(k, v)| (k.as_str(), v.clone()))
+                .collect();
+            println!(
+                "- {}",
+                out.text_with(&format!("check-{}", p.check.as_str()), &args)
+            );
+        }
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(accord::Error::ChecksFailed {
+            count: problems.len(),
+        })
+    }
+}
+
+fn finalise(ctx: &mut Context<'_>, agreement: &str, label: &str) -> Result<()> {
+    let found = agreements::find(ctx.read()?, agreement)?;
+    let saved = ctx.change(|tx| checks::finalise(tx, found.id, label))?;
+    if ctx.out.json {
+        ctx.out.print_json(&saved);
+    } else {
+        println!("{}", ctx.out.text("draft-final"));
+        version_fields(ctx.out, &saved);
+    }
+    Ok(())
 }
 
 fn new(ctx: &mut Context<'_>, a: &DraftNewArgs) -> Result<()> {
@@ -331,6 +458,14 @@ fn update(ctx: &mut Context<'_>, a: &DraftUpdateArgs) -> Result<()> {
     print_agreement(ctx, &agreement)
 }
 
+/// `--kind`: `None` when not given or empty.
+fn clause_kind(text: Option<&str>) -> Result<Option<ClauseKind>> {
+    match text.map(str::trim) {
+        None | Some("") => Ok(None),
+        Some(kind) => kind.parse().map(Some),
+    }
+}
+
 /// The sides given on the command line: `None` for one not given.
 fn sides(w: &ClauseWordsArgs) -> Result<(Option<String>, Option<String>)> {
     text_sides(&w.en, w.en_file.as_deref(), &w.zh, w.zh_file.as_deref())
@@ -347,6 +482,7 @@ fn clause_add(ctx: &mut Context<'_>, a: &ClauseAddArgs) -> Result<()> {
         text_en: en.unwrap_or_default(),
         text_zh: zh.unwrap_or_default(),
         missing_reason: a.words.missing_reason.clone(),
+        kind: clause_kind(a.words.kind.as_deref())?,
     };
     let conn = ctx.read()?;
     let agreement = agreements::find(conn, &a.agreement)?;
@@ -371,6 +507,7 @@ fn clause_edit(ctx: &mut Context<'_>, a: &ClauseEditArgs) -> Result<()> {
         text_en: current.text_en.clone(),
         text_zh: current.text_zh.clone(),
         missing_reason: current.missing_reason.clone(),
+        kind: current.kind,
     };
     let given = &a.words;
     let words = ClauseText {
@@ -379,6 +516,10 @@ fn clause_edit(ctx: &mut Context<'_>, a: &ClauseEditArgs) -> Result<()> {
         text_en: en.unwrap_or(held.text_en.clone()),
         text_zh: zh.unwrap_or(held.text_zh.clone()),
         missing_reason: given.missing_reason.clone().or(held.missing_reason.clone()),
+        kind: match given.kind.as_deref() {
+            Some(kind) => clause_kind(Some(kind))?,
+            None => held.kind,
+        },
     };
     if words == held {
         // Nothing new: no write, so no audit event for a change that is none.
@@ -535,7 +676,8 @@ fn print_frozen(out: &Out, version: &AgreementVersion, frozen: &Frozen) {
     if frozen.clauses.is_empty() {
         println!("\n{}", out.text("draft-no-clauses"));
     }
-    for c in &frozen.clauses {
+    // Printed as it was: references written out with the version's own numbers.
+    for c in &frozen.rendered() {
         println!();
         let block = Block {
             heading_en: &c.heading_en,

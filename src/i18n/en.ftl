@@ -297,3 +297,27 @@ col-fingerprint = Fingerprint
 draft-clause-removed = Clause { $number } removed.
 draft-no-clauses = No clauses yet.
 draft-no-versions = No versions saved yet.
+
+# Agreements: redlines and checks.
+draft-diff-moved = { $to } (moved from { $from })
+change-same = unchanged
+change-edited = edited
+change-added = added
+change-removed = removed
+change-moved = moved
+draft-checks-passed = Every check passes: the agreement may be made final.
+draft-final = The agreement is final, frozen as this version:
+check-missing-language = Clause { $clause } has no { $side ->
+        [en] English
+       *[zh] Chinese
+    } text, and no reason is recorded.
+check-term-gap = Clause { $clause }: the term “{ $term }” is in the { $found_in ->
+        [en] English
+       *[zh] Chinese
+    } text but not in the other.
+check-placeholder = Clause { $clause }: { $placeholder } is not filled in.
+check-figure-mismatch = Clause { $clause }: { $detail }
+check-figure-flag = Clause { $clause }: “{ $text }” must be settled by hand ({ $flag }).
+check-language-clause = The agreement needs exactly one language clause; it has { $count }.
+check-signature-block = The agreement needs exactly one signature block; it has { $count }.
+check-mediator-statement = The agreement needs exactly one statement by the mediator that it resulted from mediation; it has { $count }.

@@ -296,3 +296,27 @@ col-fingerprint = 指纹
 draft-clause-removed = 第 { $number } 条已删除。
 draft-no-clauses = 尚无条款。
 draft-no-versions = 尚未保存版本。
+
+# Agreements: redlines and checks.
+draft-diff-moved = { $to }（由 { $from } 移来）
+change-same = 未改
+change-edited = 已改
+change-added = 新增
+change-removed = 删除
+change-moved = 移动
+draft-checks-passed = 全部检查通过：协议可以定稿。
+draft-final = 协议已定稿，并冻结为以下版本：
+check-missing-language = 第 { $clause } 条没有{ $side ->
+        [en] 英文
+       *[zh] 中文
+    }文本，也没有记录原因。
+check-term-gap = 第 { $clause } 条：术语“{ $term }”出现在{ $found_in ->
+        [en] 英文
+       *[zh] 中文
+    }文本中，另一文本却没有。
+check-placeholder = 第 { $clause } 条：{ $placeholder } 尚未填写。
+check-figure-mismatch = 第 { $clause } 条：{ $detail }
+check-figure-flag = 第 { $clause } 条：“{ $text }”须人工确定（{ $flag }）。
+check-language-clause = 协议须有且只有一条语言条款；现有 { $count } 条。
+check-signature-block = 协议须有且只有一个签署栏；现有 { $count } 个。
+check-mediator-statement = 协议须有且只有一项调解员关于协议经调解达成的声明；现有 { $count } 项。

@@ -296,3 +296,27 @@ col-fingerprint = 指紋
 draft-clause-removed = 第 { $number } 條已刪除。
 draft-no-clauses = 尚無條款。
 draft-no-versions = 尚未儲存版本。
+
+# Agreements: redlines and checks.
+draft-diff-moved = { $to }（由 { $from } 移來）
+change-same = 未改
+change-edited = 已改
+change-added = 新增
+change-removed = 刪除
+change-moved = 移動
+draft-checks-passed = 全部檢查通過：協議可以定稿。
+draft-final = 協議已定稿，並凍結為以下版本：
+check-missing-language = 第 { $clause } 條沒有{ $side ->
+        [en] 英文
+       *[zh] 中文
+    }文本，也沒有記錄原因。
+check-term-gap = 第 { $clause } 條：術語「{ $term }」出現在{ $found_in ->
+        [en] 英文
+       *[zh] 中文
+    }文本中，另一文本卻沒有。
+check-placeholder = 第 { $clause } 條：{ $placeholder } 尚未填寫。
+check-figure-mismatch = 第 { $clause } 條：{ $detail }
+check-figure-flag = 第 { $clause } 條：「{ $text }」須人工確定（{ $flag }）。
+check-language-clause = 協議須有且只有一條語言條款；現有 { $count } 條。
+check-signature-block = 協議須有且只有一個簽署欄；現有 { $count } 個。
+check-mediator-statement = 協議須有且只有一項調解員關於協議經調解達成的聲明；現有 { $count } 項。

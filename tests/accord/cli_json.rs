@@ -59,6 +59,9 @@ pub const DRAFT_COMMANDS: &[&str] = &[
     "draft clause rm",
     "draft position",
     "draft version",
+    "draft diff",
+    "draft check",
+    "draft final",
 ];
 
 /// The commands `vault_commands_print_their_reports` runs.

@@ -8,7 +8,7 @@ use std::collections::BTreeSet;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use accord::agreements::{self, clauses, versions};
+use accord::agreements::{self, checks, clauses, redline, versions};
 use accord::ids::{AgreementId, CaseId, ClauseId, PartyId};
 use serde_json::{json, Value};
 
@@ -797,7 +797,25 @@ fn draft_commands_print_what_the_desktop_gets_from_the_core() {
             Ok(json!({ "version": version, "frozen": frozen }))
         },
     );
-    assert_eq!(shown["frozen"]["clauses"][0]["text_en"], "See clause 2.1.");
+    let frozen_text = shown["frozen"]["clauses"][0]["text_en"].as_str().unwrap();
+    assert!(
+        frozen_text.starts_with("See {{clause:"),
+        "a version keeps its references by id (its own numbers write them out): {frozen_text}"
+    );
+    run.same("draft diff", &["draft", "diff", a, "1"], |db| {
+        redline::compare(db, agreement_id, 1, None)
+    });
+    // draft check prints the problems as the core lists them, and fails.
+    let out = d.vault.cmd(&["draft", "check", a]).output().unwrap();
+    assert!(!out.status.success(), "a failing check exits non-zero");
+    let problems: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        problems,
+        core_value(&d.vault, |db| checks::check(db, agreement_id))
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("agreement.checks_failed"));
+    help.check("draft check", &problems);
+    run.seen.insert("draft check".into());
     // Clause 1 (the reference) first, so that 2.1, now 1.1, is referred to no more.
     let before = core_value(&d.vault, |db| clauses::load(db, last_id));
     let removed = run.json("draft clause rm", &["draft", "clause", "rm", a, "1"]);
@@ -813,9 +831,148 @@ fn draft_commands_print_what_the_desktop_gets_from_the_core() {
         1
     );
 
+    // draft final, on an agreement that passes: the final version.
+    let good = d.vault.ok(&[
+        "draft",
+        "new",
+        "--case",
+        &d.case,
+        "--title-en",
+        "Short form",
+    ]);
+    let g = text(&good, "id");
+    for (en, zh, kind) in [
+        ("Each party bears its own costs.", "各方自行承擔費用。", ""),
+        (
+            "This Agreement is made in English and Chinese; both texts are equally authentic.",
+            "本協議以英文及中文訂立，兩種文本同等真確。",
+            "language",
+        ),
+        ("Signature of each party.", "各當事人簽署。", "signatures"),
+        (
+            "The mediator confirms that this agreement resulted from mediation.",
+            "調解員確認本協議經調解達成。",
+            "mediator-statement",
+        ),
+    ] {
+        d.vault.ok(&[
+            "draft", "clause", "add", &g, "--en", en, "--zh", zh, "--kind", kind,
+        ]);
+    }
+    let good_id: AgreementId = parse(&g);
+    let final_version = run.json(
+        "draft final",
+        &["draft", "final", &g, "--label", "As signed"],
+    );
+    assert_eq!(
+        final_version,
+        core_value(&d.vault, |db| Ok(versions::load(db, good_id, 1)?.0))
+    );
+    assert_eq!(
+        core_value(&d.vault, |db| agreements::load(db, good_id))["status"],
+        "final"
+    );
+
     let expected: BTreeSet<String> = DRAFT_COMMANDS.iter().map(|c| c.to_string()).collect();
     assert_eq!(
         run.seen, expected,
         "DRAFT_COMMANDS lists what this test runs"
     );
+}
+
+/// `accord draft check` in `lang`, as a person reads it: its stdout and whether it passed.
+fn check_in(vault: &TestVault, agreement: &str, lang: &str) -> (String, bool) {
+    let out = Command::new(env!("CARGO_BIN_EXE_accord"))
+        .args(["draft", "check", agreement])
+        .env("ACCORD_VAULT", &vault.path)
+        .env("ACCORD_PASSPHRASE", PASSPHRASE)
+        .env("ACCORD_LANG", lang)
+        .env("DBUS_SESSION_BUS_ADDRESS", NO_BUS)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("accord runs");
+    (
+        String::from_utf8(out.stdout).expect("UTF-8 output"),
+        out.status.success(),
+    )
+}
+
+#[test]
+fn the_checks_say_what_differs_in_the_readers_language_and_final_waits_for_them() {
+    let d = draft();
+    let a = d.agreement.as_str();
+    d.vault.ok(&[
+        "draft",
+        "clause",
+        "add",
+        a,
+        "--en",
+        "Pay USD 1,250,000 by 1 March 2027.",
+        "--zh",
+        "於2027年3月1日前支付1,300,000美元。",
+    ]);
+    let (en, passed) = check_in(&d.vault, a, "en");
+    assert!(!passed, "a failed check exits non-zero");
+    assert!(
+        en.contains("Clause 1:") && en.contains("1,250,000") && en.contains("1,300,000"),
+        "{en}"
+    );
+    assert!(en.contains("exactly one language clause"), "{en}");
+    let (zh, _) = check_in(&d.vault, a, "zh-Hant");
+    assert!(zh.contains("第 1 條") && zh.contains("語言條款"), "{zh}");
+    let (hans, _) = check_in(&d.vault, a, "zh-Hans");
+    assert!(
+        hans.contains("第 1 条") && hans.contains("语言条款"),
+        "{hans}"
+    );
+
+    d.refused(&["draft", "final", a], "agreement.checks_failed");
+    d.vault.ok(&[
+        "draft",
+        "version",
+        a,
+        "--label",
+        "Before the figures agreed",
+    ]);
+
+    d.vault.ok(&[
+        "draft",
+        "clause",
+        "edit",
+        a,
+        "1",
+        "--zh",
+        "於2027年3月1日前支付1,250,000美元。",
+    ]);
+    for (en, zh, kind) in [
+        (
+            "This Agreement is made in English and Chinese; both texts are equally authentic.",
+            "本協議以英文及中文訂立，兩種文本同等真確。",
+            "language",
+        ),
+        ("Signature of each party.", "各當事人簽署。", "signatures"),
+        (
+            "The mediator confirms that this agreement resulted from mediation.",
+            "調解員確認本協議經調解達成。",
+            "mediator-statement",
+        ),
+    ] {
+        d.vault.ok(&[
+            "draft", "clause", "add", a, "--en", en, "--zh", zh, "--kind", kind,
+        ]);
+    }
+    let (en, passed) = check_in(&d.vault, a, "en");
+    assert!(passed, "{en}");
+    assert!(en.contains("Every check passes"), "{en}");
+    let version = d.vault.ok(&["draft", "final", a]);
+    assert_eq!(version["label"], "Final");
+    d.refused(
+        &["draft", "clause", "add", a, "--en", "One more thing."],
+        "agreement.final",
+    );
+    // The redline from the first version to the last shows the corrected figure whole.
+    let diff = human(&d.vault, &["draft", "diff", a, "1", "2"]);
+    assert!(diff.contains("[-1,300,000-]{+1,250,000+}"), "{diff}");
+    assert!(diff.contains("[added]"), "the three new clauses: {diff}");
 }

@@ -6,4 +6,8 @@ import type { CheckKind } from "./CheckKind";
  * language, and the English message (for logs; people see it translated from `check`
  * and `args`).
  */
-export type CheckProblem = { clause: string | null, check: CheckKind, en: string | null, zh: string | null, args: { [key in string]: string }, message: string, };
+export type CheckProblem = { clause: string | null, check: CheckKind, en: string | null, zh: string | null, 
+/**
+ * `(name, value)` pairs for the translated message, the clause's number among them.
+ */
+args: Array<[string, string]>, message: string, };
