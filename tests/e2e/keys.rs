@@ -81,7 +81,14 @@ fn a_mediator_re_keys_the_vault_from_settings() {
         // The vault is still open in the app.
         app.click("settings-dialog-close").await;
         app.el("case-filter").await;
+        // The command line may open the vault only once the app has let go of it.
+        let pid = crate::process::processes_of(&sandbox.vault())
+            .into_iter()
+            .find(|(_, comm)| comm == "accord-desktop")
+            .map(|(pid, _)| pid)
+            .expect("the app's process");
         app.close().await;
+        crate::driver::wait_until_gone(&pid).await;
         (old, new)
     });
 
