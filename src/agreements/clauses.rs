@@ -18,9 +18,10 @@ use serde::Serialize;
 
 use super::Agreement;
 use crate::audit::Audited;
+use crate::confidentiality::{self, Exposure};
 use crate::error::{Entity, Error, Result};
 use crate::ids::{AgreementId, ClauseId, NoteId, PartyId};
-use crate::notes::{ChineseScript, Side};
+use crate::notes::{self, ChineseScript, NoteTag, Side, Visibility};
 use crate::parties;
 use crate::store::Tx;
 use crate::text::{self, MAX_NAME, MAX_TITLE};
@@ -100,6 +101,8 @@ pub struct NumberedClause {
     pub number: String,
     #[ts(type = "number")]
     pub depth: usize,
+    /// The proposal note it came from has been saved since: its text may have moved on.
+    pub source_moved_on: bool,
     #[serde(flatten)]
     #[ts(flatten)]
     pub clause: Clause,
@@ -222,6 +225,19 @@ pub fn outline(conn: &Connection, agreement_id: AgreementId) -> Result<Vec<Numbe
     }
     let mut out = Vec::new();
     walk(&mut children, None, "", 1, &mut out);
+    for numbered in &mut out {
+        if let (Some(note), Some(revision)) = (
+            numbered.clause.source_note_id,
+            numbered.clause.source_revision,
+        ) {
+            let now: Option<i64> = conn
+                .query_row("SELECT revision FROM notes WHERE id = ?1", [note], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            numbered.source_moved_on = now.is_some_and(|now| now > revision);
+        }
+    }
     Ok(out)
 }
 
@@ -242,6 +258,7 @@ fn walk(
         out.push(NumberedClause {
             number: number.clone(),
             depth,
+            source_moved_on: false,
             clause,
         });
         walk(children, Some(id), &format!("{number}."), depth + 1, out);
@@ -509,7 +526,7 @@ pub fn add(tx: &Tx<'_>, agreement: AgreementId, words: ClauseText, place: Place)
     add_with_source(tx, agreement, words, place, None)
 }
 
-pub(crate) fn add_with_source(
+fn add_with_source(
     tx: &Tx<'_>,
     agreement: AgreementId,
     words: ClauseText,
@@ -554,6 +571,57 @@ pub(crate) fn add_with_source(
     let clause = load(tx, id)?;
     tx.record("clause.add", &clause)?;
     Ok(clause)
+}
+
+/// A proposal note of the agreement's case becomes a clause in one step, at `place`,
+/// linked back to the note and its revision then ([`NumberedClause::source_moved_on`]
+/// says when the note has been saved since). An agreement is shown to every party, so a
+/// caucus proposal enters only as the note could be shared: while the confiding party's
+/// authorisation of all of it covers its current text, or its regime is open
+/// (`note.disclosure_not_authorised` otherwise, changing nothing).
+pub fn add_from_note(
+    tx: &Tx<'_>,
+    agreement_id: AgreementId,
+    note_id: NoteId,
+    place: Place,
+) -> Result<Clause> {
+    let agreement = draft_agreement(tx, agreement_id)?;
+    let note = notes::load(tx, note_id)?;
+    if note.case_id != agreement.case_id {
+        return Err(Error::NotFound {
+            entity: Entity::Note,
+            id: note_id.short(),
+        });
+    }
+    if !note.tags.contains(&NoteTag::Proposal) {
+        return Err(Error::Invalid {
+            field: "note",
+            value: "only a note tagged proposal becomes a clause".into(),
+        });
+    }
+    confidentiality::ensure_consent(
+        tx,
+        note.id,
+        note.confided_by.map(|party| (party, note.caucus_regime)),
+        Exposure {
+            visibility: Visibility::Shared,
+            party_id: None,
+            text_en: &note.text_en,
+            text_zh: &note.text_zh,
+        },
+    )?;
+    let words = ClauseText {
+        text_en: note.text_en.clone(),
+        text_zh: note.text_zh.clone(),
+        ..Default::default()
+    };
+    add_with_source(
+        tx,
+        agreement_id,
+        words,
+        place,
+        Some((note.id, note.revision)),
+    )
 }
 
 /// Replaces a clause's words (the whole of them, as autosave sends).

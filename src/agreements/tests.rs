@@ -790,3 +790,117 @@ fn a_reference_written_out_is_not_a_term_for_the_termbase_check() {
         "\"clause 1\" / 第1條 are Accord's words: {problems:?}"
     );
 }
+
+mod from_notes {
+    use super::*;
+    use crate::confidentiality::{self, DisclosureDraft, DisclosureScope};
+    use crate::notes::{self, NoteDraft, NoteTag, Visibility};
+
+    fn proposal(
+        db: &mut Db,
+        agreement: &Agreement,
+        visibility: Visibility,
+        party: Option<PartyId>,
+    ) -> crate::notes::Note {
+        db.change(|tx| {
+            notes::create(
+                tx,
+                agreement.case_id,
+                NoteDraft {
+                    visibility: Some(visibility),
+                    party_id: party,
+                    tags: vec![NoteTag::Proposal],
+                    text_en: "Pay in two instalments.".into(),
+                    text_zh: "分兩期付款。".into(),
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap()
+    }
+
+    #[test]
+    fn a_proposal_becomes_a_clause_linked_to_its_note_which_shows_when_the_note_moves_on() {
+        let (mut db, agreement, _) = agreement();
+        let note = proposal(&mut db, &agreement, Visibility::Shared, None);
+        let clause = db
+            .change(|tx| clauses::add_from_note(tx, agreement.id, note.id, Place::End))
+            .unwrap();
+        assert_eq!(clause.text_en, "Pay in two instalments.");
+        assert_eq!(clause.text_zh, "分兩期付款。");
+        assert_eq!(clause.source_note_id, Some(note.id));
+        assert_eq!(clause.source_revision, Some(note.revision));
+        assert!(!clauses::outline(&db.conn, agreement.id).unwrap()[0].source_moved_on);
+
+        db.change(|tx| {
+            let mut draft = NoteDraft::of(&note);
+            draft.text_en = "Pay in three instalments.".into();
+            notes::save(tx, note.id, note.revision, draft)
+        })
+        .unwrap();
+        assert!(
+            clauses::outline(&db.conn, agreement.id).unwrap()[0].source_moved_on,
+            "the clause shows that its source moved on"
+        );
+        assert_eq!(
+            clauses::load(&db.conn, clause.id).unwrap().text_en,
+            "Pay in two instalments.",
+            "and keeps its own words"
+        );
+        verifies(&db);
+    }
+
+    #[test]
+    fn a_caucus_proposal_enters_only_with_the_partys_authorisation() {
+        let (mut db, agreement, party) = agreement();
+        let note = proposal(&mut db, &agreement, Visibility::Caucus, Some(party));
+        let before = db.events();
+        let refused = db.change(|tx| clauses::add_from_note(tx, agreement.id, note.id, Place::End));
+        assert!(
+            matches!(refused, Err(Error::DisclosureNotAuthorised)),
+            "{refused:?}"
+        );
+        assert_eq!(db.events(), before, "nothing changed");
+        assert!(clauses::outline(&db.conn, agreement.id).unwrap().is_empty());
+
+        db.change(|tx| {
+            confidentiality::record(
+                tx,
+                note.id,
+                DisclosureDraft {
+                    scope: Some(DisclosureScope::All),
+                    given_by: "Ms Chan".into(),
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+        db.change(|tx| clauses::add_from_note(tx, agreement.id, note.id, Place::End))
+            .expect("with the party's word for all of it, it may enter");
+        verifies(&db);
+    }
+
+    #[test]
+    fn only_a_proposal_of_the_same_case_becomes_a_clause() {
+        let (mut db, agreement, _) = agreement();
+        let plain = db
+            .change(|tx| {
+                notes::create(
+                    tx,
+                    agreement.case_id,
+                    NoteDraft {
+                        visibility: Some(Visibility::Shared),
+                        text_en: "Background.".into(),
+                        ..Default::default()
+                    },
+                )
+            })
+            .unwrap();
+        let refused =
+            db.change(|tx| clauses::add_from_note(tx, agreement.id, plain.id, Place::End));
+        assert!(
+            matches!(refused, Err(Error::Invalid { field: "note", .. })),
+            "{refused:?}"
+        );
+    }
+}

@@ -188,6 +188,10 @@ pub struct ClauseAddArgs {
     pub agreement: String,
     #[command(flatten)]
     pub words: ClauseWordsArgs,
+    /// Take the words of this proposal note (tagged proposal, of the agreement's case),
+    /// linked back to it. A caucus proposal needs the party's authorisation of all of it.
+    #[arg(long, value_name = "NOTE", conflicts_with_all = ["en", "en_file", "zh", "zh_file"])]
+    pub from_note: Option<String>,
     /// Put the clause right after clause N (a number like 4.2, or an id).
     #[arg(long, value_name = "N", conflicts_with = "under")]
     pub after: Option<String>,
@@ -433,7 +437,10 @@ fn show(ctx: &Context<'_>, reference: &str, version: Option<i64>) -> Result<()> 
     }
     for c in &detail.clauses {
         println!();
-        let block = Block::of_clause(out, &detail.agreement, &c.clause, &numbers, &parties);
+        let mut block = Block::of_clause(out, &detail.agreement, &c.clause, &numbers, &parties);
+        if c.source_moved_on {
+            block.notes.push(out.text("draft-source-moved-on"));
+        }
         block.print(&c.number, c.depth);
     }
     println!();
@@ -472,6 +479,9 @@ fn sides(w: &ClauseWordsArgs) -> Result<(Option<String>, Option<String>)> {
 }
 
 fn clause_add(ctx: &mut Context<'_>, a: &ClauseAddArgs) -> Result<()> {
+    if let Some(note) = &a.from_note {
+        return clause_from_note(ctx, a, note);
+    }
     let (en, zh) = sides(&a.words)?;
     if en.is_none() && zh.is_none() {
         return Err(accord::Error::Required { field: "text" });
@@ -492,6 +502,19 @@ fn clause_add(ctx: &mut Context<'_>, a: &ClauseAddArgs) -> Result<()> {
         (None, None) => Place::End,
     };
     let clause = ctx.change(|tx| clauses::add(tx, agreement.id, words, place))?;
+    print_clause(ctx, &clause)
+}
+
+fn clause_from_note(ctx: &mut Context<'_>, a: &ClauseAddArgs, note: &str) -> Result<()> {
+    let conn = ctx.read()?;
+    let agreement = agreements::find(conn, &a.agreement)?;
+    let note = accord::notes::find(conn, note)?;
+    let place = match (&a.after, &a.under) {
+        (Some(n), _) => Place::After(clause_id(conn, &agreement, n)?),
+        (None, Some(n)) => Place::Under(clause_id(conn, &agreement, n)?),
+        (None, None) => Place::End,
+    };
+    let clause = ctx.change(|tx| clauses::add_from_note(tx, agreement.id, note.id, place))?;
     print_clause(ctx, &clause)
 }
 

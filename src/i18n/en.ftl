@@ -321,3 +321,4 @@ check-figure-flag = Clause { $clause }: “{ $text }” must be settled by hand 
 check-language-clause = The agreement needs exactly one language clause; it has { $count }.
 check-signature-block = The agreement needs exactly one signature block; it has { $count }.
 check-mediator-statement = The agreement needs exactly one statement by the mediator that it resulted from mediation; it has { $count }.
+draft-source-moved-on = Its proposal note has been changed since it was taken.

@@ -320,3 +320,4 @@ check-figure-flag = 第 { $clause } 条：“{ $text }”须人工确定（{ $fl
 check-language-clause = 协议须有且只有一条语言条款；现有 { $count } 条。
 check-signature-block = 协议须有且只有一个签署栏；现有 { $count } 个。
 check-mediator-statement = 协议须有且只有一项调解员关于协议经调解达成的声明；现有 { $count } 项。
+draft-source-moved-on = 其来源提议笔记在采用后已被修改。

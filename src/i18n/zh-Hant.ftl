@@ -320,3 +320,4 @@ check-figure-flag = 第 { $clause } 條：「{ $text }」須人工確定（{ $fl
 check-language-clause = 協議須有且只有一條語言條款；現有 { $count } 條。
 check-signature-block = 協議須有且只有一個簽署欄；現有 { $count } 個。
 check-mediator-statement = 協議須有且只有一項調解員關於協議經調解達成的聲明；現有 { $count } 項。
+draft-source-moved-on = 其來源提議筆記在採用後已被修改。

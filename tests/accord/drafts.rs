@@ -976,3 +976,59 @@ fn the_checks_say_what_differs_in_the_readers_language_and_final_waits_for_them(
     assert!(diff.contains("[-1,300,000-]{+1,250,000+}"), "{diff}");
     assert!(diff.contains("[added]"), "the three new clauses: {diff}");
 }
+
+#[test]
+fn a_proposal_note_becomes_a_clause_and_a_caucus_one_needs_the_partys_word() {
+    let d = draft();
+    let a = d.agreement.as_str();
+    let shared = d.vault.ok(&[
+        "note",
+        "add",
+        "--case",
+        &d.case,
+        "--visibility",
+        "shared",
+        "--tag",
+        "proposal",
+        "--en",
+        "Pay in two instalments.",
+        "--zh",
+        "分兩期付款。",
+    ]);
+    let note = text(&shared, "id");
+    let clause = d
+        .vault
+        .ok(&["draft", "clause", "add", a, "--from-note", &note]);
+    assert_eq!(clause["source_note_id"], shared["id"]);
+    assert_eq!(clause["text_zh"], "分兩期付款。");
+    d.vault
+        .ok(&["note", "edit", &note, "--en", "Pay in three instalments."]);
+    let shown = d.shown(&[]);
+    assert!(shown.contains("proposal note has been changed"), "{shown}");
+
+    let caucus = d.vault.ok(&[
+        "note",
+        "add",
+        "--case",
+        &d.case,
+        "--visibility",
+        "caucus",
+        "--party",
+        &d.owner,
+        "--tag",
+        "proposal",
+        "--en",
+        "Could accept a longer term.",
+    ]);
+    d.refused(
+        &[
+            "draft",
+            "clause",
+            "add",
+            a,
+            "--from-note",
+            &text(&caucus, "id"),
+        ],
+        "note.disclosure_not_authorised",
+    );
+}

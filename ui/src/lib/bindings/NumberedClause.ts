@@ -8,7 +8,11 @@ import type { PartyPosition } from "./PartyPosition";
 /**
  * A clause in its place: its number ("4.2") and depth (1 for a top-level clause).
  */
-export type NumberedClause = { number: string, depth: number, id: ClauseId, agreement_id: AgreementId, parent_id: ClauseId | null, 
+export type NumberedClause = { number: string, depth: number, 
+/**
+ * The proposal note it came from has been saved since: its text may have moved on.
+ */
+source_moved_on: boolean, id: ClauseId, agreement_id: AgreementId, parent_id: ClauseId | null, 
 /**
  * Its place among its parent's clauses, from 0.
  */
