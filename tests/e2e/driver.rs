@@ -98,6 +98,8 @@ impl Sandbox {
 pub struct App {
     pub client: Client,
     driver: Child,
+    /// The sandbox's vault: the app's processes are found by it.
+    vault: PathBuf,
 }
 
 impl App {
@@ -178,7 +180,11 @@ impl App {
         let mut builder = ClientBuilder::new(HttpConnector::new());
         builder.capabilities(caps);
         match tokio::time::timeout(Duration::from_secs(60), builder.connect(&url)).await {
-            Ok(Ok(client)) => Ok(App { client, driver }),
+            Ok(Ok(client)) => Ok(App {
+                client,
+                driver,
+                vault: sandbox.vault(),
+            }),
             Ok(Err(e)) => {
                 let mut driver = driver;
                 stop(&mut driver);
@@ -286,9 +292,23 @@ impl App {
         std::fs::write(path, png).expect("write screenshot");
     }
 
+    /// Ends the session and the drivers, and with them the app: tauri-driver takes its
+    /// WebKitWebDriver down, which kills the app. Should a driver be gone before it could
+    /// (the machine is loaded; `stop` had to kill it), the app's orphaned processes are
+    /// killed here, so the next test starts clean.
     pub async fn close(mut self) {
         let _ = self.client.clone().close().await;
         stop(&mut self.driver);
+        for _ in 0..50 {
+            if crate::process::processes_of(&self.vault).is_empty() {
+                return;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        for (pid, comm) in crate::process::processes_of(&self.vault) {
+            eprintln!("killing {comm} ({pid}), left behind by its drivers");
+            let _ = Command::new("kill").args(["-KILL", &pid]).status();
+        }
     }
 }
 
