@@ -24,6 +24,7 @@ pub enum Entity {
     Agreement,
     Clause,
     Version,
+    Template,
 }
 
 impl Entity {
@@ -39,6 +40,7 @@ impl Entity {
             Entity::Agreement => "agreement",
             Entity::Clause => "clause",
             Entity::Version => "version",
+            Entity::Template => "template",
         }
     }
 }

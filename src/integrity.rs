@@ -61,6 +61,7 @@ pub fn kinds() -> Vec<Kind> {
         kind::<crate::agreements::Agreement>(),
         kind::<crate::agreements::clauses::Clause>(),
         kind::<crate::agreements::versions::StoredVersion>(),
+        kind::<crate::agreements::library::LibraryClause>(),
     ]
 }
 

@@ -32,6 +32,10 @@ pub static ACCORD: Schema = Schema {
             version: 4,
             run: schema_4,
         },
+        Step {
+            version: 5,
+            run: schema_5,
+        },
     ],
     on_connect: &[search::rank::register],
     upkeep: &[merge_search_index],
@@ -58,6 +62,12 @@ fn merge_search_index(conn: &Connection) -> Result<()> {
 fn schema_3(tx: &Transaction<'_>) -> Result<()> {
     termbase::seed::insert(tx)?;
     cases::record_schema_3_regime(tx)
+}
+
+/// Schema 5: agreements, and the clause library's seed templates (unrecorded, as the
+/// termbase's seed: they are the state a vault starts with).
+fn schema_5(tx: &Transaction<'_>) -> Result<()> {
+    crate::agreements::library::insert_seed(tx)
 }
 
 /// Schema 4: consent bound to the confiding party and the text it saw, keyed digests,

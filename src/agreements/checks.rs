@@ -83,6 +83,7 @@ pub fn check(conn: &Connection, agreement_id: AgreementId) -> Result<Vec<CheckPr
     let agreement = super::load(conn, agreement_id)?;
     let outline = clauses::outline(conn, agreement_id)?;
     let numbers = clauses::numbers(&outline);
+    let facts = super::fields::of_case(conn, agreement.case_id, agreement.zh_script)?;
     let matcher = Matcher::load(conn)?;
     let context = Context {
         date_order: Some(DateOrder::DayMonth),
@@ -91,8 +92,14 @@ pub fn check(conn: &Connection, agreement_id: AgreementId) -> Result<Vec<CheckPr
     let mut problems = Vec::new();
     for numbered in &outline {
         let clause = &numbered.clause;
-        let en = clauses::render(&clause.text_en, &numbers, Side::En, agreement.zh_script);
-        let zh = clauses::render(&clause.text_zh, &numbers, Side::Zh, agreement.zh_script);
+        let en = clauses::fill(
+            &clauses::render(&clause.text_en, &numbers, Side::En, agreement.zh_script),
+            &facts.en,
+        );
+        let zh = clauses::fill(
+            &clauses::render(&clause.text_zh, &numbers, Side::Zh, agreement.zh_script),
+            &facts.zh,
+        );
         let number = &numbered.number;
         if clause.missing_reason.is_none() {
             for (side, text, name) in [(Side::En, &en, "English"), (Side::Zh, &zh, "Chinese")] {
@@ -108,8 +115,8 @@ pub fn check(conn: &Connection, agreement_id: AgreementId) -> Result<Vec<CheckPr
                 }
             }
         }
-        // The words a reference writes out ("clause 4.2", 第4.2條) are Accord's, not the
-        // drafter's: the termbase has no say in them.
+        // The words a reference or a fact writes out ("clause 4.2", 第4.2條, a party's
+        // name) are not the drafter's: the termbase has no say in them.
         let plain_en = without_references(&clause.text_en);
         let plain_zh = without_references(&clause.text_zh);
         for gap in matcher.check(&plain_en, &plain_zh) {
@@ -133,9 +140,11 @@ pub fn check(conn: &Connection, agreement_id: AgreementId) -> Result<Vec<CheckPr
                 ),
             ));
         }
+        let heading_en = clauses::fill(&clause.heading_en, &facts.en);
+        let heading_zh = clauses::fill(&clause.heading_zh, &facts.zh);
         for (side, text) in [
-            (Side::En, &clause.heading_en),
-            (Side::Zh, &clause.heading_zh),
+            (Side::En, &heading_en),
+            (Side::Zh, &heading_zh),
             (Side::En, &en),
             (Side::Zh, &zh),
         ] {

@@ -329,6 +329,13 @@ fn store_references(text: &str, outline: &[NumberedClause]) -> Result<String> {
     let mut last = 0;
     for (range, inner) in references(text) {
         let inner = inner.trim();
+        if super::fields::is_field(inner) {
+            // A fact of the case, filled in when shown ([`fill`]): kept as written.
+            out.push_str(&text[last..range.start]);
+            out.push_str(&format!("{REF_OPEN}{inner}{REF_CLOSE}"));
+            last = range.end;
+            continue;
+        }
         let target = match inner.strip_prefix(REF_ID) {
             Some(id) => outline
                 .iter()
@@ -377,6 +384,23 @@ pub fn render(
             (Side::Zh, ChineseScript::Traditional) => out.push_str(&format!("第{number}條")),
             (Side::Zh, ChineseScript::Simplified) => out.push_str(&format!("第{number}条")),
         }
+        last = range.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// `text` with each `{{field}}` written out as the case's fact ([`super::fields`]); other
+/// braces are left as they are.
+pub fn fill(text: &str, fields: &std::collections::BTreeMap<String, String>) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut last = 0;
+    for (range, inner) in references(text) {
+        let Some(value) = fields.get(inner.trim()) else {
+            continue;
+        };
+        out.push_str(&text[last..range.start]);
+        out.push_str(value);
         last = range.end;
     }
     out.push_str(&text[last..]);

@@ -16,7 +16,9 @@
 
 pub mod checks;
 pub mod clauses;
+pub mod fields;
 pub mod figures;
+pub mod library;
 pub mod redline;
 pub mod versions;
 

@@ -19,7 +19,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffOp};
 
-use super::clauses::{self, render};
+use super::clauses::{self, fill, render};
 use super::versions::{self, Frozen, FrozenClause};
 use crate::bilingual::{diff_side, DiffChange, DiffSpan, Side};
 use crate::error::Result;
@@ -83,7 +83,8 @@ pub fn compare(
         Some(to) => versions::load(conn, agreement_id, to)?.1,
         None => {
             let agreement = super::load(conn, agreement_id)?;
-            versions::freeze(&agreement, &clauses::outline(conn, agreement_id)?)
+            let fields = super::fields::of_case(conn, agreement.case_id, agreement.zh_script)?;
+            versions::freeze(&agreement, &clauses::outline(conn, agreement_id)?, fields)
         }
     };
     Ok(Redline {
@@ -154,6 +155,8 @@ pub fn between(old: &Frozen, new: &Frozen) -> Vec<ClauseChange> {
 struct Texts {
     old_numbers: HashMap<ClauseId, String>,
     new_numbers: HashMap<ClauseId, String>,
+    old_fields: super::fields::Fields,
+    new_fields: super::fields::Fields,
     old_script: ChineseScript,
     new_script: ChineseScript,
 }
@@ -163,6 +166,8 @@ impl Texts {
         Texts {
             old_numbers: old.numbers(),
             new_numbers: new.numbers(),
+            old_fields: old.fields(),
+            new_fields: new.fields(),
             old_script: old.agreement.zh_script,
             new_script: new.agreement.zh_script,
         }
@@ -173,10 +178,11 @@ impl Texts {
             if !token.starts_with("{{") {
                 return token.to_string();
             }
-            match change {
-                DiffChange::Removed => render(token, &self.old_numbers, side, self.old_script),
-                _ => render(token, &self.new_numbers, side, self.new_script),
-            }
+            let (numbers, fields, script) = match change {
+                DiffChange::Removed => (&self.old_numbers, &self.old_fields, self.old_script),
+                _ => (&self.new_numbers, &self.new_fields, self.new_script),
+            };
+            fill(&render(token, numbers, side, script), fields.side(side))
         })
     }
 

@@ -904,3 +904,163 @@ mod from_notes {
         );
     }
 }
+
+mod library {
+    use super::*;
+    use crate::agreements::library::{self, LibraryOrigin};
+    use crate::parties::PartyUpdate;
+
+    #[test]
+    fn the_seed_has_every_usual_part_and_a_new_vault_holds_it() {
+        let seed = library::seed();
+        let keys: Vec<&str> = seed.iter().map(|t| t.key.as_str()).collect();
+        for key in [
+            "parties-and-recitals",
+            "definitions",
+            "settlement-terms",
+            "payment-schedule",
+            "implementation-and-monitoring",
+            "confidentiality",
+            "no-admission",
+            "dispute-resolution",
+            "governing-law",
+            "language-equal",
+            "language-english-prevails",
+            "entire-agreement",
+            "counterparts",
+            "signatures",
+            "mediator-statement",
+        ] {
+            assert!(keys.contains(&key), "{key} is in the seed");
+        }
+        let unique: std::collections::BTreeSet<&str> = keys.iter().copied().collect();
+        assert_eq!(unique.len(), keys.len(), "keys are unique");
+        let (db, _, _) = agreement();
+        let stored = library::list(&db.conn).unwrap();
+        assert_eq!(stored.len(), seed.len());
+        assert!(stored.iter().all(|t| t.origin == LibraryOrigin::Seed));
+        verifies(&db);
+    }
+
+    #[test]
+    fn a_template_fills_the_cases_facts_which_stay_linked_and_leaves_blanks_for_the_checks() {
+        let (mut db, agreement, party) = agreement();
+        let clause = db
+            .change(|tx| library::insert(tx, agreement.id, "parties-and-recitals", Place::End))
+            .unwrap();
+        assert!(
+            clause.text_en.contains("{{party.requesting}}"),
+            "stored as the field, not its value: {}",
+            clause.text_en
+        );
+        let shown = |db: &Db| {
+            let fields =
+                super::super::fields::of_case(&db.conn, agreement.case_id, agreement.zh_script)
+                    .unwrap();
+            let clause = clauses::load(&db.conn, clause.id).unwrap();
+            clauses::fill(&clause.text_en, &fields.en)
+        };
+        assert!(shown(&db).contains("Crane Co"), "{}", shown(&db));
+        db.change(|tx| {
+            crate::parties::update(
+                tx,
+                party,
+                PartyUpdate {
+                    name_en: Some("Crane Company Limited".into()),
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+        assert!(
+            shown(&db).contains("Crane Company Limited"),
+            "a corrected name reaches the clause: {}",
+            shown(&db)
+        );
+
+        db.change(|tx| library::insert(tx, agreement.id, "payment-schedule", Place::End))
+            .unwrap();
+        let problems = super::super::checks::check(&db.conn, agreement.id).unwrap();
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.check == super::super::checks::CheckKind::Placeholder
+                    && p.args.iter().any(|(_, v)| v == "[[amount]]")),
+            "a blank left is a failed check: {problems:?}"
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.check == super::super::checks::CheckKind::Placeholder
+                    && p.args.iter().any(|(_, v)| v == "[[party.responding]]")),
+            "a fact the case lacks (no responding party) shows as a blank too"
+        );
+        verifies(&db);
+    }
+
+    #[test]
+    fn a_template_goes_in_in_the_agreements_script() {
+        let (mut db, agreement, _) = agreement();
+        let hans = db
+            .change(|tx| {
+                update(
+                    tx,
+                    agreement.id,
+                    AgreementUpdate {
+                        zh_script: Some(crate::notes::ChineseScript::Simplified),
+                        ..Default::default()
+                    },
+                )
+            })
+            .unwrap();
+        let clause = db
+            .change(|tx| library::insert(tx, hans.id, "confidentiality", Place::End))
+            .unwrap();
+        let template = library::load(&db.conn, "confidentiality").unwrap();
+        assert_eq!(clause.text_zh, template.text_hans);
+        assert_eq!(clause.heading_zh, template.heading_hans);
+    }
+
+    #[test]
+    fn the_library_exports_and_imports_all_or_nothing() {
+        let (mut db, agreement, _) = agreement();
+        let clause = add(
+            &mut db,
+            &agreement,
+            "Each party bears its own costs.",
+            Place::End,
+        );
+        let saved = db
+            .change(|tx| {
+                let clause = clauses::load(tx, clause)?;
+                library::save_clause(tx, &clause, "own-costs", "Costs", "費用")
+            })
+            .unwrap();
+        assert_eq!(saved.origin, LibraryOrigin::Mediator);
+        let file = library::export(&db.conn).unwrap();
+
+        // Another vault takes it: the seed unchanged, the mediator's template added.
+        let (mut other, other_agreement, _) = super::agreement();
+        let report = other.change(|tx| library::import(tx, &file)).unwrap();
+        assert_eq!((report.added, report.unchanged), (1, library::seed().len()));
+        let inserted = other
+            .change(|tx| library::insert(tx, other_agreement.id, "own-costs", Place::End))
+            .unwrap();
+        assert_eq!(inserted.text_en, "Each party bears its own costs.");
+
+        // A file with one bad template changes nothing.
+        let mut json: serde_json::Value = serde_json::from_slice(&file).unwrap();
+        json["clauses"][0]["text_en"] = "Pay {{secret}}.".into();
+        json["clauses"][1]["text_en"] = "Changed.".into();
+        let before = library::list(&other.conn).unwrap();
+        let events = other.events();
+        let refused = other.change(|tx| library::import(tx, json.to_string().as_bytes()));
+        assert!(matches!(refused, Err(Error::Invalid { .. })), "{refused:?}");
+        assert_eq!(library::list(&other.conn).unwrap(), before);
+        assert_eq!(other.events(), events);
+        let refused = other.change(|tx| library::import(tx, b"not json"));
+        assert!(matches!(refused, Err(Error::Invalid { field: "file", .. })));
+        verifies(&db);
+        verifies(&other);
+    }
+}

@@ -56,6 +56,9 @@ pub fn short_fingerprint(fingerprint: &str) -> String {
 pub struct Frozen {
     pub agreement: FrozenAgreement,
     pub clauses: Vec<FrozenClause>,
+    /// The case's facts the clauses name (`{{party.requesting}}` …), as they were.
+    #[serde(default)]
+    pub facts: Vec<super::fields::Fact>,
 }
 
 /// The agreement's own fields in a version (its status and times are the version's).
@@ -94,24 +97,45 @@ impl Frozen {
             .collect()
     }
 
-    /// The clauses as printed: references written out with this version's numbers.
+    /// The case's facts as this version showed them.
+    pub fn fields(&self) -> super::fields::Fields {
+        super::fields::Fields::of_facts(&self.facts)
+    }
+
+    /// The clauses as printed: references written out with this version's numbers, the
+    /// case's facts with its values.
     pub fn rendered(&self) -> Vec<FrozenClause> {
         let numbers = self.numbers();
+        let fields = self.fields();
         let script = self.agreement.zh_script;
         self.clauses
             .iter()
             .map(|c| FrozenClause {
-                text_en: clauses::render(&c.text_en, &numbers, crate::notes::Side::En, script),
-                text_zh: clauses::render(&c.text_zh, &numbers, crate::notes::Side::Zh, script),
+                heading_en: clauses::fill(&c.heading_en, &fields.en),
+                heading_zh: clauses::fill(&c.heading_zh, &fields.zh),
+                text_en: clauses::fill(
+                    &clauses::render(&c.text_en, &numbers, crate::notes::Side::En, script),
+                    &fields.en,
+                ),
+                text_zh: clauses::fill(
+                    &clauses::render(&c.text_zh, &numbers, crate::notes::Side::Zh, script),
+                    &fields.zh,
+                ),
                 ..c.clone()
             })
             .collect()
     }
 }
 
-/// The agreement and its clauses as they stand, in the frozen form.
-pub fn freeze(agreement: &Agreement, outline: &[NumberedClause]) -> Frozen {
+/// The agreement and its clauses as they stand, in the frozen form, with the case's
+/// facts as they are now.
+pub fn freeze(
+    agreement: &Agreement,
+    outline: &[NumberedClause],
+    fields: super::fields::Fields,
+) -> Frozen {
     Frozen {
+        facts: fields.facts(),
         agreement: FrozenAgreement {
             title_en: agreement.title_en.clone(),
             title_zh: agreement.title_zh.clone(),
@@ -157,7 +181,8 @@ pub fn save(tx: &Tx<'_>, agreement_id: AgreementId, label: &str) -> Result<Agree
     let agreement = super::load(tx, agreement_id)?;
     let label = text::required("label", label, MAX_TITLE)?;
     let outline = clauses::outline(tx, agreement_id)?;
-    let content = serde_json::to_string(&freeze(&agreement, &outline)).expect("serializes");
+    let fields = super::fields::of_case(tx, agreement.case_id, agreement.zh_script)?;
+    let content = serde_json::to_string(&freeze(&agreement, &outline, fields)).expect("serializes");
     let next: i64 = tx.query_row(
         "SELECT coalesce(max(version), 0) + 1 FROM agreement_versions WHERE agreement_id = ?1",
         [agreement_id],

@@ -10,6 +10,8 @@ use std::path::PathBuf;
 
 use accord::agreements::checks::CheckProblem;
 use accord::agreements::clauses::{Clause, NumberedClause, PartyPosition};
+use accord::agreements::fields::Fact;
+use accord::agreements::library::{LibraryClause, LibraryImport};
 use accord::agreements::redline::{ClauseChange, Redline};
 use accord::agreements::versions::{AgreementVersion, Frozen, FrozenAgreement, FrozenClause};
 use accord::agreements::{Agreement, AgreementDetail};
@@ -31,6 +33,7 @@ use clap::{Parser, Subcommand};
 use ts_rs::{Config, TS};
 
 use super::draft::{DraftCommand, FrozenVersion};
+use super::library::LibraryExportReport;
 use super::term::{TermCommand, TermExportReport};
 use super::vault::{
     InitArgs, InitReport, KeyringCommand, KeyringReport, LockReport, PassphraseCommand,
@@ -100,6 +103,9 @@ pub enum Command {
     /// each, and frozen versions.
     #[command(subcommand)]
     Draft(DraftCommand),
+    /// The clause library: bilingual templates for agreements, and its file.
+    #[command(subcommand)]
+    Library(super::library::LibraryCommand),
     /// Search every case's notes, in English and Chinese (either script).
     Search(search::SearchArgs),
     /// Add a bilingual sample case with two parties, a joint session and two caucuses.
@@ -187,6 +193,14 @@ fn outputs() -> Vec<(&'static str, String, &'static str)> {
             one::<AgreementVersion>(),
             "the final version",
         ),
+        ("library list", list::<LibraryClause>(), "by key"),
+        ("library show|save", one::<LibraryClause>(), ""),
+        ("library export", one::<LibraryExportReport>(), ""),
+        (
+            "library import",
+            one::<LibraryImport>(),
+            "all of the file, or nothing",
+        ),
         (
             "search",
             one::<SearchResults>(),
@@ -234,9 +248,13 @@ fn glossary() -> Vec<(String, Vec<(String, String)>)> {
         shape::<Frozen>(),
         shape::<FrozenAgreement>(),
         shape::<FrozenClause>(),
+        shape::<Fact>(),
         shape::<Redline>(),
         shape::<ClauseChange>(),
         shape::<CheckProblem>(),
+        shape::<LibraryClause>(),
+        shape::<LibraryExportReport>(),
+        shape::<LibraryImport>(),
         shape::<SearchResults>(),
         shape::<SearchHit>(),
         shape::<Fragment>(),

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use accord::agreements::checks;
 use accord::agreements::clauses::{self, Clause, ClauseKind, ClauseText, Place, Step};
+use accord::agreements::fields::{self, Fields};
 use accord::agreements::redline::{self, ClauseChangeKind};
 use accord::agreements::versions::{self, AgreementVersion, Frozen};
 use accord::agreements::{self, Agreement, AgreementUpdate, NewAgreement};
@@ -192,6 +193,14 @@ pub struct ClauseAddArgs {
     /// linked back to it. A caucus proposal needs the party's authorisation of all of it.
     #[arg(long, value_name = "NOTE", conflicts_with_all = ["en", "en_file", "zh", "zh_file"])]
     pub from_note: Option<String>,
+    /// Take library template KEY (`accord library list`), in the agreement's script; the
+    /// case's facts it names stay linked.
+    #[arg(
+        long,
+        value_name = "KEY",
+        conflicts_with_all = ["en", "en_file", "zh", "zh_file", "from_note"]
+    )]
+    pub from_library: Option<String>,
     /// Put the clause right after clause N (a number like 4.2, or an id).
     #[arg(long, value_name = "N", conflicts_with = "under")]
     pub after: Option<String>,
@@ -432,12 +441,20 @@ fn show(ctx: &Context<'_>, reference: &str, version: Option<i64>) -> Result<()> 
     agreement_fields(out, &detail.agreement, &case.local_ref);
     let parties = parties::list(conn, agreement.case_id)?;
     let numbers = clauses::numbers(&detail.clauses);
+    let facts = fields::of_case(conn, agreement.case_id, agreement.zh_script)?;
     if detail.clauses.is_empty() {
         println!("\n{}", out.text("draft-no-clauses"));
     }
     for c in &detail.clauses {
         println!();
-        let mut block = Block::of_clause(out, &detail.agreement, &c.clause, &numbers, &parties);
+        let mut block = Block::of_clause(
+            out,
+            &detail.agreement,
+            &c.clause,
+            &numbers,
+            &parties,
+            &facts,
+        );
         if c.source_moved_on {
             block.notes.push(out.text("draft-source-moved-on"));
         }
@@ -481,6 +498,18 @@ fn sides(w: &ClauseWordsArgs) -> Result<(Option<String>, Option<String>)> {
 fn clause_add(ctx: &mut Context<'_>, a: &ClauseAddArgs) -> Result<()> {
     if let Some(note) = &a.from_note {
         return clause_from_note(ctx, a, note);
+    }
+    if let Some(key) = &a.from_library {
+        let conn = ctx.read()?;
+        let agreement = agreements::find(conn, &a.agreement)?;
+        let place = match (&a.after, &a.under) {
+            (Some(n), _) => Place::After(clause_id(conn, &agreement, n)?),
+            (None, Some(n)) => Place::Under(clause_id(conn, &agreement, n)?),
+            (None, None) => Place::End,
+        };
+        let clause =
+            ctx.change(|tx| accord::agreements::library::insert(tx, agreement.id, key, place))?;
+        return print_clause(ctx, &clause);
     }
     let (en, zh) = sides(&a.words)?;
     if en.is_none() && zh.is_none() {
@@ -672,7 +701,8 @@ fn print_clause(ctx: &Context<'_>, clause: &Clause) -> Result<()> {
     let numbers = clauses::numbers(&clauses::outline(conn, agreement.id)?);
     let parties = parties::list(conn, agreement.case_id)?;
     let number = numbers.get(&clause.id).cloned().unwrap_or_default();
-    Block::of_clause(out, &agreement, clause, &numbers, &parties).print(&number, 1);
+    let facts = fields::of_case(conn, agreement.case_id, agreement.zh_script)?;
+    Block::of_clause(out, &agreement, clause, &numbers, &parties, &facts).print(&number, 1);
     Ok(())
 }
 
@@ -703,8 +733,8 @@ fn print_frozen(out: &Out, version: &AgreementVersion, frozen: &Frozen) {
     for c in &frozen.rendered() {
         println!();
         let block = Block {
-            heading_en: &c.heading_en,
-            heading_zh: &c.heading_zh,
+            heading_en: c.heading_en.clone(),
+            heading_zh: c.heading_zh.clone(),
             text_en: c.text_en.clone(),
             text_zh: c.text_zh.clone(),
             notes: Vec::new(),
@@ -745,21 +775,22 @@ fn print_versions(out: &Out, list: &[AgreementVersion]) {
 
 /// One clause as printed: its number and headings, then its text in each language, then
 /// notes (why a side is missing, each party's position), indented by depth.
-struct Block<'a> {
-    heading_en: &'a str,
-    heading_zh: &'a str,
+struct Block {
+    heading_en: String,
+    heading_zh: String,
     text_en: String,
     text_zh: String,
     notes: Vec<String>,
 }
 
-impl<'a> Block<'a> {
+impl Block {
     fn of_clause(
         out: &Out,
         agreement: &Agreement,
-        clause: &'a Clause,
+        clause: &Clause,
         numbers: &HashMap<ClauseId, String>,
         parties: &[Party],
+        facts: &Fields,
     ) -> Self {
         let script = agreement.zh_script;
         let mut notes = Vec::new();
@@ -779,17 +810,23 @@ impl<'a> Block<'a> {
             notes.push(line);
         }
         Block {
-            heading_en: &clause.heading_en,
-            heading_zh: &clause.heading_zh,
-            text_en: clauses::render(&clause.text_en, numbers, Side::En, script),
-            text_zh: clauses::render(&clause.text_zh, numbers, Side::Zh, script),
+            heading_en: clauses::fill(&clause.heading_en, &facts.en),
+            heading_zh: clauses::fill(&clause.heading_zh, &facts.zh),
+            text_en: clauses::fill(
+                &clauses::render(&clause.text_en, numbers, Side::En, script),
+                &facts.en,
+            ),
+            text_zh: clauses::fill(
+                &clauses::render(&clause.text_zh, numbers, Side::Zh, script),
+                &facts.zh,
+            ),
             notes,
         }
     }
 
     fn print(&self, number: &str, depth: usize) {
         let indent = "    ".repeat(depth.saturating_sub(1));
-        let headings: Vec<&str> = [self.heading_en, self.heading_zh]
+        let headings: Vec<&str> = [self.heading_en.as_str(), self.heading_zh.as_str()]
             .into_iter()
             .filter(|h| !h.is_empty())
             .collect();

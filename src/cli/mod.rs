@@ -22,6 +22,7 @@ mod audit;
 mod case;
 mod demo;
 mod draft;
+mod library;
 mod note;
 mod output;
 mod party;
@@ -75,6 +76,7 @@ fn run(cli: &Cli, out: &Out) -> Result<()> {
         Command::Audit(c) => audit::run(&shell.context(c.access()), c),
         Command::Term(c) => term::run(&mut shell.context(c.access()), c),
         Command::Draft(c) => draft::run(&mut shell.context(c.access()), c),
+        Command::Library(c) => library::run(&mut shell.context(c.access()), c),
         Command::Search(a) => search::run(&shell.context(Access::Read), a),
         Command::Demo => demo::run(&mut shell.context(Access::Write)),
     }

@@ -288,7 +288,7 @@ fn export(ctx: &Context<'_>, a: &TermExportArgs) -> Result<()> {
 }
 
 /// Opens `path` for writing, refusing to replace a file unless `force`.
-fn create(path: &Path, force: bool) -> Result<std::fs::File> {
+pub(super) fn create(path: &Path, force: bool) -> Result<std::fs::File> {
     let mut options = std::fs::OpenOptions::new();
     options.write(true);
     if force {
@@ -306,7 +306,7 @@ fn create(path: &Path, force: bool) -> Result<std::fs::File> {
 }
 
 /// The bytes of a file, or of stdin for `-`, refusing more than `max`.
-fn read_input(field: &'static str, source: &str, max: u64) -> Result<Vec<u8>> {
+pub(super) fn read_input(field: &'static str, source: &str, max: u64) -> Result<Vec<u8>> {
     let mut bytes = Vec::new();
     if source == "-" {
         std::io::stdin()

@@ -91,6 +91,7 @@ entity-term = term
 entity-agreement = agreement
 entity-clause = clause
 entity-version = version
+entity-template = library template
 
 ## Vocabularies
 
@@ -322,3 +323,7 @@ check-language-clause = The agreement needs exactly one language clause; it has 
 check-signature-block = The agreement needs exactly one signature block; it has { $count }.
 check-mediator-statement = The agreement needs exactly one statement by the mediator that it resulted from mediation; it has { $count }.
 draft-source-moved-on = Its proposal note has been changed since it was taken.
+library-saved = Saved to the library as { $key }.
+library-exported = { $count } templates written to { $path }.
+library-imported = Library: { $added } added, { $updated } updated, { $unchanged } unchanged.
+col-key = Key

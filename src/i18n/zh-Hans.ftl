@@ -90,6 +90,7 @@ entity-term = 术语
 entity-agreement = 协议
 entity-clause = 条款
 entity-version = 版本
+entity-template = 条款范本
 
 ## 词汇
 
@@ -321,3 +322,7 @@ check-language-clause = 协议须有且只有一条语言条款；现有 { $coun
 check-signature-block = 协议须有且只有一个签署栏；现有 { $count } 个。
 check-mediator-statement = 协议须有且只有一项调解员关于协议经调解达成的声明；现有 { $count } 项。
 draft-source-moved-on = 其来源提议笔记在采用后已被修改。
+library-saved = 已存入条款库，键为 { $key }。
+library-exported = 已将 { $count } 个范本写入 { $path }。
+library-imported = 条款库：新增 { $added } 个，更新 { $updated } 个，未变 { $unchanged } 个。
+col-key = 键

@@ -90,6 +90,7 @@ entity-term = 術語
 entity-agreement = 協議
 entity-clause = 條款
 entity-version = 版本
+entity-template = 條款範本
 
 ## 詞彙
 
@@ -321,3 +322,7 @@ check-language-clause = 協議須有且只有一條語言條款；現有 { $coun
 check-signature-block = 協議須有且只有一個簽署欄；現有 { $count } 個。
 check-mediator-statement = 協議須有且只有一項調解員關於協議經調解達成的聲明；現有 { $count } 項。
 draft-source-moved-on = 其來源提議筆記在採用後已被修改。
+library-saved = 已存入條款庫，鍵為 { $key }。
+library-exported = 已將 { $count } 個範本寫入 { $path }。
+library-imported = 條款庫：新增 { $added } 個，更新 { $updated } 個，未變 { $unchanged } 個。
+col-key = 鍵

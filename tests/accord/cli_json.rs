@@ -64,6 +64,14 @@ pub const DRAFT_COMMANDS: &[&str] = &[
     "draft final",
 ];
 
+/// The commands `the_library_travels_as_a_file_and_its_templates_fill_from_the_case` runs.
+pub const LIBRARY_COMMANDS: &[&str] = &[
+    "library list",
+    "library show|save",
+    "library export",
+    "library import",
+];
+
 /// The commands `vault_commands_print_their_reports` runs.
 const VAULT_COMMANDS: &[&str] = &[
     "init",
@@ -705,6 +713,7 @@ fn the_json_help_lists_every_command_the_tests_check_and_every_type_it_names() {
         .iter()
         .chain(VAULT_COMMANDS)
         .chain(DRAFT_COMMANDS)
+        .chain(LIBRARY_COMMANDS)
         .copied()
         .collect();
     assert_eq!(listed, checked);

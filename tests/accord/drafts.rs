@@ -8,11 +8,11 @@ use std::collections::BTreeSet;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use accord::agreements::{self, checks, clauses, redline, versions};
+use accord::agreements::{self, checks, clauses, library, redline, versions};
 use accord::ids::{AgreementId, CaseId, ClauseId, PartyId};
 use serde_json::{json, Value};
 
-use crate::cli_json::{core_value, parse, text, Help, Run, DRAFT_COMMANDS};
+use crate::cli_json::{core_value, parse, text, Help, Run, DRAFT_COMMANDS, LIBRARY_COMMANDS};
 use crate::util::{TestVault, NO_BUS, PASSPHRASE};
 
 /// A vault with a case, two of its parties, a party of another case, and a draft.
@@ -1030,5 +1030,93 @@ fn a_proposal_note_becomes_a_clause_and_a_caucus_one_needs_the_partys_word() {
             &text(&caucus, "id"),
         ],
         "note.disclosure_not_authorised",
+    );
+}
+
+#[test]
+fn the_library_travels_as_a_file_and_its_templates_fill_from_the_case() {
+    let d = draft();
+    let a = d.agreement.as_str();
+    let help = Help::read();
+    let mut run = Run {
+        vault: &d.vault,
+        help: &help,
+        seen: BTreeSet::new(),
+    };
+    let listed = run.same("library list", &["library", "list"], library::list);
+    assert!(listed.as_array().unwrap().len() >= 15);
+    run.same(
+        "library show|save",
+        &["library", "show", "confidentiality"],
+        |db| library::load(db, "confidentiality"),
+    );
+
+    let clause = d.vault.ok(&[
+        "draft",
+        "clause",
+        "add",
+        a,
+        "--from-library",
+        "parties-and-recitals",
+    ]);
+    assert!(text(&clause, "text_en").contains("{{party.requesting}}"));
+    let shown = d.shown(&[]);
+    assert!(
+        shown.contains("Crane Co") && !shown.contains("{{party.requesting}}"),
+        "the case's fact written out: {shown}"
+    );
+    run.json(
+        "library show|save",
+        &[
+            "library",
+            "save",
+            a,
+            "1",
+            "--key",
+            "our-parties",
+            "--title-en",
+            "Parties",
+            "--title-zh",
+            "當事人",
+        ],
+    );
+
+    let file = d.vault.path.parent().unwrap().join("library.json");
+    let exported = run.json(
+        "library export",
+        &["library", "export", file.to_str().unwrap()],
+    );
+    assert_eq!(exported["templates"], listed.as_array().unwrap().len() + 1);
+    let other = TestVault::init();
+    let mut other_run = Run {
+        vault: &other,
+        help: &help,
+        seen: BTreeSet::new(),
+    };
+    let imported = other_run.json(
+        "library import",
+        &["library", "import", file.to_str().unwrap()],
+    );
+    assert_eq!(imported["added"], 1);
+    assert_eq!(imported["unchanged"], listed.as_array().unwrap().len());
+    run.seen.extend(other_run.seen);
+
+    let bad = d.vault.path.parent().unwrap().join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"format":"accord-library/1","clauses":[{"key":"x"}]}"#,
+    )
+    .unwrap();
+    let before = other.audit_len();
+    let mut cmd = other.cmd(&["library", "import", bad.to_str().unwrap()]);
+    cmd.env("ACCORD_LANG", "en");
+    let (code, _) = crate::util::run_err(cmd);
+    assert_eq!(code, "input.invalid");
+    assert_eq!(other.audit_len(), before, "nothing imported");
+
+    let expected: BTreeSet<String> = LIBRARY_COMMANDS.iter().map(|c| c.to_string()).collect();
+    assert_eq!(
+        run.seen, expected,
+        "LIBRARY_COMMANDS lists what this test runs"
     );
 }

@@ -300,12 +300,12 @@ impl App {
         let _ = self.client.clone().close().await;
         stop(&mut self.driver);
         for _ in 0..50 {
-            if crate::process::processes_of(&self.vault).is_empty() {
+            if processes_of(&self.vault).is_empty() {
                 return;
             }
             tokio::time::sleep(Duration::from_millis(100)).await;
         }
-        for (pid, comm) in crate::process::processes_of(&self.vault) {
+        for (pid, comm) in processes_of(&self.vault) {
             eprintln!("killing {comm} ({pid}), left behind by its drivers");
             let _ = Command::new("kill").args(["-KILL", &pid]).status();
         }
@@ -413,4 +413,32 @@ fn the_leak_scan_finds_text_in_nested_files() {
     )
     .unwrap();
     assert_eq!(files_containing(dir.path(), &["保密", "absent"]).len(), 1);
+}
+
+/// Processes whose environment names this sandbox's vault (so: this run's app and its
+/// children), but the WebDriver bridge, which is not ours: `(pid, comm)`.
+pub fn processes_of(vault: &Path) -> Vec<(String, String)> {
+    let marker = format!("ACCORD_VAULT={}", vault.display());
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir("/proc").unwrap().flatten() {
+        let pid = entry.file_name().to_string_lossy().into_owned();
+        if !pid.chars().all(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let Ok(environ) = std::fs::read(entry.path().join("environ")) else {
+            continue;
+        };
+        if !environ
+            .split(|b| *b == 0)
+            .any(|var| var == marker.as_bytes())
+        {
+            continue;
+        }
+        let comm = std::fs::read_to_string(entry.path().join("comm")).unwrap_or_default();
+        let comm = comm.trim().to_string();
+        if comm == "accord-desktop" || (comm.starts_with("WebKit") && comm != "WebKitWebDriver") {
+            found.push((pid, comm));
+        }
+    }
+    found
 }

@@ -62,3 +62,21 @@ CREATE TABLE agreement_versions (
     fingerprint  TEXT NOT NULL,
     PRIMARY KEY (agreement_id, version)
 ) STRICT;
+
+-- The clause library: the seed templates (loaded by schema 5's step) and the mediator's
+-- own. Text holds the case's facts as {{party.requesting}} and blanks as [[amount]].
+CREATE TABLE library_clauses (
+    key          TEXT PRIMARY KEY,
+    title_en     TEXT NOT NULL,
+    title_hans   TEXT NOT NULL,
+    title_hant   TEXT NOT NULL,
+    heading_en   TEXT NOT NULL,
+    heading_hans TEXT NOT NULL,
+    heading_hant TEXT NOT NULL,
+    text_en      TEXT NOT NULL,
+    text_hans    TEXT NOT NULL,
+    text_hant    TEXT NOT NULL,
+    kind         TEXT CHECK (kind IN ('language', 'signatures', 'mediator-statement')),
+    origin       TEXT NOT NULL CHECK (origin IN ('seed', 'mediator')),
+    updated_at   TEXT NOT NULL
+) STRICT;
