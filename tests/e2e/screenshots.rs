@@ -80,7 +80,7 @@ fn readme_screenshots() {
         app.el("session-row").await;
 
         crate::flows::set_value(&app, "language-select", "zh-Hant").await;
-        app.wait_for_text("單方會談").await;
+        app.wait_for_text("單獨會談").await;
         app.screenshot(&out.join("case-page-zh-Hant.png")).await;
         crate::flows::set_value(&app, "language-select", "en").await;
 

@@ -122,7 +122,7 @@ describe("fake termbase", () => {
       report: { args: { field: "csv", value: expect.stringMatching(/^line 3:/) } },
     });
     expect(await b.listTerms("good faith")).toEqual([]);
-    const good = 'en,zh_hans,zh_hant,domain,note\ngood faith,诚信,誠信,,\nmediation,调解,調解,,\n"caucus",单方会谈,單方會議,,"a note, quoted"\n';
+    const good = 'en,zh_hans,zh_hant,domain,note\ngood faith,诚信,誠信,,\nmediation,调解,調解,,\n"caucus",单独会谈,單獨會議,,"a note, quoted"\n';
     expect(await b.importTerms(good)).toEqual({ added: 1, updated: 1, unchanged: 1 });
     const path = await b.exportTerms();
     expect(path).toMatch(/Downloads/);

@@ -158,7 +158,7 @@ export function seedTerms(): Term[] {
     ["mediation", "调解", "調解"],
     ["settlement agreement", "和解协议", "和解協議"],
     ["confidentiality", "保密", "保密"],
-    ["caucus", "单方会谈", "單方會談"],
+    ["caucus", "单独会谈", "單獨會談"],
   ];
   return rows.map(([en, hans, hant], i) => ({
     id: `0190f000-0000-7000-9000-${String(i + 1).padStart(12, "0")}`,

@@ -23,6 +23,19 @@ function errorCodes(): string[] {
 }
 
 describe("catalogs", () => {
+  it("call a caucus what the termbase calls it, and nowhere 单方会谈 (a unilateral act, not a private meeting)", () => {
+    const root = join(__dirname, "..", "..", "..", "..");
+    const seed = readFileSync(join(root, "assets", "termbase", "seed.csv"), "utf8");
+    const caucus = seed.split("\n").find((line) => line.startsWith("caucus,"))?.split(",") ?? [];
+    expect(CATALOGS["zh-Hans"]["session_kind.caucus"]).toBe(caucus[1]);
+    expect(CATALOGS["zh-Hant"]["session_kind.caucus"]).toBe(caucus[2]);
+    const texts = [
+      ...LANGS.flatMap((lang) => Object.values(CATALOGS[lang])),
+      ...["zh-Hans", "zh-Hant"].map((tag) => readFileSync(join(root, "src", "i18n", `${tag}.ftl`), "utf8")),
+    ];
+    expect(texts.filter((t) => t.includes("单方会谈") || t.includes("單方會談"))).toEqual([]);
+  });
+
   it("take an error's words from the core (src/i18n/*.ftl) and override them only where the desktop says it differently", () => {
     const redundant: string[] = [];
     for (const lang of LANGS) {
@@ -74,8 +87,8 @@ describe("catalogs", () => {
       expect(CATALOGS["zh-Hans"][key]).not.toBe(CATALOGS.en[key]);
       expect(CATALOGS["zh-Hant"][key]).not.toBe(CATALOGS.en[key]);
     }
-    expect(CATALOGS["zh-Hans"]["session_kind.caucus"]).toBe("单方会谈");
-    expect(CATALOGS["zh-Hant"]["session_kind.caucus"]).toBe("單方會談");
+    expect(CATALOGS["zh-Hans"]["session_kind.caucus"]).toBe("单独会谈");
+    expect(CATALOGS["zh-Hant"]["session_kind.caucus"]).toBe("單獨會談");
     expect(CATALOGS["zh-Hans"]["session_kind.joint"]).toBe("联席会议");
     expect(CATALOGS["zh-Hant"]["session_kind.joint"]).toBe("聯席會議");
   });

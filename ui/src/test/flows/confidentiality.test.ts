@@ -21,7 +21,7 @@ describe("ConfidentialityBadge", () => {
   it("reads in Chinese too", () => {
     setLang("zh-Hans");
     render(ConfidentialityBadge, { props: { party: "阿祖里亚共和国" } });
-    expect(screen.getByTestId("confidentiality-badge")).toHaveTextContent("单方会谈——为阿祖里亚共和国保密");
+    expect(screen.getByTestId("confidentiality-badge")).toHaveTextContent("单独会谈——为阿祖里亚共和国保密");
   });
 
   it("has a private variant", () => {
