@@ -20,7 +20,7 @@ use super::Agreement;
 use crate::audit::Audited;
 use crate::confidentiality::{self, Exposure};
 use crate::error::{Entity, Error, Result};
-use crate::ids::{AgreementId, ClauseId, NoteId, PartyId};
+use crate::ids::{AgreementId, CaseId, ClauseId, NoteId, PartyId};
 use crate::notes::{self, ChineseScript, NoteTag, Side, Visibility};
 use crate::parties;
 use crate::store::Tx;
@@ -72,6 +72,9 @@ pub struct PartyPosition {
 pub struct Clause {
     pub id: ClauseId,
     pub agreement_id: AgreementId,
+    /// The agreement's case (read through the agreement, not stored twice): its audit
+    /// events belong to the case, as a bundle of the case will need them.
+    pub case_id: CaseId,
     pub parent_id: Option<ClauseId>,
     /// Its place among its parent's clauses, from 0.
     #[ts(type = "number")]
@@ -154,6 +157,19 @@ const COLUMNS: &str =
     "id, agreement_id, parent_id, position, heading_en, heading_zh, text_en, text_zh, \
                        missing_reason, kind, source_note_id, source_revision, created_at, updated_at";
 
+/// The stored columns as a query over `clauses c` joined to its agreement `a` reads them,
+/// the agreement's case last.
+fn select() -> String {
+    let columns: Vec<String> = COLUMNS
+        .split(',')
+        .map(|c| format!("c.{}", c.trim()))
+        .collect();
+    format!(
+        "SELECT {}, a.case_id FROM clauses c JOIN agreements a ON a.id = c.agreement_id",
+        columns.join(", ")
+    )
+}
+
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Clause> {
     Ok(Clause {
         id: row.get(0)?,
@@ -171,6 +187,7 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<Clause> {
         positions: Vec::new(),
         created_at: row.get(12)?,
         updated_at: row.get(13)?,
+        case_id: row.get(14)?,
     })
 }
 
@@ -194,11 +211,7 @@ fn with_positions(conn: &Connection, mut clause: Clause) -> Result<Clause> {
 
 pub fn load(conn: &Connection, id: ClauseId) -> Result<Clause> {
     let clause = conn
-        .query_row(
-            &format!("SELECT {COLUMNS} FROM clauses WHERE id = ?1"),
-            [id],
-            from_row,
-        )
+        .query_row(&format!("{} WHERE c.id = ?1", select()), [id], from_row)
         .optional()?
         .ok_or_else(|| Error::NotFound {
             entity: Entity::Clause,
@@ -209,7 +222,8 @@ pub fn load(conn: &Connection, id: ClauseId) -> Result<Clause> {
 
 fn all_of(conn: &Connection, agreement_id: AgreementId) -> Result<Vec<Clause>> {
     let mut stmt = conn.prepare(&format!(
-        "SELECT {COLUMNS} FROM clauses WHERE agreement_id = ?1 ORDER BY position"
+        "{} WHERE c.agreement_id = ?1 ORDER BY c.position",
+        select()
     ))?;
     let rows: Vec<Clause> = stmt
         .query_map([agreement_id], from_row)?
@@ -875,10 +889,10 @@ impl Audited for Clause {
         self.id.to_string()
     }
     fn audit_case(&self) -> Option<String> {
-        None
+        Some(self.case_id.to_string())
     }
     fn all_live(conn: &Connection) -> Result<Vec<Self>> {
-        let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM clauses"))?;
+        let mut stmt = conn.prepare(&select())?;
         let rows: Vec<Clause> = stmt
             .query_map([], from_row)?
             .collect::<rusqlite::Result<_>>()?;

@@ -1064,3 +1064,35 @@ mod library {
         verifies(&other);
     }
 }
+
+#[test]
+fn every_event_of_an_agreement_belongs_to_its_case() {
+    let (mut db, agreement, party) = agreement();
+    let clause = add(&mut db, &agreement, "Payment.", Place::End);
+    db.change(|tx| {
+        clauses::set_position(tx, clause, party, PositionStatus::Accepted, "")?;
+        versions::save(tx, agreement.id, "v1")
+    })
+    .unwrap();
+    let mut stmt = db
+        .conn
+        .prepare(
+            "SELECT entity_type, coalesce(case_id, '') FROM audit_events
+             WHERE entity_type IN ('agreement', 'clause', 'agreement_version')",
+        )
+        .unwrap();
+    let events: Vec<(String, String)> = stmt
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<rusqlite::Result<_>>()
+        .unwrap();
+    assert!(events.len() >= 4, "{events:?}");
+    for (kind, case) in &events {
+        assert_eq!(
+            case,
+            &agreement.case_id.to_string(),
+            "a {kind} event names its case"
+        );
+    }
+    verifies(&db);
+}

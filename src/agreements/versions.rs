@@ -234,22 +234,29 @@ pub struct StoredVersion {
     #[serde(flatten)]
     pub version: AgreementVersion,
     pub content: String,
+    /// The agreement's case (read through the agreement): its events belong to the case.
+    pub case_id: crate::ids::CaseId,
+}
+
+/// A version row with its agreement's case, as [`StoredVersion`] reads it.
+const STORED: &str =
+    "SELECT agreement_id, version, label, saved_at, saved_by, fingerprint, content, a.case_id
+     FROM agreement_versions JOIN agreements a ON a.id = agreement_id";
+
+fn stored_from_row(row: &Row<'_>) -> rusqlite::Result<StoredVersion> {
+    Ok(StoredVersion {
+        version: from_row(row)?,
+        content: row.get(6)?,
+        case_id: row.get(7)?,
+    })
 }
 
 impl StoredVersion {
     fn load(conn: &Connection, agreement_id: AgreementId, version: i64) -> Result<Self> {
         conn.query_row(
-            &format!(
-                "SELECT {COLUMNS}, content FROM agreement_versions
-                 WHERE agreement_id = ?1 AND version = ?2"
-            ),
+            &format!("{STORED} WHERE agreement_id = ?1 AND version = ?2"),
             rusqlite::params![agreement_id, version],
-            |row| {
-                Ok(StoredVersion {
-                    version: from_row(row)?,
-                    content: row.get(6)?,
-                })
-            },
+            stored_from_row,
         )
         .optional()?
         .ok_or_else(|| Error::NotFound {
@@ -267,18 +274,11 @@ impl Audited for StoredVersion {
         format!("{}#{}", self.version.agreement_id, self.version.version)
     }
     fn audit_case(&self) -> Option<String> {
-        None
+        Some(self.case_id.to_string())
     }
     fn all_live(conn: &Connection) -> Result<Vec<Self>> {
-        let mut stmt = conn.prepare(&format!(
-            "SELECT {COLUMNS}, content FROM agreement_versions"
-        ))?;
-        let rows = stmt.query_map([], |row| {
-            Ok(StoredVersion {
-                version: from_row(row)?,
-                content: row.get(6)?,
-            })
-        })?;
+        let mut stmt = conn.prepare(STORED)?;
+        let rows = stmt.query_map([], stored_from_row)?;
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 }
