@@ -865,7 +865,7 @@ pub fn set_position(
     if found.case_id != agreement.case_id {
         return Err(Error::PartyNotInCase {
             party: found.name(),
-            case: agreement.case_id.short(),
+            case: crate::cases::load(tx, agreement.case_id)?.local_ref,
         });
     }
     let comment = text::optional("comment", Some(comment), MAX_COMMENT)?.unwrap_or_default();

@@ -512,7 +512,10 @@ fn clause_add(ctx: &mut Context<'_>, a: &ClauseAddArgs) -> Result<()> {
         return print_clause(ctx, &clause);
     }
     let (en, zh) = sides(&a.words)?;
-    if en.is_none() && zh.is_none() {
+    // A heading alone is a clause too (a "Payment" heading over sub-clauses 1.1, 1.2), as
+    // the core and `edit` allow.
+    let headed = a.words.heading_en.is_some() || a.words.heading_zh.is_some();
+    if en.is_none() && zh.is_none() && !headed {
         return Err(accord::Error::Required { field: "text" });
     }
     let words = ClauseText {

@@ -1120,3 +1120,36 @@ fn the_library_travels_as_a_file_and_its_templates_fill_from_the_case() {
         "LIBRARY_COMMANDS lists what this test runs"
     );
 }
+
+#[test]
+fn a_heading_alone_is_a_clause_but_nothing_at_all_is_not() {
+    let d = draft();
+    let a = d.agreement.as_str();
+    let heading = d.vault.ok(&[
+        "draft",
+        "clause",
+        "add",
+        a,
+        "--heading-en",
+        "Payment",
+        "--heading-zh",
+        "付款",
+    ]);
+    assert_eq!(heading["heading_zh"], "付款");
+    d.vault.ok(&[
+        "draft",
+        "clause",
+        "add",
+        a,
+        "--under",
+        "1",
+        "--en",
+        "USD 1,000 by 1 March 2027.",
+    ]);
+    let shown = d.shown(&[]);
+    assert!(
+        shown.contains("1  Payment / 付款") && shown.contains("1.1"),
+        "{shown}"
+    );
+    d.refused(&["draft", "clause", "add", a], "input.required");
+}
