@@ -157,6 +157,18 @@ fn dissolve_spaces_between_changes(spans: Vec<DiffSpan>) -> Vec<DiffSpan> {
     out
 }
 
+/// The spans as a redline is written in plain text: `[-removed-]` and `{+added+}`.
+pub fn marked(spans: &[DiffSpan]) -> String {
+    spans
+        .iter()
+        .map(|s| match s.change {
+            DiffChange::Same => s.text.clone(),
+            DiffChange::Removed => format!("[-{}-]", s.text),
+            DiffChange::Added => format!("{{+{}+}}", s.text),
+        })
+        .collect()
+}
+
 /// [`diff_side`] of plain text: every token shown as it is.
 pub fn diff_plain(side: Side, old: &str, new: &str) -> Vec<DiffSpan> {
     diff_side(side, old, new, &|token, _| token.to_string())
@@ -259,18 +271,6 @@ fn chinese_tokens(text: &str) -> Vec<&str> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// `[-removed-]{+added+}` around changes, as the research writes redlines.
-    fn marked(spans: &[DiffSpan]) -> String {
-        spans
-            .iter()
-            .map(|s| match s.change {
-                DiffChange::Same => s.text.clone(),
-                DiffChange::Removed => format!("[-{}-]", s.text),
-                DiffChange::Added => format!("{{+{}+}}", s.text),
-            })
-            .collect()
-    }
 
     #[test]
     fn english_goes_by_word_with_figures_whole() {

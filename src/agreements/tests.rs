@@ -448,18 +448,7 @@ fn a_clause_needs_some_words_and_a_title_is_required() {
 mod redlines {
     use super::*;
     use crate::agreements::redline::{self, ClauseChange, ClauseChangeKind};
-    use crate::bilingual::{DiffChange, DiffSpan};
-
-    fn marked(spans: &[DiffSpan]) -> String {
-        spans
-            .iter()
-            .map(|s| match s.change {
-                DiffChange::Same => s.text.clone(),
-                DiffChange::Removed => format!("[-{}-]", s.text),
-                DiffChange::Added => format!("{{+{}+}}", s.text),
-            })
-            .collect()
-    }
+    use crate::bilingual::marked;
 
     /// `(change, from, to)` per clause of the redline.
     fn summary(changes: &[ClauseChange]) -> Vec<(ClauseChangeKind, Option<&str>, Option<&str>)> {

@@ -14,7 +14,7 @@ use accord::agreements::fields::{self, Fields};
 use accord::agreements::redline::{self, ClauseChangeKind};
 use accord::agreements::versions::{self, AgreementVersion, Frozen};
 use accord::agreements::{self, Agreement, AgreementUpdate, NewAgreement};
-use accord::bilingual::{DiffChange, DiffSpan};
+use accord::bilingual::marked;
 use accord::ids::ClauseId;
 use accord::notes::Side;
 use accord::parties::Party;
@@ -329,18 +329,6 @@ fn diff(ctx: &mut Context<'_>, agreement: &str, from: i64, to: Option<i64>) -> R
     Ok(())
 }
 
-/// `[-removed-]` and `{+added+}` around changes, as redlines are written in plain text.
-fn marked(spans: &[DiffSpan]) -> String {
-    spans
-        .iter()
-        .map(|s| match s.change {
-            DiffChange::Same => s.text.clone(),
-            DiffChange::Removed => format!("[-{}-]", s.text),
-            DiffChange::Added => format!("{{+{}+}}", s.text),
-        })
-        .collect()
-}
-
 fn check(ctx: &mut Context<'_>, agreement: &str) -> Result<()> {
     let conn = ctx.read()?;
     let found = agreements::find(conn, agreement)?;
@@ -502,11 +490,7 @@ fn clause_add(ctx: &mut Context<'_>, a: &ClauseAddArgs) -> Result<()> {
     if let Some(key) = &a.from_library {
         let conn = ctx.read()?;
         let agreement = agreements::find(conn, &a.agreement)?;
-        let place = match (&a.after, &a.under) {
-            (Some(n), _) => Place::After(clause_id(conn, &agreement, n)?),
-            (None, Some(n)) => Place::Under(clause_id(conn, &agreement, n)?),
-            (None, None) => Place::End,
-        };
+        let place = place_of(conn, &agreement, a)?;
         let clause =
             ctx.change(|tx| accord::agreements::library::insert(tx, agreement.id, key, place))?;
         return print_clause(ctx, &clause);
@@ -528,24 +512,25 @@ fn clause_add(ctx: &mut Context<'_>, a: &ClauseAddArgs) -> Result<()> {
     };
     let conn = ctx.read()?;
     let agreement = agreements::find(conn, &a.agreement)?;
-    let place = match (&a.after, &a.under) {
-        (Some(n), _) => Place::After(clause_id(conn, &agreement, n)?),
-        (None, Some(n)) => Place::Under(clause_id(conn, &agreement, n)?),
-        (None, None) => Place::End,
-    };
+    let place = place_of(conn, &agreement, a)?;
     let clause = ctx.change(|tx| clauses::add(tx, agreement.id, words, place))?;
     print_clause(ctx, &clause)
+}
+
+/// Where `clause add` puts the clause: after or under clause N, or at the end.
+fn place_of(conn: &Db, agreement: &Agreement, a: &ClauseAddArgs) -> Result<Place> {
+    Ok(match (&a.after, &a.under) {
+        (Some(n), _) => Place::After(clause_id(conn, agreement, n)?),
+        (None, Some(n)) => Place::Under(clause_id(conn, agreement, n)?),
+        (None, None) => Place::End,
+    })
 }
 
 fn clause_from_note(ctx: &mut Context<'_>, a: &ClauseAddArgs, note: &str) -> Result<()> {
     let conn = ctx.read()?;
     let agreement = agreements::find(conn, &a.agreement)?;
     let note = accord::notes::find(conn, note)?;
-    let place = match (&a.after, &a.under) {
-        (Some(n), _) => Place::After(clause_id(conn, &agreement, n)?),
-        (None, Some(n)) => Place::Under(clause_id(conn, &agreement, n)?),
-        (None, None) => Place::End,
-    };
+    let place = place_of(conn, &agreement, a)?;
     let clause = ctx.change(|tx| clauses::add_from_note(tx, agreement.id, note.id, place))?;
     print_clause(ctx, &clause)
 }

@@ -109,22 +109,27 @@ impl Draft {
 
 /// Runs `accord` without `--json`, in English; returns its stdout.
 fn human(vault: &TestVault, args: &[&str]) -> String {
-    let out = Command::new(env!("CARGO_BIN_EXE_accord"))
-        .args(args)
-        .env("ACCORD_VAULT", &vault.path)
-        .env("ACCORD_PASSPHRASE", PASSPHRASE)
-        .env("ACCORD_LANG", "en")
-        .env("DBUS_SESSION_BUS_ADDRESS", NO_BUS)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .output()
-        .expect("accord runs");
+    let out = human_in(vault, args, "en");
     assert!(
         out.status.success(),
         "{args:?}: {}",
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).expect("UTF-8 output")
+}
+
+/// `accord …` without `--json`, as a person reads it in `lang`.
+fn human_in(vault: &TestVault, args: &[&str], lang: &str) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_accord"))
+        .args(args)
+        .env("ACCORD_VAULT", &vault.path)
+        .env("ACCORD_PASSPHRASE", PASSPHRASE)
+        .env("ACCORD_LANG", lang)
+        .env("DBUS_SESSION_BUS_ADDRESS", NO_BUS)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .output()
+        .expect("accord runs")
 }
 
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
@@ -882,16 +887,7 @@ fn draft_commands_print_what_the_desktop_gets_from_the_core() {
 
 /// `accord draft check` in `lang`, as a person reads it: its stdout and whether it passed.
 fn check_in(vault: &TestVault, agreement: &str, lang: &str) -> (String, bool) {
-    let out = Command::new(env!("CARGO_BIN_EXE_accord"))
-        .args(["draft", "check", agreement])
-        .env("ACCORD_VAULT", &vault.path)
-        .env("ACCORD_PASSPHRASE", PASSPHRASE)
-        .env("ACCORD_LANG", lang)
-        .env("DBUS_SESSION_BUS_ADDRESS", NO_BUS)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .output()
-        .expect("accord runs");
+    let out = human_in(vault, &["draft", "check", agreement], lang);
     (
         String::from_utf8(out.stdout).expect("UTF-8 output"),
         out.status.success(),
