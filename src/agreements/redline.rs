@@ -10,14 +10,15 @@
 //! token written out as the number it names on its side, so a reference to the same clause
 //! under a new number is no change either.
 //!
-//! Not yet: a clause re-created under a new id (deleted and pasted back) shows as removed
-//! and added, not as moved.
+//! A clause re-created under a new id (deleted and pasted back, or retyped) whose words are
+//! at least 0.8 alike to a removed one's is shown as that clause moved and edited, not as
+//! one removed and one added (the drafts research's pairing).
 
 use std::collections::{HashMap, HashSet};
 
 use rusqlite::Connection;
 use serde::Serialize;
-use similar::{capture_diff_slices, Algorithm, DiffOp};
+use similar::{capture_diff_slices, Algorithm, DiffOp, TextDiff};
 
 use super::clauses::{self, fill, render};
 use super::versions::{self, Frozen, FrozenClause};
@@ -126,29 +127,78 @@ pub fn between(old: &Frozen, new: &Frozen) -> Vec<ClauseChange> {
             DiffOp::Equal { .. } => {}
         }
     }
+    let recreated = recreated(old, new, &old_by_id, &new_by_id);
+    let taken: HashSet<ClauseId> = recreated.values().map(|c| c.id).collect();
     let texts = Texts::new(old, new);
     let mut out = Vec::new();
     for op in &ops {
         let (old_range, new_range) = (op.old_range(), op.new_range());
         // Removed clauses first, where they stood; then this stretch of the new version.
         for id in &old_ids[old_range] {
-            if unmatched_old.contains(id) && !new_by_id.contains_key(id) {
+            if unmatched_old.contains(id) && !new_by_id.contains_key(id) && !taken.contains(id) {
                 out.push(texts.removed(old_by_id[id]));
             }
         }
         for id in &new_ids[new_range] {
             let now = new_by_id[id];
-            let change = match old_by_id.get(id) {
-                None => texts.added(now),
-                Some(before) => {
-                    let moved = unmatched_new.contains(id);
-                    texts.kept(before, now, moved)
-                }
+            let change = match (old_by_id.get(id), recreated.get(id)) {
+                (Some(before), _) => texts.kept(before, now, unmatched_new.contains(id)),
+                (None, Some(before)) => texts.kept(before, now, true),
+                (None, None) => texts.added(now),
             };
             out.push(change);
         }
     }
     out
+}
+
+/// How alike two clauses' words must be for an added one to be a removed one re-created
+/// (deleted and pasted back, or retyped): the research's 0.8 of `similar`'s ratio.
+const RECREATED_RATIO: f32 = 0.8;
+
+/// Each added clause (by its new id) that re-creates a removed one: the removed clause
+/// most like it, at least [`RECREATED_RATIO`] alike, each removed clause taken once.
+/// Shown as moved (and edited), not as removed and added.
+fn recreated<'a>(
+    old: &'a Frozen,
+    new: &Frozen,
+    old_by_id: &HashMap<ClauseId, &FrozenClause>,
+    new_by_id: &HashMap<ClauseId, &FrozenClause>,
+) -> HashMap<ClauseId, &'a FrozenClause> {
+    let words = |c: &FrozenClause| {
+        format!(
+            "{}\n{}\n{}\n{}",
+            c.heading_en, c.text_en, c.heading_zh, c.text_zh
+        )
+    };
+    let mut removed: Vec<&FrozenClause> = old
+        .clauses
+        .iter()
+        .filter(|c| !new_by_id.contains_key(&c.id))
+        .collect();
+    let mut found = HashMap::new();
+    for added in new
+        .clauses
+        .iter()
+        .filter(|c| !old_by_id.contains_key(&c.id))
+    {
+        let text = words(added);
+        let best = removed
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                (
+                    i,
+                    TextDiff::from_chars(words(c).as_str(), text.as_str()).ratio(),
+                )
+            })
+            .filter(|(_, ratio)| *ratio >= RECREATED_RATIO)
+            .max_by(|a, b| a.1.total_cmp(&b.1));
+        if let Some((i, _)) = best {
+            found.insert(added.id, removed.remove(i));
+        }
+    }
+    found
 }
 
 /// How each side's references are written: by the version the token comes from.

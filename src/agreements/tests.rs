@@ -540,6 +540,44 @@ mod redlines {
     }
 
     #[test]
+    fn a_clause_deleted_and_pasted_back_reads_as_moved_not_as_removed_and_added() {
+        let (mut db, agreement, [_, b, _]) = three_clauses();
+        db.change(|tx| {
+            clauses::remove(tx, c_of(tx, agreement.id)?)?;
+            let pasted = clauses::add(
+                tx,
+                agreement.id,
+                words("Pay USD 1,250,000 in full.", "全數支付一百二十五萬美元。"),
+                Place::End,
+            )?;
+            clauses::remove(tx, b)?;
+            versions::save(tx, agreement.id, "v2")?;
+            Ok(pasted)
+        })
+        .unwrap();
+        let red = redline::compare(&db.conn, agreement.id, 1, Some(2)).unwrap();
+        assert_eq!(
+            summary(&red.clauses),
+            [
+                (Same, Some("1"), Some("1")),
+                (Removed, Some("3"), None),
+                (Moved, Some("2"), Some("2")),
+            ],
+            "the pasted clause is clause 2 moved and edited; the unlike one removed, where it was"
+        );
+        assert!(red.clauses[2].edited);
+        assert_eq!(
+            marked(&red.clauses[2].text_en),
+            "Pay USD 1,250,000{+ in full+}."
+        );
+    }
+
+    /// The third clause of the three ("Costs follow …"), which refers to the second.
+    fn c_of(conn: &Connection, agreement: AgreementId) -> Result<ClauseId> {
+        Ok(clauses::find(conn, agreement, "3")?.id)
+    }
+
+    #[test]
     fn a_removed_clause_shows_where_it_was_and_chinese_figures_change_whole() {
         let (mut db, agreement, [a, b, c]) = three_clauses();
         db.change(|tx| {
