@@ -20,6 +20,7 @@ pub mod fields;
 pub mod figures;
 pub mod library;
 pub mod redline;
+pub mod text_render;
 pub mod versions;
 
 use rusqlite::{Connection, OptionalExtension, Row};

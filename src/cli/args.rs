@@ -32,7 +32,7 @@ use accord::views::{CaseDetail, GuardState};
 use clap::{Parser, Subcommand};
 use ts_rs::{Config, TS};
 
-use super::draft::{DraftCommand, FrozenVersion};
+use super::draft::{DraftCommand, FrozenVersion, RenderReport};
 use super::library::LibraryExportReport;
 use super::term::{TermCommand, TermExportReport};
 use super::vault::{
@@ -193,6 +193,7 @@ fn outputs() -> Vec<(&'static str, String, &'static str)> {
             one::<AgreementVersion>(),
             "the final version",
         ),
+        ("draft render", one::<RenderReport>(), "Markdown or HTML"),
         ("library list", list::<LibraryClause>(), "by key"),
         ("library show|save", one::<LibraryClause>(), ""),
         ("library export", one::<LibraryExportReport>(), ""),
@@ -249,6 +250,7 @@ fn glossary() -> Vec<(String, Vec<(String, String)>)> {
         shape::<FrozenAgreement>(),
         shape::<FrozenClause>(),
         shape::<Fact>(),
+        shape::<RenderReport>(),
         shape::<Redline>(),
         shape::<ClauseChange>(),
         shape::<CheckProblem>(),

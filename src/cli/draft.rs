@@ -12,6 +12,7 @@ use accord::agreements::checks;
 use accord::agreements::clauses::{self, Clause, ClauseKind, ClauseText, Place, Step};
 use accord::agreements::fields::{self, Fields};
 use accord::agreements::redline::{self, ClauseChangeKind};
+use accord::agreements::text_render;
 use accord::agreements::versions::{self, AgreementVersion, Frozen};
 use accord::agreements::{self, Agreement, AgreementUpdate, NewAgreement};
 use accord::bilingual::marked;
@@ -77,6 +78,32 @@ pub enum DraftCommand {
         /// The agreement's id or short id.
         agreement: String,
     },
+    /// Write the agreement (the draft as it stands, or --version N) as Markdown or HTML,
+    /// in both languages. (The print-ready PDF and the Word file are still to come.)
+    Render {
+        /// The agreement's id or short id.
+        agreement: String,
+        /// Markdown to FILE.
+        #[arg(
+            long,
+            value_name = "FILE",
+            required_unless_present = "html",
+            conflicts_with = "html"
+        )]
+        md: Option<PathBuf>,
+        /// HTML to FILE (one page, no script, nothing loaded from elsewhere).
+        #[arg(long, value_name = "FILE")]
+        html: Option<PathBuf>,
+        /// side-by-side (one row per clause) or sequential (English, then Chinese).
+        #[arg(long, default_value = "side-by-side")]
+        layout: String,
+        /// This saved version instead of the draft as it stands.
+        #[arg(long, value_name = "N")]
+        version: Option<i64>,
+        /// Replace FILE if it exists.
+        #[arg(long)]
+        force: bool,
+    },
     /// Mark the agreement final, once every check passes, and freeze it as a version.
     Final {
         /// The agreement's id or short id.
@@ -93,6 +120,7 @@ impl DraftCommand {
             DraftCommand::List { .. }
             | DraftCommand::Show { .. }
             | DraftCommand::Diff { .. }
+            | DraftCommand::Render { .. }
             | DraftCommand::Check { .. } => Access::Read,
             _ => Access::Write,
         }
@@ -295,6 +323,22 @@ pub fn run(ctx: &mut Context<'_>, command: &DraftCommand) -> Result<()> {
         } => diff(ctx, agreement, *from, *to),
         DraftCommand::Check { agreement } => check(ctx, agreement),
         DraftCommand::Final { agreement, label } => finalise(ctx, agreement, label),
+        DraftCommand::Render {
+            agreement,
+            md,
+            html,
+            layout,
+            version,
+            force,
+        } => render(
+            ctx,
+            agreement,
+            md.as_deref().or(html.as_deref()),
+            md.is_some(),
+            layout,
+            *version,
+            *force,
+        ),
     }
 }
 
@@ -358,6 +402,69 @@ fn check(ctx: &mut Context<'_>, agreement: &str) -> Result<()> {
             count: problems.len(),
         })
     }
+}
+
+fn render(
+    ctx: &mut Context<'_>,
+    agreement: &str,
+    file: Option<&std::path::Path>,
+    markdown: bool,
+    layout: &str,
+    version: Option<i64>,
+    force: bool,
+) -> Result<()> {
+    let file = file.expect("clap requires --md or --html");
+    let layout: text_render::Layout = layout.parse()?;
+    let conn = ctx.read()?;
+    let found = agreements::find(conn, agreement)?;
+    let (listed, frozen) = match version {
+        Some(n) => {
+            let (v, f) = versions::load(conn, found.id, n)?;
+            (Some(v), f)
+        }
+        None => {
+            let facts = fields::of_case(conn, found.case_id, found.zh_script)?;
+            (
+                None,
+                versions::freeze(&found, &clauses::outline(conn, found.id)?, facts),
+            )
+        }
+    };
+    let rendering = text_render::Rendering {
+        frozen: &frozen,
+        version: listed.as_ref(),
+        layout,
+    };
+    let text = if markdown {
+        text_render::markdown(&rendering)
+    } else {
+        text_render::html(&rendering)
+    };
+    let mut out = super::term::create(file, force)?;
+    std::io::Write::write_all(&mut out, text.as_bytes())?;
+    out.sync_all()?;
+    let report = RenderReport {
+        path: file.display().to_string(),
+        bytes: text.len(),
+    };
+    if ctx.out.json {
+        ctx.out.print_json(&report);
+    } else {
+        println!(
+            "{}",
+            ctx.out
+                .text_with("draft-rendered", &[("path", report.path.clone())])
+        );
+    }
+    Ok(())
+}
+
+/// `draft render --json`: where the file went.
+#[derive(Debug, Serialize, ts_rs::TS)]
+pub struct RenderReport {
+    pub path: String,
+    #[ts(type = "number")]
+    pub bytes: usize,
 }
 
 fn finalise(ctx: &mut Context<'_>, agreement: &str, label: &str) -> Result<()> {

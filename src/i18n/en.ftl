@@ -327,3 +327,4 @@ library-saved = Saved to the library as { $key }.
 library-exported = { $count } templates written to { $path }.
 library-imported = Library: { $added } added, { $updated } updated, { $unchanged } unchanged.
 col-key = Key
+draft-rendered = Written to { $path }.

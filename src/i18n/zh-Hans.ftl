@@ -326,3 +326,4 @@ library-saved = 已存入条款库，键为 { $key }。
 library-exported = 已将 { $count } 个范本写入 { $path }。
 library-imported = 条款库：新增 { $added } 个，更新 { $updated } 个，未变 { $unchanged } 个。
 col-key = 键
+draft-rendered = 已写入 { $path }。

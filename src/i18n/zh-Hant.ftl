@@ -326,3 +326,4 @@ library-saved = 已存入條款庫，鍵為 { $key }。
 library-exported = 已將 { $count } 個範本寫入 { $path }。
 library-imported = 條款庫：新增 { $added } 個，更新 { $updated } 個，未變 { $unchanged } 個。
 col-key = 鍵
+draft-rendered = 已寫入 { $path }。

@@ -62,6 +62,7 @@ pub const DRAFT_COMMANDS: &[&str] = &[
     "draft diff",
     "draft check",
     "draft final",
+    "draft render",
 ];
 
 /// The commands `the_library_travels_as_a_file_and_its_templates_fill_from_the_case` runs.

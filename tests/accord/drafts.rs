@@ -878,6 +878,48 @@ fn draft_commands_print_what_the_desktop_gets_from_the_core() {
         "final"
     );
 
+    // draft render: the final version as HTML, both languages, its fingerprint at the foot.
+    let page = d.vault.path.parent().unwrap().join("agreement.html");
+    let rendered = run.json(
+        "draft render",
+        &[
+            "draft",
+            "render",
+            &g,
+            "--html",
+            page.to_str().unwrap(),
+            "--version",
+            "1",
+        ],
+    );
+    assert_eq!(rendered["path"], page.display().to_string());
+    let html = std::fs::read_to_string(&page).unwrap();
+    assert!(
+        html.contains("Each party bears its own costs.") && html.contains("各方自行承擔費用。"),
+        "{html}"
+    );
+    assert!(
+        html.contains("fingerprint") && !html.contains("DRAFT"),
+        "{html}"
+    );
+    let md = d.vault.path.parent().unwrap().join("draft.md");
+    d.vault.ok(&[
+        "draft",
+        "render",
+        a,
+        "--md",
+        md.to_str().unwrap(),
+        "--layout",
+        "sequential",
+    ]);
+    assert!(std::fs::read_to_string(&md)
+        .unwrap()
+        .starts_with("# DRAFT 草稿"));
+    d.refused(
+        &["draft", "render", a, "--md", md.to_str().unwrap()],
+        "input.invalid",
+    );
+
     let expected: BTreeSet<String> = DRAFT_COMMANDS.iter().map(|c| c.to_string()).collect();
     assert_eq!(
         run.seen, expected,
