@@ -125,6 +125,23 @@ fn either(
     Ok((en, zh))
 }
 
+/// Text made safe for XML or HTML element content and attribute values: `&`, `<`, `>`,
+/// `"` and `'` as entities (the termbase's TBX, an agreement's HTML).
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

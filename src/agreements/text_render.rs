@@ -12,6 +12,7 @@
 
 use super::versions::{short_fingerprint, AgreementVersion, Frozen, FrozenClause};
 use super::LanguageRegime;
+use crate::text::escape_markup as esc;
 use crate::vocab::vocabulary;
 
 vocabulary!(
@@ -135,22 +136,6 @@ fn md_cell(text: &str) -> String {
         .split('\n')
         .collect::<Vec<_>>()
         .join("<br>")
-}
-
-/// Text as HTML text: `&`, `<`, `>`, `"` and `'` escaped.
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 /// Paragraphs of escaped text.

@@ -10,22 +10,7 @@ use rusqlite::Connection;
 
 use super::{in_added_order, Term};
 use crate::error::Result;
-
-/// Escapes text for XML element content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
+use crate::text::escape_markup as escape;
 
 fn entry(out: &mut String, t: &Term) {
     out.push_str(&format!("      <conceptEntry id=\"t-{}\">\n", t.id));
