@@ -19,6 +19,7 @@ pub mod clauses;
 pub mod fields;
 pub mod figures;
 pub mod library;
+pub mod print;
 pub mod redline;
 pub mod text_render;
 pub mod versions;

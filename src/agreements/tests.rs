@@ -1123,3 +1123,18 @@ fn every_event_of_an_agreement_belongs_to_its_case() {
     }
     verifies(&db);
 }
+
+/// Versions saved before clauses carried their kind must read, and hash, as they did:
+/// a clause with no kind is written without the field.
+#[test]
+fn a_frozen_clause_without_a_kind_is_written_as_before_kinds_were_kept() {
+    let f = crate::agreements::text_render::text_render_tests::frozen("Payment.");
+    let json = serde_json::to_string(&f).unwrap();
+    assert!(!json.contains("\"kind\""), "{json}");
+    let mut with_kind = f.clone();
+    with_kind.clauses[0].kind = Some(clauses::ClauseKind::Language);
+    let json = serde_json::to_string(&with_kind).unwrap();
+    assert!(json.contains("\"kind\":\"language\""), "{json}");
+    let back: super::versions::Frozen = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, with_kind);
+}

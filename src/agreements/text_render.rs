@@ -201,4 +201,4 @@ pub fn html(r: &Rendering<'_>) -> String {
 
 #[cfg(test)]
 #[path = "text_render_tests.rs"]
-mod text_render_tests;
+pub(super) mod text_render_tests;

@@ -7,7 +7,8 @@ use crate::agreements::versions::{FrozenAgreement, FrozenClause};
 use crate::ids::{AgreementId, ClauseId};
 use crate::notes::ChineseScript;
 
-fn frozen(text_en: &str) -> Frozen {
+/// Two clauses, the second referring to the first, with one of the case's facts.
+pub(crate) fn frozen(text_en: &str) -> Frozen {
     let first = ClauseId::new();
     Frozen {
         agreement: FrozenAgreement {
@@ -25,6 +26,7 @@ fn frozen(text_en: &str) -> Frozen {
                 heading_zh: "付款".into(),
                 text_en: text_en.into(),
                 text_zh: "{{party.responding}}須支付1,250,000美元。".into(),
+                kind: None,
             },
             FrozenClause {
                 id: ClauseId::new(),
@@ -34,6 +36,7 @@ fn frozen(text_en: &str) -> Frozen {
                 heading_zh: "費用".into(),
                 text_en: format!("As in {{{{clause:{first}}}}}."),
                 text_zh: format!("按{{{{clause:{first}}}}}。"),
+                kind: None,
             },
         ],
         facts: vec![Fact {
@@ -44,7 +47,8 @@ fn frozen(text_en: &str) -> Frozen {
     }
 }
 
-fn version() -> AgreementVersion {
+/// Version 2, "As signed", saved on 2 December 2026.
+pub(crate) fn version() -> AgreementVersion {
     AgreementVersion {
         agreement_id: AgreementId::new(),
         version: 2,

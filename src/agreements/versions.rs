@@ -86,6 +86,10 @@ pub struct FrozenClause {
     pub heading_zh: String,
     pub text_en: String,
     pub text_zh: String,
+    /// What the clause is for, if it is one of the clauses the checks count (left out
+    /// when it is none, so the versions saved before it was kept read and hash the same).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub kind: Option<clauses::ClauseKind>,
 }
 
 impl Frozen {
@@ -152,6 +156,7 @@ pub fn freeze(
                 heading_zh: c.clause.heading_zh.clone(),
                 text_en: c.clause.text_en.clone(),
                 text_zh: c.clause.text_zh.clone(),
+                kind: c.clause.kind,
             })
             .collect(),
     }
