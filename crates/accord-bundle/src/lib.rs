@@ -1,0 +1,12 @@
+//! The `accord-bundle/1` format, as `docs/bundle-format.md` specifies it: one module per
+//! section, so the code reads beside the spec (rage's `age/src/format.rs` is the model).
+//!
+//! Pure format code: no SQLite, no Tauri, no files. The vault side (what goes in, replay
+//! state, staging) is the core's.
+
+pub mod error;
+pub mod header;
+pub mod names;
+pub mod sums;
+
+pub use error::{Error, Result};
