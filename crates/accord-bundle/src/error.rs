@@ -15,6 +15,10 @@ pub enum Error {
     TooLarge { name: String, size: u64, limit: u64 },
     #[error("SHA256SUMS line {line}: {why}")]
     BadSums { line: usize, why: &'static str },
+    #[error("card line {line}: {why}")]
+    BadCard { line: usize, why: String },
+    #[error("the card's fingerprint line does not match its contents")]
+    CardFingerprintMismatch,
 }
 
 impl Error {
@@ -26,6 +30,8 @@ impl Error {
             Error::BadMemberHeader { .. } => "bundle.bad_member_header",
             Error::TooLarge { .. } => "bundle.too_large",
             Error::BadSums { .. } => "bundle.bad_sums",
+            Error::BadCard { .. } => "card.malformed",
+            Error::CardFingerprintMismatch => "card.fingerprint_mismatch",
         }
     }
 }

@@ -4,6 +4,7 @@
 //! Pure format code: no SQLite, no Tauri, no files. The vault side (what goes in, replay
 //! state, staging) is the core's.
 
+pub mod card;
 pub mod error;
 pub mod header;
 pub mod names;
