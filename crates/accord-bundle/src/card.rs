@@ -146,7 +146,9 @@ pub fn fingerprint(body: &str) -> String {
 /// prints it: the id's 8 bytes read as a little-endian number, in hex.
 pub fn key_id(minisign_base64: &str) -> Option<String> {
     minisign::PublicKey::from_base64(minisign_base64).ok()?;
-    let bytes = data_encoding::BASE64.decode(minisign_base64.as_bytes()).ok()?;
+    let bytes = data_encoding::BASE64
+        .decode(minisign_base64.as_bytes())
+        .ok()?;
     let id: [u8; 8] = bytes.get(2..10)?.try_into().ok()?;
     Some(format!("{:016X}", u64::from_le_bytes(id)))
 }

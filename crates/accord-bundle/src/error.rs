@@ -19,6 +19,18 @@ pub enum Error {
     BadCard { line: usize, why: String },
     #[error("the card's fingerprint line does not match its contents")]
     CardFingerprintMismatch,
+    #[error("the signature's trusted comment is not the format's: {0}")]
+    BadComment(String),
+    #[error("the bundle is in format {0}, newer than this version of Accord reads")]
+    NewerFormat(String),
+    #[error("the signature does not verify: {0}")]
+    BadSignature(String),
+    #[error("signed by key {0}, which is not among the trusted cards")]
+    UnknownSigner(String),
+    #[error("signed by key {0}, which has been revoked")]
+    RevokedSigner(String),
+    #[error("signing failed: {0}")]
+    Signing(String),
 }
 
 impl Error {
@@ -32,6 +44,12 @@ impl Error {
             Error::BadSums { .. } => "bundle.bad_sums",
             Error::BadCard { .. } => "card.malformed",
             Error::CardFingerprintMismatch => "card.fingerprint_mismatch",
+            Error::BadComment(_) => "bundle.comment_mismatch",
+            Error::NewerFormat(_) => "bundle.newer_format",
+            Error::BadSignature(_) => "bundle.bad_signature",
+            Error::UnknownSigner(_) => "bundle.unknown_signer",
+            Error::RevokedSigner(_) => "bundle.revoked_signer",
+            Error::Signing(_) => "bundle.signing_failed",
         }
     }
 }

@@ -8,6 +8,7 @@ pub mod card;
 pub mod error;
 pub mod header;
 pub mod names;
+pub mod signature;
 pub mod sums;
 
 pub use error::{Error, Result};
