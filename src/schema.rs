@@ -36,6 +36,10 @@ pub static ACCORD: Schema = Schema {
             version: 5,
             run: schema_5,
         },
+        Step {
+            version: 6,
+            run: schema_6,
+        },
     ],
     on_connect: &[search::rank::register],
     upkeep: &[merge_search_index],
@@ -68,6 +72,18 @@ fn schema_3(tx: &Transaction<'_>) -> Result<()> {
 /// termbase's seed: they are the state a vault starts with).
 fn schema_5(tx: &Transaction<'_>) -> Result<()> {
     crate::agreements::library::insert_seed(tx)
+}
+
+/// Schema 6: the termbase corrections of the December 2026 review, each applied or
+/// skipped change an audit event (actor `Accord schema 6`; [`termbase::corrections`]).
+/// A new vault runs it right after schema 3's seed, so it gets the same entries and events.
+fn schema_6(tx: &Transaction<'_>) -> Result<()> {
+    let stamp = Stamp {
+        at: Utc::now(),
+        actor: "Accord schema 6".into(),
+    };
+    termbase::corrections::apply(&Tx::new(tx, &stamp))?;
+    Ok(())
 }
 
 /// Schema 4: consent bound to the confiding party and the text it saw, keyed digests,

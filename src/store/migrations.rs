@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_notes_terms_search.sql"),
     include_str!("migrations/0004_consent_and_guard.sql"),
     include_str!("migrations/0005_agreements.sql"),
+    include_str!("migrations/0006_termbase_corrections.sql"),
 ];
 
 /// The schema version this build writes.

@@ -383,14 +383,35 @@ mod tests {
     const H: &str = "en,zh_hans,zh_hant,domain,note\n";
 
     #[test]
-    fn an_untouched_termbase_exports_as_the_seed_file() {
+    fn an_untouched_termbase_exports_as_the_seed_file_with_schema_6_corrections() {
         let conn = conn();
         let mut out = Vec::new();
         export_csv(&conn, &mut out).unwrap();
-        assert!(
-            String::from_utf8(out).unwrap() == SEED_CSV,
-            "export of a fresh vault differs from seed.csv"
-        );
+        let out = String::from_utf8(out).unwrap();
+        let file = crate::termbase::corrections::corrections();
+        let exported: Vec<&str> = out.lines().collect();
+        let seed: Vec<&str> = SEED_CSV.lines().collect();
+        assert_eq!(exported.len(), seed.len() + file.additions.len());
+        for (shipped, now) in seed.iter().zip(&exported) {
+            let corrected = file
+                .changes
+                .iter()
+                .any(|c| shipped.starts_with(&format!("{},", field(&c.key))));
+            if corrected {
+                assert_ne!(shipped, now, "corrected in place, in the seed's order");
+            } else {
+                assert_eq!(
+                    shipped, now,
+                    "every other line is the seed's, byte for byte"
+                );
+            }
+        }
+        let added: Vec<&str> = exported[seed.len()..]
+            .iter()
+            .map(|line| line.split(',').next().unwrap())
+            .collect();
+        let expected: Vec<&str> = file.additions.iter().map(|a| a.term.en.as_str()).collect();
+        assert_eq!(added, expected, "additions come after the seed");
     }
 
     #[test]
@@ -567,7 +588,7 @@ mod tests {
             "formula guarded on export"
         );
 
-        let file = format!("{H}Retention Sum,保留金额,保留金額,finance,\nnovation,更新,更替,commercial,\nmediation,调解,調解,process,\"IOMed, UNCITRAL and Cap. 620 use 调解/調解. The UN Charter (Art. 33) Chinese text uses 调停 for mediation and 和解 for conciliation.\"\n");
+        let file = format!("{H}Retention Sum,保留金额,保留金額,finance,\nnovation,更新,更替,commercial,\nmediator,调解员,調解員,process,Taiwan also 調解人 or 調解委員.\n");
         let report = import_csv(&Tx::new(&tx, &stamp()), file.as_bytes()).unwrap();
         assert_eq!(
             report,

@@ -2,10 +2,12 @@
 //! of a note or a clause say the same thing.
 //!
 //! It starts with the project's seed list (`assets/termbase/seed.csv`, loaded by schema
-//! 3's migration: [`seed`]) and grows with the mediator's own entries. [`csv_io`] reads and
-//! writes the seed's CSV format, [`tbx`] writes TBX-Basic, and [`matching`] finds terms in
-//! a text and the terms one side of a bilingual text has that the other lacks.
+//! 3's migration: [`seed`], and corrected in every vault by schema 6's: [`corrections`])
+//! and grows with the mediator's own entries. [`csv_io`] reads and writes the seed's CSV
+//! format, [`tbx`] writes TBX-Basic, and [`matching`] finds terms in a text and the terms
+//! one side of a bilingual text has that the other lacks.
 
+pub mod corrections;
 pub mod csv_io;
 pub mod matching;
 pub mod seed;
@@ -122,6 +124,17 @@ impl Fields {
         Ok(fields)
     }
 
+    /// Back into an unchecked entry, to check again after a change.
+    fn into_new(self) -> NewTerm {
+        NewTerm {
+            en: self.en,
+            zh_hans: self.zh_hans,
+            zh_hant: self.zh_hant,
+            domain: self.domain,
+            note: self.note,
+        }
+    }
+
     fn of(term: &Term) -> Fields {
         Fields {
             en: term.en.clone(),
@@ -164,8 +177,12 @@ pub fn add(tx: &Tx<'_>, new: NewTerm) -> Result<Term> {
 
 /// Inserts checked fields; the caller records the audit event.
 fn insert(tx: &Tx<'_>, f: &Fields, origin: TermOrigin) -> Result<Term> {
+    insert_as(tx, TermId::new(), f, origin)
+}
+
+/// [`insert`] under a given id (the entries a correction adds have derived ids).
+fn insert_as(tx: &Tx<'_>, id: TermId, f: &Fields, origin: TermOrigin) -> Result<Term> {
     ensure_english_free(tx, &f.en, None)?;
-    let id = TermId::new();
     let now = time::to_storage(tx.now());
     tx.execute(
         "INSERT INTO terms (id, en, zh_hans, zh_hant, domain, note, origin, created_at, updated_at)
@@ -401,8 +418,8 @@ pub(crate) mod tests {
         let actions: Vec<String> = crate::audit::list(&tx, None)
             .unwrap()
             .into_iter()
+            .filter(|e| e.entity_id == term.id.to_string())
             .map(|e| e.action)
-            .filter(|a| a.starts_with("term."))
             .collect();
         assert_eq!(actions, ["term.create", "term.update", "term.delete"]);
         tx.commit().unwrap();

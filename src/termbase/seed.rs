@@ -1,4 +1,5 @@
-//! The seed list, loaded into every vault by schema 3's migration.
+//! The seed list, loaded into every vault by schema 3's migration (and corrected by
+//! schema 6's: [`super::corrections`]).
 //!
 //! Seeding is the termbase's initial state, like the schema itself, so it records no
 //! audit event. So that [`crate::integrity::verify`] can still vouch for the seed entries,
@@ -8,9 +9,10 @@
 //! edition time. `Term`'s `Audited::initial_states` gives those states; verify treats
 //! them as recorded by an event before the first.
 //!
-//! The seed is part of schema 3: once that has shipped, change `seed.csv` only together
-//! with a new migration that records its changes as audit events (`seed_is_pinned`
-//! keeps a change from slipping in unnoticed).
+//! The seed is part of schema 3, which has shipped: `seed.csv` never changes
+//! (`seed_is_pinned` keeps a change from slipping in unnoticed). Corrections go in a
+//! corrections file applied by a new migration that records each change as an audit
+//! event: schema 6 applies the December 2026 review's ([`super::corrections`]).
 
 use rusqlite::Transaction;
 use sha2::{Digest, Sha256};
@@ -29,13 +31,19 @@ const SEED_EDITION_MILLIS: u64 = 1_795_910_400_000;
 
 /// The id of the seed entry whose English is `en`.
 pub fn seed_id(en: &str) -> TermId {
+    derived_id(b"accord-termbase-seed/1\0", SEED_EDITION_MILLIS, en)
+}
+
+/// A uuid v7 at `millis` whose other bits come from a hash of `tag` and the English, lower
+/// case: the seed's ids, and those of the entries a correction adds under its own tag.
+pub(crate) fn derived_id(tag: &[u8], millis: u64, en: &str) -> TermId {
     let mut hasher = Sha256::new();
-    hasher.update(b"accord-termbase-seed/1\0");
+    hasher.update(tag);
     hasher.update(en.to_lowercase().as_bytes());
     let digest = hasher.finalize();
     let mut tail = [0u8; 10];
     tail.copy_from_slice(&digest[..10]);
-    TermId(Builder::from_unix_timestamp_millis(SEED_EDITION_MILLIS, &tail).into_uuid())
+    TermId(Builder::from_unix_timestamp_millis(millis, &tail).into_uuid())
 }
 
 /// The seed's entries as they are stored.

@@ -31,11 +31,17 @@ fn every_change_appends_a_chained_event() {
             i + 1
         );
     }
-    // The schema comes first (it makes the vault's text-digest key), then the vault.
+    // The schema comes first (schema 4 makes the vault's text-digest key, schema 6
+    // corrects the termbase), then the vault.
     assert_eq!(log[0]["action"], "setting.create");
     assert_eq!(log[0]["entity_id"], "text_digest_key");
-    assert_eq!(log[1]["action"], "vault.create");
-    assert_eq!(log[1]["actor"], "Test Mediator");
+    let schema_6 = log[1..]
+        .iter()
+        .take_while(|e| e["actor"] == "Accord schema 6")
+        .count();
+    assert!(schema_6 > 0, "schema 6's termbase corrections");
+    assert_eq!(log[1 + schema_6]["action"], "vault.create");
+    assert_eq!(log[1 + schema_6]["actor"], "Test Mediator");
     let verified = vault.ok(&["audit", "verify"]);
     assert_eq!(verified["first_break"], Value::Null);
     assert_eq!(verified["events"], log.len() as i64);

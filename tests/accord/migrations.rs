@@ -226,6 +226,114 @@ fn the_database_from_before_a_migration_put_back_is_noticed() {
     assert_eq!(user_version(&dir), 2, "and it was not migrated again");
 }
 
+/// Events with `action`, counted.
+fn events_with(conn: &rusqlite::Connection, action: &str) -> Vec<accord::audit::AuditEvent> {
+    accord::audit::list(conn, None)
+        .unwrap()
+        .into_iter()
+        .filter(|e| e.action == action)
+        .collect()
+}
+
+/// Schema 6 corrects the termbase of a vault made at schema 5: entries as the seed left
+/// them read as corrected, one the mediator edited (before this build ever opened the
+/// vault) is theirs still and reported in the log, and the chain verifies. Opening again
+/// changes nothing more.
+#[test]
+fn schema_6_corrects_a_schema_5_termbase_and_leaves_the_mediators_own_edits() {
+    use accord::termbase::corrections::{self, APPLIED, SKIPPED};
+    use accord::termbase::seed::seed_id;
+
+    let (_tmp, dir) = fixture_copy(5);
+    assert_eq!(user_version(&dir), 5);
+    // The mediator's edit, as the Accord of schema 5 made it: the same termbase code and
+    // audit chain, on the database as that Accord left it.
+    let edited = seed_id("legal representative");
+    {
+        let mut conn = raw_connection_at(&dir, FIXTURE_PASSPHRASE);
+        let stamp = accord::audit::Stamp {
+            at: "2026-12-02T10:00:00Z".parse().unwrap(),
+            actor: "Fixture Mediator".into(),
+        };
+        accord::store::write_plain_for_benchmarks(&mut conn, &stamp, |tx| {
+            accord::termbase::update(
+                tx,
+                edited,
+                accord::termbase::TermUpdate {
+                    note: Some("Our company's 法定代表人 signs for it.".into()),
+                    ..Default::default()
+                },
+            )
+        })
+        .unwrap();
+    }
+
+    let opened = Vault::open(&dir, unlock_fixture(&dir), Access::Write).unwrap();
+    let conn = opened.read();
+    let term = |en: &str| accord::termbase::find(conn, en).unwrap();
+    assert_eq!(
+        term("facilitative mediation").zh_hant.as_deref(),
+        Some("促進式調解")
+    );
+    assert_eq!(
+        term("language of the proceedings").zh_hans.as_deref(),
+        Some("程序使用的语言")
+    );
+    assert_eq!(term("adjournment").zh_hans.as_deref(), Some("延期"));
+    assert_eq!(term("recess").zh_hant.as_deref(), Some("休會"));
+    assert_eq!(
+        term("mediated settlement agreement").zh_hant.as_deref(),
+        Some("經調解的和解協議")
+    );
+    let kept = term("legal representative");
+    assert_eq!(kept.id, edited);
+    assert_eq!(
+        (kept.zh_hans.as_deref(), kept.zh_hant.as_deref()),
+        (Some("法定代表人"), Some("法定代表人")),
+        "the mediator's entry is left as they had it"
+    );
+    assert_eq!(
+        kept.note.as_deref(),
+        Some("Our company's 法定代表人 signs for it.")
+    );
+    assert_eq!(
+        term("legal representative of a legal person")
+            .zh_hans
+            .as_deref(),
+        Some("法定代表人"),
+        "the split's new half is added all the same"
+    );
+
+    let file = corrections::corrections();
+    let of_edited = file
+        .changes
+        .iter()
+        .filter(|c| c.key == "legal representative")
+        .count();
+    let skipped = events_with(conn, SKIPPED);
+    assert_eq!(skipped.len(), of_edited, "each skipped change is reported");
+    assert!(skipped
+        .iter()
+        .all(|e| e.entity_id == edited.to_string() && e.actor == "Accord schema 6"));
+    assert_eq!(
+        events_with(conn, APPLIED).len(),
+        file.changes.len() - of_edited + file.additions.len()
+    );
+    assert_eq!(accord::integrity::verify(conn).unwrap().first_break, None);
+    let events = accord::audit::list(conn, None).unwrap().len();
+    drop(opened);
+
+    let verified = run_ok(accord_on(&dir, &["audit", "verify"]));
+    assert_eq!(verified["first_break"], serde_json::Value::Null);
+    let reopened = Vault::open(&dir, unlock_fixture(&dir), Access::Write).unwrap();
+    assert_eq!(
+        accord::audit::list(reopened.read(), None).unwrap().len(),
+        events,
+        "opening again applies nothing twice"
+    );
+    assert_eq!(user_version(&dir), LATEST_SCHEMA);
+}
+
 #[test]
 #[ignore = "writes tests/fixtures; run by hand before adding a migration"]
 fn write_fixture_of_the_current_schema() {

@@ -50,16 +50,27 @@ fn a_new_vault_holds_the_seed() {
         .expect("the known triple");
     assert_eq!(agreement["zh_hans"], "和解协议");
     assert_eq!(agreement["zh_hant"], "和解協議");
+    let seed = include_str!("../../assets/termbase/seed.csv");
+    let exported = export(&vault);
+    let corrections = accord::termbase::corrections::corrections();
     assert_eq!(
-        export(&vault),
-        include_str!("../../assets/termbase/seed.csv"),
-        "an untouched termbase exports as the seed file"
+        exported.lines().count(),
+        seed.lines().count() + corrections.additions.len(),
+        "the seed, corrected by schema 6, with its additions"
     );
+    assert!(
+        exported.starts_with(seed.lines().next().unwrap())
+            && exported.contains("facilitative mediation,促进式调解,促進式調解,process,"),
+        "an untouched termbase exports as the corrected seed"
+    );
+    assert!(all
+        .iter()
+        .any(|t| t["en"] == "mediated settlement agreement" && t["zh_hant"] == "經調解的和解協議"));
     let verified = vault.ok(&["audit", "verify"]);
     assert_eq!(
         verified["first_break"],
         Value::Null,
-        "seed rows need no event"
+        "unedited seed rows need no event; corrected ones have theirs"
     );
 }
 
@@ -178,7 +189,8 @@ fn csv_export_then_import_round_trips() {
     let file = vault.file("terms.csv");
     let path = file.to_str().unwrap();
     let written = vault.ok(&["term", "export", path]);
-    assert_eq!(written["terms"], 348);
+    // The seed's 347, the 7 schema 6 added, and this one.
+    assert_eq!(written["terms"], 355);
     let csv = std::fs::read_to_string(&file).unwrap();
     assert!(
         csv.contains("\"'=HYPERLINK(\"\"x\"\")\",公式,,,\"a, \"\"quoted\"\" note\"\n"),
@@ -196,7 +208,7 @@ fn csv_export_then_import_round_trips() {
     let report = other.ok(&["term", "import", path]);
     assert_eq!(report["added"], 1);
     assert_eq!(report["updated"], 1);
-    assert_eq!(report["unchanged"], 346);
+    assert_eq!(report["unchanged"], 353);
     assert_eq!(
         export(&other),
         csv,
@@ -206,7 +218,7 @@ fn csv_export_then_import_round_trips() {
         other.cmd(&["term", "import", "-"]),
         csv.as_bytes(),
     ));
-    assert_eq!(again["unchanged"], 348, "a second import changes nothing");
+    assert_eq!(again["unchanged"], 355, "a second import changes nothing");
     assert_eq!(other.ok(&["audit", "verify"])["first_break"], Value::Null);
 }
 

@@ -1,0 +1,5 @@
+-- Schema 6: the termbase corrections of the December 2026 linguistic review
+-- (assets/termbase/corrections-2026-12.json). The tables do not change: the step in
+-- src/schema.rs rewrites the seed entries the mediator has not edited, adds the missing
+-- entries, and records every change made or left undone in the audit log, in this
+-- migration's transaction. Append-only: never edit a migration once it has shipped.
