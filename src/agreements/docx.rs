@@ -37,9 +37,8 @@
 //! - Renumbering is no change: a clause's number is its newer number, plain. A moved
 //!   clause is shown once, at its new place, with a comment "moved from 5 → 3 / 由第5條移至
 //!   第3條" (a comment, not text, so accepting or rejecting leaves no note behind; Word's
-//!   `w:moveFrom`/`w:moveTo` would need the clause twice and LibreOffice reads them as a
-//!   plain deletion and insertion). Rejecting all therefore gives the older words in the
-//!   newer order and numbering.
+//!   `w:moveFrom`/`w:moveTo` would show the clause twice, at its old place and its new).
+//!   Rejecting all therefore gives the older words in the newer order and numbering.
 //! - Within a clause, line and paragraph breaks are line breaks (`w:br`), so a break that
 //!   was inserted or deleted is itself tracked and Accept/Reject restores the text exactly.
 
@@ -208,9 +207,9 @@ fn version_safe(v: Option<&AgreementVersion>) -> Result<()> {
 
 /// The page: A4, the DRAFT header while `draft`, the footer with page numbers and `foot`.
 fn page(look: &Look, draft: Option<&str>, foot: Option<&str>) -> Docx {
-    let pages = match look.script {
-        ChineseScript::Traditional => ["頁", "頁"],
-        ChineseScript::Simplified => ["页", "页"],
+    let ye = match look.script {
+        ChineseScript::Traditional => "頁",
+        ChineseScript::Simplified => "页",
     };
     let field = |instr: InstrText| {
         look.run(Side::En)
@@ -228,9 +227,9 @@ fn page(look: &Look, draft: Option<&str>, foot: Option<&str>) -> Docx {
     numbers = numbers.add_run(field(InstrText::NUMPAGES(InstrNUMPAGES::new())));
     numbers = text(numbers, " / 第 ");
     numbers = numbers.add_run(field(InstrText::PAGE(InstrPAGE::new())));
-    numbers = text(numbers, &format!(" {}，共 ", pages[0]));
+    numbers = text(numbers, &format!(" {ye}，共 "));
     numbers = numbers.add_run(field(InstrText::NUMPAGES(InstrNUMPAGES::new())));
-    numbers = text(numbers, &format!(" {}", pages[1]));
+    numbers = text(numbers, &format!(" {ye}"));
     let mut footer = Footer::new().add_paragraph(numbers);
     if let Some(foot) = foot {
         footer = footer.add_paragraph(text(
@@ -386,11 +385,11 @@ pub fn agreement(r: &Rendering<'_>) -> Result<Vec<u8>> {
 
 /// "moved from 5 → 3 / 由第5條移至第3條", in the agreement's script.
 pub fn moved_note(from: &str, to: &str, script: ChineseScript) -> String {
-    let (tiao, yi) = match script {
-        ChineseScript::Traditional => ("條", "移"),
-        ChineseScript::Simplified => ("条", "移"),
+    let tiao = match script {
+        ChineseScript::Traditional => "條",
+        ChineseScript::Simplified => "条",
     };
-    format!("moved from {from} → {to} / 由第{from}{tiao}{yi}至第{to}{tiao}")
+    format!("moved from {from} → {to} / 由第{from}{tiao}移至第{to}{tiao}")
 }
 
 /// The heading line of a changed clause: its number (newer, or older for a removed

@@ -52,6 +52,16 @@ fn payment() -> FrozenClause {
     )
 }
 
+/// The redline from `old` to `new` (version `to`, or the draft as it stands), from 1.
+fn compared(old: &Frozen, new: &Frozen, to: Option<i64>) -> Redline {
+    Redline {
+        agreement_id: AgreementId::new(),
+        from: 1,
+        to,
+        clauses: between(old, new),
+    }
+}
+
 fn version(n: i64, saved_at: &str) -> AgreementVersion {
     AgreementVersion {
         agreement_id: AgreementId::new(),
@@ -284,23 +294,29 @@ fn the_agreement_is_a_bilingual_table_with_fonts_fields_and_its_fingerprint() {
 #[test]
 fn the_same_input_gives_the_same_bytes() {
     let f = frozen(ChineseScript::Traditional, vec![payment()]);
-    let v = version(1, "2026-12-02T10:00:00Z");
-    let once = agreement(&rendering(&f, Some(&v), Layout::SideBySide)).unwrap();
-    // Other files written meanwhile, here and on another thread, move docx-rs's counters.
-    agreement(&rendering(&f, None, Layout::Sequential)).unwrap();
-    let old = f.clone();
-    let red = Redline {
-        agreement_id: v.agreement_id,
-        from: 1,
-        to: Some(2),
-        clauses: between(&old, &f),
+    let (old, new) = two_versions();
+    let v = version(2, "2026-12-02T10:00:00Z");
+    let red = compared(&old, &new, Some(2));
+    let write = || {
+        (
+            agreement(&rendering(&f, Some(&v), Layout::SideBySide)).unwrap(),
+            redline(&red, &old, &new, Some(&v)).unwrap(),
+        )
     };
-    redline(&red, &old, &f, Some(&v)).unwrap();
-    std::thread::spawn(move || agreement(&rendering(&old, None, Layout::SideBySide)).unwrap())
+    let once = write();
+    // Other files written meanwhile, here and on another thread, and paragraphs made and
+    // dropped, move docx-rs's counters of revision and paragraph ids.
+    agreement(&rendering(&f, None, Layout::Sequential)).unwrap();
+    redline(&red, &new, &old, None).unwrap();
+    let _ = (docx_rs::Paragraph::new(), docx_rs::Paragraph::new());
+    let other = f.clone();
+    std::thread::spawn(move || agreement(&rendering(&other, None, Layout::SideBySide)).unwrap())
         .join()
         .unwrap();
-    let again = agreement(&rendering(&f, Some(&v), Layout::SideBySide)).unwrap();
-    assert!(once == again, "the same version gives the same bytes");
+    let again = write();
+    assert!(once.0 == again.0, "the same version gives the same bytes");
+    assert!(once.1 == again.1, "the same redline gives the same bytes");
+    let once = once.0;
 
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(&once[..])).unwrap();
     for i in 0..zip.len() {
@@ -333,6 +349,24 @@ fn hostile_text_is_escaped_and_a_character_xml_cannot_hold_is_refused() {
     );
     assert!(doc.contains("&lt;/w:t&gt;"), "metacharacters as entities");
 
+    // The saver's name is an attribute of every revision: escaped once, in w:ins and w:del.
+    let (old, new) = two_versions();
+    let saver = AgreementVersion {
+        saved_by: "Chan & Lee \"HK\" <Mediators>".into(),
+        ..version(2, "2026-12-02T10:00:00Z")
+    };
+    let red = compared(&old, &new, Some(2));
+    let doc = document(&redline(&red, &old, &new, Some(&saver)).unwrap());
+    let revisions = count(&doc, "<w:ins ") + count(&doc, "<w:del ");
+    assert_eq!(
+        count(
+            &doc,
+            "w:author=\"Chan &amp; Lee &quot;HK&quot; &lt;Mediators&gt;\""
+        ),
+        revisions,
+        "{doc}"
+    );
+
     for text in ["pays\u{1}", "pays\u{1b}[31m", "pays\r"] {
         let f = frozen(
             ChineseScript::Traditional,
@@ -349,12 +383,7 @@ fn hostile_text_is_escaped_and_a_character_xml_cannot_hold_is_refused() {
             ),
             "{err:?}"
         );
-        let red = Redline {
-            agreement_id: AgreementId::new(),
-            from: 1,
-            to: None,
-            clauses: between(&frozen(ChineseScript::Traditional, vec![]), &f),
-        };
+        let red = compared(&frozen(ChineseScript::Traditional, vec![]), &f, None);
         assert!(
             redline(&red, &f, &f, None).is_err(),
             "the redline refuses it too"
@@ -362,7 +391,8 @@ fn hostile_text_is_escaped_and_a_character_xml_cannot_hold_is_refused() {
     }
 }
 
-/// Version 1 and version 2: clause 1 edited in both languages, clause 2 edited, clause 3
+/// Version 1 and version 2: clause 1 edited in both languages (a line added to its
+/// Chinese), clause 2 edited (its English heading cleared), clause 3
 /// removed and a new clause 3 added; no clause renumbered.
 fn two_versions() -> (Frozen, Frozen) {
     let first = payment();
@@ -387,7 +417,7 @@ fn two_versions() -> (Frozen, Frozen) {
                 text_en:
                     "{{party.responding}} pays USD 1,300,000 in July.\nBy wire.\n\nNo set-off."
                         .into(),
-                text_zh: "{{party.responding}}須於七月支付一百三十萬美元。".into(),
+                text_zh: "{{party.responding}}須於七月支付一百三十萬美元。\n以電匯支付。".into(),
                 ..first
             },
             FrozenClause {
@@ -409,12 +439,7 @@ fn two_versions() -> (Frozen, Frozen) {
 fn a_redline_is_tracked_changes_that_accept_to_the_newer_and_reject_to_the_older() {
     let (old, new) = two_versions();
     let v2 = version(2, "2026-12-03T09:30:00Z");
-    let red = Redline {
-        agreement_id: v2.agreement_id,
-        from: 1,
-        to: Some(2),
-        clauses: between(&old, &new),
-    };
+    let red = compared(&old, &new, Some(2));
     let doc = document(&redline(&red, &old, &new, Some(&v2)).unwrap());
     let revision = "w:author=\"Mediator Chan\" w:date=\"2026-12-03T09:30:00Z\"";
     assert!(
@@ -489,13 +514,12 @@ fn a_moved_clause_shows_once_with_a_note_and_renumbering_is_no_change() {
             },
         ],
     );
-    let red = Redline {
-        agreement_id: AgreementId::new(),
-        from: 1,
-        to: None,
-        clauses: between(&old, &new),
-    };
-    let parts = unzip(&redline(&red, &old, &new, None).unwrap());
+    let red = compared(&old, &new, None);
+    let bytes = redline(&red, &old, &new, None).unwrap();
+    if let Ok(dump) = std::env::var("ACCORD_DOCX_DUMP") {
+        std::fs::write(dump, &bytes).unwrap();
+    }
+    let parts = unzip(&bytes);
     let doc = &parts["word/document.xml"];
     assert_eq!(
         count(doc, "<w:tr>"),
@@ -531,8 +555,8 @@ fn a_moved_clause_shows_once_with_a_note_and_renumbering_is_no_change() {
 }
 
 /// Runs `soffice --headless --convert-to pdf` on `docx` in a throw-away profile, then
-/// `pdftotext` on the PDF; returns the text of pages `pages` (first, last).
-fn libreoffice_text(docx: &[u8], pages: Option<(u32, u32)>) -> String {
+/// `pdftotext` on the PDF; returns the text of each page.
+fn libreoffice_pages(docx: &[u8]) -> Vec<String> {
     let dir = std::env::temp_dir().join(format!("accord-docx-{}", uuid::Uuid::now_v7()));
     std::fs::create_dir_all(&dir).unwrap();
     let file = dir.join("agreement.docx");
@@ -564,18 +588,30 @@ fn libreoffice_text(docx: &[u8], pages: Option<(u32, u32)>) -> String {
     }
     let pdf = dir.join("agreement.pdf");
     assert!(pdf.exists(), "soffice wrote no PDF");
-    let mut pdftotext = Command::new("pdftotext");
-    if let Some((first, last)) = pages {
-        pdftotext.args(["-f", &first.to_string(), "-l", &last.to_string()]);
-    }
-    let out = pdftotext
+    let out = Command::new("pdftotext")
         .arg(&pdf)
         .arg("-")
         .output()
         .unwrap_or_else(|e| panic!("pdftotext (poppler-utils) is needed for this test: {e}"));
     assert!(out.status.success(), "pdftotext failed");
     std::fs::remove_dir_all(&dir).ok();
-    String::from_utf8(out.stdout).unwrap()
+    // pdftotext ends each page with a form feed.
+    let text = String::from_utf8(out.stdout).unwrap();
+    text.split_terminator('\u{c}').map(str::to_string).collect()
+}
+
+/// Asserts that the PDF's text shows each of `latin` and `chinese`, spaces and line breaks
+/// aside. The columns' lines interleave in the text, so the Chinese is looked for in the
+/// Chinese alone, which reads in order.
+fn shows(text: &str, latin: &[&str], chinese: &[&str]) {
+    let flat: String = text.split_whitespace().collect();
+    let han: String = flat.chars().filter(|c| !c.is_ascii()).collect();
+    for words in latin {
+        assert!(flat.contains(words), "{words} missing from:\n{text}");
+    }
+    for words in chinese {
+        assert!(han.contains(words), "{words} missing from:\n{text}");
+    }
 }
 
 #[test]
@@ -593,66 +629,40 @@ fn libreoffice_prints_both_languages_the_repeated_header_and_the_tracked_changes
     }
     let f = frozen(ChineseScript::Traditional, clauses);
     let v = version(3, "2026-12-02T10:00:00Z");
-    let text = libreoffice_text(
-        &agreement(&rendering(&f, Some(&v), Layout::SideBySide)).unwrap(),
-        None,
+    let pages =
+        libreoffice_pages(&agreement(&rendering(&f, Some(&v), Layout::SideBySide)).unwrap());
+    shows(
+        &pages.concat(),
+        &[
+            "SettlementAgreement",
+            "KowloonPortCopaysUSD1,250,000",
+            "0123456789abcdef",
+            "Page1of",
+            "第1頁，共",
+        ],
+        &["和解協議", "九龍港口公司須於六月支付一百二十五萬美元"],
     );
-    let flat: String = text.split_whitespace().collect();
-    for words in [
-        "SettlementAgreement",
-        "和解協議",
-        "KowloonPortCopaysUSD1,250,000",
-        "0123456789abcdef",
-        "Page1of",
-    ] {
-        assert!(flat.contains(words), "{words} missing from:\n{text}");
-    }
-    let chinese: String = flat.chars().filter(|c| !c.is_ascii()).collect();
-    assert!(
-        chinese.contains("九龍港口公司須於六月支付一百二十五萬美元") && flat.contains("第1頁，共"),
-        "the Chinese text and page numbers missing from:\n{text}"
-    );
-    let second = libreoffice_text(
-        &agreement(&rendering(&f, Some(&v), Layout::SideBySide)).unwrap(),
-        Some((2, 2)),
-    );
-    assert!(
-        second.contains("English") && second.contains("中文") && second.contains("Page 2 of"),
-        "page 2 repeats the header row: {second}"
-    );
+    assert!(pages.len() > 1, "40 clauses take more than a page");
+    shows(&pages[1], &["English", "Page2of"], &["中文"]);
 
+    // LibreOffice shows a redline's deleted and inserted words both.
     let (old, new) = two_versions();
-    let red = Redline {
-        agreement_id: AgreementId::new(),
-        from: 1,
-        to: Some(2),
-        clauses: between(&old, &new),
-    };
-    let text = libreoffice_text(&redline(&red, &old, &new, Some(&v)).unwrap(), None);
-    let flat: String = text.split_whitespace().collect();
-    for words in [
-        "1,250,000",
-        "1,300,000",
-        "June",
-        "July",
-        "Confidentiality",
-        "HongKonglawapplies.",
-    ] {
-        assert!(
-            flat.contains(words),
-            "{words}: LibreOffice shows deleted and inserted text:\n{text}"
-        );
-    }
-    // The columns' lines interleave in the PDF's text; the Chinese alone reads in order.
-    let chinese: String = flat.chars().filter(|c| !c.is_ascii()).collect();
-    for words in [
-        "須於六七月支付一百二十五萬一百三十萬美元",
-        "保密一切保密",
-        "適用香港法律",
-    ] {
-        assert!(
-            chinese.contains(words),
-            "{words}: LibreOffice shows deleted and inserted text:\n{text}"
-        );
-    }
+    let red = compared(&old, &new, Some(2));
+    let pages = libreoffice_pages(&redline(&red, &old, &new, Some(&v)).unwrap());
+    shows(
+        &pages.concat(),
+        &[
+            "1,250,000",
+            "1,300,000",
+            "June",
+            "July",
+            "Confidentiality",
+            "HongKonglawapplies.",
+        ],
+        &[
+            "須於六七月支付一百二十五萬一百三十萬美元",
+            "保密一切保密",
+            "適用香港法律",
+        ],
+    );
 }
