@@ -16,6 +16,7 @@
 
 pub mod checks;
 pub mod clauses;
+pub mod docx;
 pub mod fields;
 pub mod figures;
 pub mod library;

@@ -31,7 +31,7 @@ pub struct Rendering<'a> {
     pub layout: Layout,
 }
 
-fn title(r: &Rendering<'_>) -> String {
+pub(super) fn title(r: &Rendering<'_>) -> String {
     let a = &r.frozen.agreement;
     let mut title = match (&a.title_en, &a.title_zh) {
         (Some(en), Some(zh)) => format!("{en} / {zh}"),
@@ -44,7 +44,7 @@ fn title(r: &Rendering<'_>) -> String {
     title
 }
 
-fn regime(regime: LanguageRegime) -> &'static str {
+pub(super) fn regime(regime: LanguageRegime) -> &'static str {
     match regime {
         LanguageRegime::Equal => "English and Chinese texts equally authentic / 中英文本同等真確",
         LanguageRegime::EnPrevails => "The English text prevails / 以英文本為準",
@@ -52,7 +52,7 @@ fn regime(regime: LanguageRegime) -> &'static str {
     }
 }
 
-fn footer(r: &Rendering<'_>) -> Option<String> {
+pub(super) fn footer(r: &Rendering<'_>) -> Option<String> {
     r.version.map(|v| {
         format!(
             "Version {} “{}” · fingerprint {} / 版本 {} · 指紋 {}",
@@ -65,7 +65,7 @@ fn footer(r: &Rendering<'_>) -> Option<String> {
     })
 }
 
-fn heading(c: &FrozenClause, en: bool) -> String {
+pub(super) fn heading(c: &FrozenClause, en: bool) -> String {
     let h = if en { &c.heading_en } else { &c.heading_zh };
     if h.is_empty() {
         c.number.clone()

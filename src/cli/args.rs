@@ -184,6 +184,11 @@ fn outputs() -> Vec<(&'static str, String, &'static str)> {
             "FROM to TO, or to the draft as it stands without TO",
         ),
         (
+            "draft diff --docx",
+            one::<RenderReport>(),
+            "the redline as a Word file of tracked changes",
+        ),
+        (
             "draft check",
             list::<CheckProblem>(),
             "[] when every check passes; otherwise exits with agreement.checks_failed",
@@ -193,7 +198,11 @@ fn outputs() -> Vec<(&'static str, String, &'static str)> {
             one::<AgreementVersion>(),
             "the final version",
         ),
-        ("draft render", one::<RenderReport>(), "Markdown or HTML"),
+        (
+            "draft render",
+            one::<RenderReport>(),
+            "Markdown, HTML or Word",
+        ),
         ("library list", list::<LibraryClause>(), "by key"),
         ("library show|save", one::<LibraryClause>(), ""),
         ("library export", one::<LibraryExportReport>(), ""),

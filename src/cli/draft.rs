@@ -10,6 +10,7 @@ use std::path::PathBuf;
 
 use accord::agreements::checks;
 use accord::agreements::clauses::{self, Clause, ClauseKind, ClauseText, Place, Step};
+use accord::agreements::docx;
 use accord::agreements::fields::{self, Fields};
 use accord::agreements::redline::{self, ClauseChangeKind};
 use accord::agreements::text_render;
@@ -64,6 +65,7 @@ pub enum DraftCommand {
     },
     /// What changed from version FROM to version TO (or to the draft as it stands),
     /// clause by clause: [-removed-] and {+added+}, moved clauses once at their new place.
+    /// With --docx, a Word file of tracked changes instead, to Accept or Reject in Word.
     Diff {
         /// The agreement's id or short id.
         agreement: String,
@@ -71,6 +73,12 @@ pub enum DraftCommand {
         from: i64,
         /// The newer version's number; without it, the draft as it stands.
         to: Option<i64>,
+        /// Write the redline as a Word file of tracked changes to FILE.
+        #[arg(long, value_name = "FILE")]
+        docx: Option<PathBuf>,
+        /// Replace FILE if it exists.
+        #[arg(long, requires = "docx")]
+        force: bool,
     },
     /// Run the checks an agreement must pass before it is final; each failure names the
     /// clause and what differs. Exits with agreement.checks_failed when any fails.
@@ -78,22 +86,22 @@ pub enum DraftCommand {
         /// The agreement's id or short id.
         agreement: String,
     },
-    /// Write the agreement (the draft as it stands, or --version N) as Markdown or HTML,
-    /// in both languages. (The print-ready PDF and the Word file are still to come.)
+    /// Write the agreement (the draft as it stands, or --version N) as Markdown, HTML or a
+    /// Word file, in both languages. (The print-ready PDF is still to come.)
+    #[command(group(ArgGroup::new("format").required(true).multiple(false)))]
     Render {
         /// The agreement's id or short id.
         agreement: String,
         /// Markdown to FILE.
-        #[arg(
-            long,
-            value_name = "FILE",
-            required_unless_present = "html",
-            conflicts_with = "html"
-        )]
+        #[arg(long, value_name = "FILE", group = "format")]
         md: Option<PathBuf>,
         /// HTML to FILE (one page, no script, nothing loaded from elsewhere).
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", group = "format")]
         html: Option<PathBuf>,
+        /// A Word file to FILE: the clauses in a two-column table (or, sequential, one
+        /// language after the other), page numbers and the fingerprint in the footer.
+        #[arg(long, value_name = "FILE", group = "format")]
+        docx: Option<PathBuf>,
         /// side-by-side (one row per clause) or sequential (English, then Chinese).
         #[arg(long, default_value = "side-by-side")]
         layout: String,
@@ -320,6 +328,15 @@ pub fn run(ctx: &mut Context<'_>, command: &DraftCommand) -> Result<()> {
             agreement,
             from,
             to,
+            docx: Some(file),
+            force,
+        } => diff_docx(ctx, agreement, *from, *to, file, *force),
+        DraftCommand::Diff {
+            agreement,
+            from,
+            to,
+            docx: None,
+            ..
         } => diff(ctx, agreement, *from, *to),
         DraftCommand::Check { agreement } => check(ctx, agreement),
         DraftCommand::Final { agreement, label } => finalise(ctx, agreement, label),
@@ -327,18 +344,19 @@ pub fn run(ctx: &mut Context<'_>, command: &DraftCommand) -> Result<()> {
             agreement,
             md,
             html,
+            docx,
             layout,
             version,
             force,
-        } => render(
-            ctx,
-            agreement,
-            md.as_deref().or(html.as_deref()),
-            md.is_some(),
-            layout,
-            *version,
-            *force,
-        ),
+        } => {
+            let (file, format) = match (md, html, docx) {
+                (Some(f), _, _) => (f, Format::Markdown),
+                (_, Some(f), _) => (f, Format::Html),
+                (_, _, Some(f)) => (f, Format::Docx),
+                _ => unreachable!("clap requires one of --md, --html, --docx"),
+            };
+            render(ctx, agreement, file, format, layout, *version, *force)
+        }
     }
 }
 
@@ -404,16 +422,22 @@ fn check(ctx: &mut Context<'_>, agreement: &str) -> Result<()> {
     }
 }
 
+/// What `draft render` writes.
+enum Format {
+    Markdown,
+    Html,
+    Docx,
+}
+
 fn render(
     ctx: &mut Context<'_>,
     agreement: &str,
-    file: Option<&std::path::Path>,
-    markdown: bool,
+    file: &std::path::Path,
+    format: Format,
     layout: &str,
     version: Option<i64>,
     force: bool,
 ) -> Result<()> {
-    let file = file.expect("clap requires --md or --html");
     let layout: text_render::Layout = layout.parse()?;
     let conn = ctx.read()?;
     let found = agreements::find(conn, agreement)?;
@@ -435,17 +459,43 @@ fn render(
         version: listed.as_ref(),
         layout,
     };
-    let text = if markdown {
-        text_render::markdown(&rendering)
-    } else {
-        text_render::html(&rendering)
+    let bytes = match format {
+        Format::Markdown => text_render::markdown(&rendering).into_bytes(),
+        Format::Html => text_render::html(&rendering).into_bytes(),
+        Format::Docx => docx::agreement(&rendering)?,
     };
+    write_rendered(ctx, file, force, &bytes)
+}
+
+/// `draft diff --docx`: the redline as a Word file of tracked changes.
+fn diff_docx(
+    ctx: &mut Context<'_>,
+    agreement: &str,
+    from: i64,
+    to: Option<i64>,
+    file: &std::path::Path,
+    force: bool,
+) -> Result<()> {
+    let conn = ctx.read()?;
+    let found = agreements::find(conn, agreement)?;
+    let bytes = docx::compare(conn, found.id, from, to)?;
+    write_rendered(ctx, file, force, &bytes)
+}
+
+/// Writes what was rendered to `file` (a new file unless `force`: `term::create`), then
+/// says where it went.
+fn write_rendered(
+    ctx: &Context<'_>,
+    file: &std::path::Path,
+    force: bool,
+    bytes: &[u8],
+) -> Result<()> {
     let mut out = super::term::create(file, force)?;
-    std::io::Write::write_all(&mut out, text.as_bytes())?;
+    std::io::Write::write_all(&mut out, bytes)?;
     out.sync_all()?;
     let report = RenderReport {
         path: file.display().to_string(),
-        bytes: text.len(),
+        bytes: bytes.len(),
     };
     if ctx.out.json {
         ctx.out.print_json(&report);
@@ -459,7 +509,7 @@ fn render(
     Ok(())
 }
 
-/// `draft render --json`: where the file went.
+/// `draft render --json` and `draft diff --docx --json`: where the file went.
 #[derive(Debug, Serialize, ts_rs::TS)]
 pub struct RenderReport {
     pub path: String,

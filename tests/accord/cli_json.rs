@@ -60,6 +60,7 @@ pub const DRAFT_COMMANDS: &[&str] = &[
     "draft position",
     "draft version",
     "draft diff",
+    "draft diff --docx",
     "draft check",
     "draft final",
     "draft render",

@@ -920,6 +920,72 @@ fn draft_commands_print_what_the_desktop_gets_from_the_core() {
         "input.invalid",
     );
 
+    // draft render --docx: the final version as a Word file; an existing file needs --force.
+    let word = d.vault.path.parent().unwrap().join("agreement.docx");
+    let w = word.to_str().unwrap();
+    let rendered = run.json(
+        "draft render",
+        &["draft", "render", &g, "--docx", w, "--version", "1"],
+    );
+    let bytes = std::fs::read(&word).unwrap();
+    assert_eq!(rendered["bytes"], bytes.len());
+    let document = docx_part(&bytes, "word/document.xml");
+    assert!(
+        document.contains("Each party bears its own costs.")
+            && document.contains("各方自行承擔費用。"),
+        "{document}"
+    );
+    assert!(docx_part(&bytes, "word/footer1.xml").contains("fingerprint"));
+    let refusal = d.refused(&["draft", "render", &g, "--docx", w], "input.invalid");
+    assert!(refusal.contains("--force"), "{refusal}");
+    assert_eq!(
+        std::fs::read(&word).unwrap(),
+        bytes,
+        "the file is left alone"
+    );
+    d.vault.ok(&[
+        "draft",
+        "render",
+        &g,
+        "--docx",
+        w,
+        "--layout",
+        "sequential",
+        "--force",
+    ]);
+    assert!(docx_part(&std::fs::read(&word).unwrap(), "word/header1.xml").contains("DRAFT 草稿"));
+
+    // draft diff --docx: version 1 against the draft as it stands, as tracked changes.
+    d.vault.ok(&["draft", "version", a, "--label", "Proposal"]);
+    d.vault.ok(&[
+        "draft",
+        "clause",
+        "edit",
+        a,
+        "1",
+        "--en",
+        "The Authority pays in July.",
+    ]);
+    let redline_file = d.vault.path.parent().unwrap().join("redline.docx");
+    let r = redline_file.to_str().unwrap();
+    let report = run.json("draft diff --docx", &["draft", "diff", a, "1", "--docx", r]);
+    assert_eq!(report["path"], r);
+    let document = docx_part(&std::fs::read(&redline_file).unwrap(), "word/document.xml");
+    let inserted: Vec<&str> = document
+        .split("<w:ins ")
+        .skip(1)
+        .map(|rest| rest.split("</w:ins>").next().unwrap())
+        .collect();
+    assert!(
+        inserted.iter().any(|ins| ins.contains("July")),
+        "July is a tracked insertion: {document}"
+    );
+    d.refused(&["draft", "diff", a, "1", "--docx", r], "input.invalid");
+    d.refused(
+        &["draft", "diff", a, "9", "--docx", r, "--force"],
+        "input.not_found",
+    );
+
     let expected: BTreeSet<String> = DRAFT_COMMANDS.iter().map(|c| c.to_string()).collect();
     assert_eq!(
         run.seen, expected,
@@ -1190,4 +1256,12 @@ fn a_heading_alone_is_a_clause_but_nothing_at_all_is_not() {
         "{shown}"
     );
     d.refused(&["draft", "clause", "add", a], "input.required");
+}
+
+/// One part of a Word file, unzipped.
+fn docx_part(bytes: &[u8], name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a Word file is a zip");
+    let mut text = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name(name).expect(name), &mut text).unwrap();
+    text
 }
