@@ -21,6 +21,7 @@ fn clause(number: &str, heading: (&str, &str), text: (&str, &str)) -> FrozenClau
         heading_zh: heading.1.into(),
         text_en: text.0.into(),
         text_zh: text.1.into(),
+        kind: None,
     }
 }
 
