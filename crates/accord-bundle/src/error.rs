@@ -31,6 +31,12 @@ pub enum Error {
     RevokedSigner(String),
     #[error("signing failed: {0}")]
     Signing(String),
+    #[error("manifest.json is not the format's: {0}")]
+    BadManifest(String),
+    #[error("manifest.json and the signature disagree about {0}")]
+    CommentMismatch(&'static str),
+    #[error("manifest.json lists other members than SHA256SUMS")]
+    ManifestMismatch,
 }
 
 impl Error {
@@ -50,6 +56,9 @@ impl Error {
             Error::UnknownSigner(_) => "bundle.unknown_signer",
             Error::RevokedSigner(_) => "bundle.revoked_signer",
             Error::Signing(_) => "bundle.signing_failed",
+            Error::BadManifest(_) => "bundle.bad_manifest",
+            Error::CommentMismatch(_) => "bundle.comment_mismatch",
+            Error::ManifestMismatch => "bundle.manifest_mismatch",
         }
     }
 }

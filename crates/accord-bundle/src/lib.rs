@@ -7,6 +7,7 @@
 pub mod card;
 pub mod error;
 pub mod header;
+pub mod manifest;
 pub mod names;
 pub mod signature;
 pub mod sums;
