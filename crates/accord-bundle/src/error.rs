@@ -37,6 +37,32 @@ pub enum Error {
     CommentMismatch(&'static str),
     #[error("manifest.json lists other members than SHA256SUMS")]
     ManifestMismatch,
+    #[error("member {0:?} does not have the content its hash names")]
+    HashMismatch(String),
+    #[error("member {0:?} is not the size the manifest gives")]
+    SizeMismatch(String),
+    #[error("encrypting failed: {0}")]
+    Encrypt(String),
+    #[error("reading or writing failed: {0}")]
+    Io(String),
+    #[error("not a binary age file (an armored file, or not age at all)")]
+    NotBinary,
+    #[error("the file is encrypted with a passphrase, which bundles never are")]
+    PassphraseStanza,
+    #[error("the file is not encrypted to this vault's key")]
+    NotForMe,
+    #[error("the bundle is addressed to someone else")]
+    NotAddressedToMe,
+    #[error("the file ends before the bundle does")]
+    Truncated,
+    #[error("the file has been altered: a part of it does not decrypt")]
+    Corrupt,
+    #[error("something follows the end of the bundle")]
+    TrailingData,
+    #[error("a member's padding is not zeros")]
+    BadPadding,
+    #[error("this bundle has been received before, or is older than one received")]
+    Replayed,
 }
 
 impl Error {
@@ -59,6 +85,19 @@ impl Error {
             Error::BadManifest(_) => "bundle.bad_manifest",
             Error::CommentMismatch(_) => "bundle.comment_mismatch",
             Error::ManifestMismatch => "bundle.manifest_mismatch",
+            Error::HashMismatch(_) => "bundle.hash_mismatch",
+            Error::SizeMismatch(_) => "bundle.size_mismatch",
+            Error::Encrypt(_) => "bundle.encrypt_failed",
+            Error::Io(_) => "bundle.io",
+            Error::NotBinary => "bundle.not_binary",
+            Error::PassphraseStanza => "bundle.passphrase_stanza",
+            Error::NotForMe => "bundle.not_for_me",
+            Error::NotAddressedToMe => "bundle.not_addressed_to_me",
+            Error::Truncated => "bundle.truncated",
+            Error::Corrupt => "bundle.corrupt",
+            Error::TrailingData => "bundle.trailing_data",
+            Error::BadPadding => "bundle.bad_member_header",
+            Error::Replayed => "bundle.replayed",
         }
     }
 }

@@ -9,7 +9,9 @@ pub mod error;
 pub mod header;
 pub mod manifest;
 pub mod names;
+pub mod read;
 pub mod signature;
 pub mod sums;
+pub mod write;
 
 pub use error::{Error, Result};
