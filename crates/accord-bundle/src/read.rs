@@ -94,24 +94,38 @@ pub fn read<R: BufRead>(
 }
 
 fn decrypt<R: BufRead>(input: R, reader: &Reader<'_>) -> Result<age::stream::StreamReader<R>> {
-    let decryptor = age::Decryptor::new_buffered(input).map_err(|e| match e {
+    age_payload(input, reader.identity)
+}
+
+/// §3, the age layer of every read: a binary age file, X25519 stanzas only, opened with
+/// `identity` alone. The plaintext it gives is not yet accepted: a chunk that fails to
+/// authenticate is an error when it is read (the CCTV vectors run through this).
+pub fn age_payload<R: BufRead>(
+    input: R,
+    identity: &age::x25519::Identity,
+) -> Result<age::stream::StreamReader<R>> {
+    let header = |e: age::DecryptError| match e {
         age::DecryptError::UnknownFormat => Error::NotBinary,
         age::DecryptError::Io(e) if e.kind() == std::io::ErrorKind::UnexpectedEof => {
             Error::Truncated
         }
-        _ => Error::NotBinary,
-    })?;
+        age::DecryptError::NoMatchingKeys | age::DecryptError::DecryptionFailed => Error::NotForMe,
+        _ => Error::Corrupt,
+    };
+    // Told apart before age parses anything: an armored file (or no age file at all) is
+    // "not binary", not "altered".
+    let mut input = input;
+    let start = input.fill_buf().map_err(io)?;
+    if !b"age-encryption.org/".starts_with(&start[..start.len().min(19)]) || start.is_empty() {
+        return Err(Error::NotBinary);
+    }
+    let decryptor = age::Decryptor::new_buffered(input).map_err(header)?;
     if decryptor.is_scrypt() {
         return Err(Error::PassphraseStanza);
     }
     decryptor
-        .decrypt(std::iter::once(reader.identity as &dyn age::Identity))
-        .map_err(|e| match e {
-            age::DecryptError::NoMatchingKeys | age::DecryptError::DecryptionFailed => {
-                Error::NotForMe
-            }
-            _ => Error::NotBinary,
-        })
+        .decrypt(std::iter::once(identity as &dyn age::Identity))
+        .map_err(header)
 }
 
 /// Steps 2–4: the root, the signature, the manifest, and the checks that tie them.
