@@ -23,6 +23,8 @@ accord_packages=(
     libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev webkit2gtk-driver
     # Bundle encryption and signing, to cross-check Accord's bundles.
     age minisign
+    # The print tests read the agreement PDFs back: pdftotext, pdffonts, pdfinfo, pdftoppm.
+    poppler-utils
     # rustup download; JSON parsing in these scripts (minimal images lack python3).
     curl ca-certificates python3
 )
