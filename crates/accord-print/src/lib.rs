@@ -12,6 +12,10 @@
 //!   character of a draft has a glyph before it becomes final.
 //! - `template/agreement.typ` is the layout; `template/watermark.svg` the DRAFT 草稿
 //!   watermark as outlines (made by `template/make-watermark.py`).
+//!
+//! Tests (`tests/print.rs`) read the PDFs back with poppler's tools and compare the pages
+//! with `tests/golden/*.png`; `ACCORD_BLESS=1 cargo test -p accord-print --test print
+//! golden` regenerates those after a deliberate change of layout.
 
 pub mod error;
 pub mod fonts;

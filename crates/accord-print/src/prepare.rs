@@ -9,7 +9,8 @@
 //!   "8%") become pieces of their own, their spaces non-breaking; the template puts each
 //!   in an unbreakable box, so that no line break ever splits an amount or a date (a
 //!   signatory reading "USD" at a line's end and "1,250,000" on the next is how figures
-//!   get misread).
+//!   get misread). A box, not word joiners: U+2060 between "125" and "萬" would hold
+//!   the figure together too, but pdftotext (and copy-paste) gives the joiners back.
 //! - Runs of three or more underscores become signing-line pieces, drawn as rules.
 
 use serde::Serialize;

@@ -202,3 +202,49 @@ pub fn png_pages(doc: &Document, pixels_per_pt: f32) -> Result<Vec<Vec<u8>>, Err
             .collect()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use typst::syntax::package::PackageSpec;
+
+    use super::*;
+
+    fn world() -> PrintWorld {
+        PrintWorld {
+            main: Source::new(*MAIN, TEMPLATE.to_owned()),
+            data: Bytes::new(b"{}".to_vec()),
+            today: Datetime::from_ymd(2027, 3, 1),
+        }
+    }
+
+    #[test]
+    fn the_world_serves_its_own_files_and_nothing_else() {
+        let world = world();
+        assert_eq!(world.file(*DATA).unwrap().as_slice(), b"{}");
+        assert_eq!(world.file(*MARK).unwrap().as_slice(), WATERMARK);
+        assert!(world.source(*MAIN).is_ok());
+        for path in ["/etc/passwd", "/data.json/../x", "/agreement.typ.bak"] {
+            let Ok(vpath) = VirtualPath::new(path) else {
+                continue;
+            };
+            let id = RootedPath::new(VirtualRoot::Project, vpath).intern();
+            assert!(
+                matches!(world.file(id), Err(FileError::NotFound(_))),
+                "{path}"
+            );
+        }
+        assert!(world.source(*DATA).is_err(), "data is never code");
+        let spec: PackageSpec = "@preview/cetz:0.3.0".parse().unwrap();
+        let id = RootedPath::new(
+            VirtualRoot::Package(spec.clone()),
+            VirtualPath::new("/lib.typ").unwrap(),
+        )
+        .intern();
+        assert_eq!(
+            world.source(id).err(),
+            Some(FileError::Package(PackageError::NotFound(spec)))
+        );
+        assert_eq!(world.today(None), Datetime::from_ymd(2027, 3, 1));
+        assert_eq!(world.font(FONTS.fonts.len()), None);
+    }
+}
