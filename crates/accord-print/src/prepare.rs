@@ -412,7 +412,7 @@ pub(crate) fn figures(s: &str) -> Vec<(usize, usize)> {
                 if let Some(sp) = after.strip_prefix([' ', '\u{a0}'])
                     && sp.chars().next().is_some_and(is_digit)
                 {
-                    end += 1 + number_len(sp);
+                    end += (after.len() - sp.len()) + number_len(sp);
                 }
                 break;
             }
@@ -473,6 +473,12 @@ mod tests {
             ["HK$500", "US$ 2.5 million", "8%"]
         );
         assert_eq!(figs("from 12 to 14 January 2027"), ["14 January 2027"]);
+        // Already non-breaking (the core may send them so): the same figures.
+        assert_eq!(
+            figs("on 1\u{a0}March\u{a0}2027."),
+            ["1\u{a0}March\u{a0}2027"]
+        );
+        assert_eq!(figs("USD\u{a0}5 only"), ["USD\u{a0}5"]);
         assert_eq!(figs("年利率8%計息，14日內"), ["8%", "14日"]);
         assert_eq!(figs("March 1, 2027"), ["March 1"]);
     }
@@ -554,6 +560,65 @@ mod tests {
         assert_eq!(shape(&["a\n", "b"]), [vec![1, 1]]);
         assert_eq!(shape(&["\n\nx", "\n"]), [vec![1]]);
         assert_eq!(shape(&["\n\n", "\u{0}"]), Vec::<Vec<usize>>::new());
+    }
+
+    /// Hostile text through every step, from a seeded generator: no panic (a byte index
+    /// inside a character would be one), and no character lost except the dropped
+    /// controls.
+    #[test]
+    fn any_text_is_split_without_panicking_or_losing_characters() {
+        const ALPHABET: [&str; 26] = [
+            " March\u{a0}",
+            "\u{a0}USD\u{a0}",
+            "1",
+            "0",
+            ",",
+            ".",
+            " ",
+            "\u{a0}",
+            "\n",
+            "\r",
+            "\u{0}",
+            "\u{1b}",
+            "_",
+            "$",
+            "USD",
+            "HK$",
+            "March",
+            "萬",
+            "年",
+            "月",
+            "日",
+            "美元",
+            "%",
+            "𠮷",
+            "🙂",
+            "\u{2029}",
+        ];
+        let mut seed: u64 = 0x5eed;
+        let mut next = |n: usize| {
+            seed = seed
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            (seed >> 33) as usize % n
+        };
+        for _ in 0..3000 {
+            let len = next(40);
+            let input: String = (0..len).map(|_| ALPHABET[next(ALPHABET.len())]).collect();
+            let out = text(&[Span::plain(input.as_str())]);
+            let printed: String = out
+                .iter()
+                .flatten()
+                .flatten()
+                .flat_map(|p| p.t.chars())
+                .filter(|c| !c.is_whitespace() && *c != '\u{200B}')
+                .collect();
+            let expected: String = clean(&input)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            assert_eq!(printed, expected, "{input:?}");
+        }
     }
 
     #[test]
