@@ -23,8 +23,9 @@ accord_packages=(
     libwebkit2gtk-4.1-dev libxdo-dev libayatana-appindicator3-dev librsvg2-dev webkit2gtk-driver
     # Bundle encryption and signing, to cross-check Accord's bundles.
     age minisign
-    # An agreement's Word file opened by a real LibreOffice (to PDF) and read back as text;
-    # a CJK font for its Chinese (the files name PMingLiU/SimSun, which Debian lacks).
+    # Agreements read back: pdftotext, pdffonts, pdfinfo, pdftoppm for the PDFs; a real
+    # LibreOffice turns the Word files into PDF, with a CJK font for their Chinese (the
+    # files name PMingLiU/SimSun, which Debian lacks).
     libreoffice-writer-nogui poppler-utils fonts-droid-fallback
     # rustup download; JSON parsing in these scripts (minimal images lack python3).
     curl ca-certificates python3
