@@ -36,7 +36,7 @@ pub fn key(conn: &Connection) -> Result<Zeroizing<Vec<u8>>> {
 pub fn new_key_hex() -> Zeroizing<String> {
     let mut bytes = Zeroizing::new([0u8; 32]);
     getrandom::fill(bytes.as_mut()).expect("the OS random source answers");
-    Zeroizing::new(hex::encode(bytes.as_ref()))
+    Zeroizing::new(hex::encode(&bytes[..]))
 }
 
 /// HMAC-SHA256 of `text` under `key`, lower-case hex.

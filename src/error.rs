@@ -142,6 +142,9 @@ pub enum Error {
     UnknownReference { reference: String },
     #[error("{count} checks failed; the agreement stays a draft")]
     ChecksFailed { count: usize },
+    /// The print renderer refused the agreement (`accord_print::Error`, by its code).
+    #[error("the agreement could not be typeset: {detail}")]
+    PrintFailed { detail: String },
     #[error("audit chain broken at event {seq}: {reason}")]
     AuditBroken { seq: i64, reason: String },
     #[error("the database is behind its audit anchor: event {anchored} was recorded, the log now ends at {found}")]
@@ -227,6 +230,7 @@ error_codes! {
     ClauseHasSubclauses => "agreement.clause_has_subclauses",
     UnknownReference => "agreement.unknown_reference",
     ChecksFailed => "agreement.checks_failed",
+    PrintFailed => "agreement.print_failed",
     AuditBroken => "audit.broken",
     AuditRolledBack => "audit.rolled_back",
     Database => "internal.database",
@@ -314,6 +318,7 @@ impl Error {
             E::ClauseHasSubclauses { .. } => C::ClauseHasSubclauses,
             E::UnknownReference { .. } => C::UnknownReference,
             E::ChecksFailed { .. } => C::ChecksFailed,
+            E::PrintFailed { .. } => C::PrintFailed,
             E::AuditBroken { .. } => C::AuditBroken,
             E::AuditRolledBack { .. } => C::AuditRolledBack,
             E::Database(_) => C::Database,
@@ -374,6 +379,7 @@ impl Error {
             E::ClauseHasSubclauses { clause } => vec![("clause", clause.clone())],
             E::UnknownReference { reference } => vec![("reference", reference.clone())],
             E::ChecksFailed { count } => vec![("count", count.to_string())],
+            E::PrintFailed { detail } => vec![("detail", detail.clone())],
             E::AuditBroken { seq, reason } => {
                 vec![("seq", seq.to_string()), ("reason", reason.clone())]
             }

@@ -33,7 +33,7 @@ impl MasterKey {
     }
 
     pub fn to_hex(&self) -> Zeroizing<String> {
-        Zeroizing::new(hex::encode(self.0.as_ref()))
+        Zeroizing::new(hex::encode(&self.0[..]))
     }
 
     pub fn from_hex(text: &str) -> Option<Self> {

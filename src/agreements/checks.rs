@@ -8,9 +8,10 @@
 //!   same ([`super::figures`]; numeric dates read day first, as in Hong Kong), and
 //!   nothing the figure reader flags (兆, 八折, a bare 元 …) is left for a person to settle;
 //! - exactly one language clause, one signature block and one mediator's statement
-//!   (Singapore Convention Art 4(1)(b)), known by their [`ClauseKind`].
-//!
-//! Not yet: that every character is covered by the shipped fonts (with the renderer).
+//!   (Singapore Convention Art 4(1)(b)), known by their [`ClauseKind`];
+//! - every character of the titles and clauses has a glyph in the fonts the printed
+//!   agreement is set in (`accord_print::fonts::uncovered`): a rare character in a party's
+//!   name must not print as an empty box in a signed agreement.
 
 use rusqlite::Connection;
 use serde::Serialize;
@@ -35,6 +36,7 @@ vocabulary!(
         LanguageClause => "language-clause",
         SignatureBlock => "signature-block",
         MediatorStatement => "mediator-statement",
+        FontCoverage => "font-coverage",
     }
 );
 
@@ -163,6 +165,18 @@ pub fn check(conn: &Connection, agreement_id: AgreementId) -> Result<Vec<CheckPr
                 ));
             }
         }
+        let words = [heading_en.as_str(), &heading_zh, &en, &zh];
+        let missing = uncovered(agreement.zh_script, &words);
+        if !missing.is_empty() {
+            problems.push(problem(
+                Some(numbered),
+                CheckKind::FontCoverage,
+                None,
+                None,
+                &[("chars", missing.clone()), ("where", "clause".into())],
+                format!("clause {number}: the fonts have no glyph for {missing}"),
+            ));
+        }
         let figures = figures::check(&en, &zh, &context);
         for mismatch in &figures.mismatches {
             problems.push(problem(
@@ -198,6 +212,21 @@ pub fn check(conn: &Connection, agreement_id: AgreementId) -> Result<Vec<CheckPr
             }
         }
     }
+    let titles = [
+        agreement.title_en.as_deref().unwrap_or_default(),
+        agreement.title_zh.as_deref().unwrap_or_default(),
+    ];
+    let missing = uncovered(agreement.zh_script, &titles);
+    if !missing.is_empty() {
+        problems.push(problem(
+            None,
+            CheckKind::FontCoverage,
+            None,
+            None,
+            &[("chars", missing.clone()), ("where", "title".into())],
+            format!("the title: the fonts have no glyph for {missing}"),
+        ));
+    }
     for (kind, check, what) in [
         (
             ClauseKind::Language,
@@ -231,6 +260,18 @@ pub fn check(conn: &Connection, agreement_id: AgreementId) -> Result<Vec<CheckPr
         }
     }
     Ok(problems)
+}
+
+/// The characters of `texts` the printed agreement's fonts cannot draw, each once, in
+/// order, as one string ("𠮷🙂"); empty when every one has a glyph.
+fn uncovered(script: crate::notes::ChineseScript, texts: &[&str]) -> String {
+    let script = match script {
+        crate::notes::ChineseScript::Traditional => accord_print::model::Script::Hant,
+        crate::notes::ChineseScript::Simplified => accord_print::model::Script::Hans,
+    };
+    accord_print::fonts::uncovered(script, &texts.join("\n"))
+        .into_iter()
+        .collect()
 }
 
 /// `text` with its `{{…}}` references taken out.

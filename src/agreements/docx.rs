@@ -565,18 +565,7 @@ pub fn compare(
     to: Option<i64>,
 ) -> Result<Vec<u8>> {
     let (_, old) = versions::load(conn, agreement_id, from)?;
-    let (newer, new) = match to {
-        Some(to) => {
-            let (v, f) = versions::load(conn, agreement_id, to)?;
-            (Some(v), f)
-        }
-        None => {
-            let agreement = super::load(conn, agreement_id)?;
-            let facts = super::fields::of_case(conn, agreement.case_id, agreement.zh_script)?;
-            let outline = super::clauses::outline(conn, agreement_id)?;
-            (None, versions::freeze(&agreement, &outline, facts))
-        }
-    };
+    let (newer, new) = versions::frozen(conn, agreement_id, to)?;
     let red = Redline {
         agreement_id,
         from,

@@ -124,6 +124,64 @@ pub fn redline(r: &RedlineRendering<'_>, today: chrono::NaiveDate) -> Document {
     }
 }
 
+/// Version `version` of the agreement, or the draft as it stands, as a document.
+pub fn document_of(
+    conn: &rusqlite::Connection,
+    agreement_id: crate::ids::AgreementId,
+    version: Option<i64>,
+    layout: Layout,
+    today: chrono::NaiveDate,
+) -> crate::error::Result<Document> {
+    let (listed, frozen) = super::versions::frozen(conn, agreement_id, version)?;
+    let r = Rendering {
+        frozen: &frozen,
+        version: listed.as_ref(),
+        layout,
+    };
+    Ok(agreement(&r, today))
+}
+
+/// The redline from version `from` to `to` (or the draft as it stands) as a document.
+pub fn redline_of(
+    conn: &rusqlite::Connection,
+    agreement_id: crate::ids::AgreementId,
+    from: i64,
+    to: Option<i64>,
+    layout: Layout,
+    today: chrono::NaiveDate,
+) -> crate::error::Result<Document> {
+    let (from_version, old) = super::versions::load(conn, agreement_id, from)?;
+    let (to_version, new) = super::versions::frozen(conn, agreement_id, to)?;
+    let changes = super::redline::between(&old, &new);
+    Ok(redline(
+        &RedlineRendering {
+            old: &old,
+            new: &new,
+            from: &from_version,
+            to: to_version.as_ref(),
+            changes: &changes,
+            layout,
+        },
+        today,
+    ))
+}
+
+/// The print-ready PDF of `doc`.
+pub fn pdf(doc: &Document) -> crate::error::Result<Vec<u8>> {
+    accord_print::pdf(doc).map_err(print_failed)
+}
+
+/// `doc`'s pages as PNG images, for a preview, at `pixels_per_pt` (1.0 = 72 dpi).
+pub fn png_pages(doc: &Document, pixels_per_pt: f32) -> crate::error::Result<Vec<Vec<u8>>> {
+    accord_print::png_pages(doc, pixels_per_pt).map_err(print_failed)
+}
+
+fn print_failed(e: accord_print::Error) -> crate::error::Error {
+    crate::error::Error::PrintFailed {
+        detail: format!("{} ({e})", e.code()),
+    }
+}
+
 /// What every document of `frozen` shows around its clauses.
 fn frame(frozen: &Frozen, layout: Layout) -> Document {
     let a = &frozen.agreement;

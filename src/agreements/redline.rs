@@ -20,7 +20,7 @@ use rusqlite::Connection;
 use serde::Serialize;
 use similar::{capture_diff_slices, Algorithm, DiffOp, TextDiff};
 
-use super::clauses::{self, fill, render};
+use super::clauses::{fill, render};
 use super::versions::{self, Frozen, FrozenClause};
 use crate::bilingual::{diff_side, DiffChange, DiffSpan, Side};
 use crate::error::Result;
@@ -80,14 +80,7 @@ pub fn compare(
     to: Option<i64>,
 ) -> Result<Redline> {
     let (_, old) = versions::load(conn, agreement_id, from)?;
-    let new = match to {
-        Some(to) => versions::load(conn, agreement_id, to)?.1,
-        None => {
-            let agreement = super::load(conn, agreement_id)?;
-            let fields = super::fields::of_case(conn, agreement.case_id, agreement.zh_script)?;
-            versions::freeze(&agreement, &clauses::outline(conn, agreement_id)?, fields)
-        }
-    };
+    let (_, new) = versions::frozen(conn, agreement_id, to)?;
     Ok(Redline {
         agreement_id,
         from,

@@ -86,9 +86,10 @@ pub struct FrozenClause {
     pub heading_zh: String,
     pub text_en: String,
     pub text_zh: String,
-    /// What the clause is for, if it is one of the clauses the checks count (left out
-    /// when it is none, so the versions saved before it was kept read and hash the same).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// What the clause is for, if it is one of the clauses the checks count. Versions
+    /// saved before it was kept have none (a version's fingerprint is of its stored text,
+    /// so they verify as they did).
+    #[serde(default)]
     pub kind: Option<clauses::ClauseKind>,
 }
 
@@ -159,6 +160,24 @@ pub fn freeze(
                 kind: c.clause.kind,
             })
             .collect(),
+    }
+}
+
+/// Version `version` as frozen, with its listing, or (`None`) the draft as it stands,
+/// frozen now with the case's facts as they are: what every rendering and redline shows.
+pub fn frozen(
+    conn: &Connection,
+    agreement_id: AgreementId,
+    version: Option<i64>,
+) -> Result<(Option<AgreementVersion>, Frozen)> {
+    match version {
+        Some(n) => load(conn, agreement_id, n).map(|(v, f)| (Some(v), f)),
+        None => {
+            let agreement = super::load(conn, agreement_id)?;
+            let fields = super::fields::of_case(conn, agreement.case_id, agreement.zh_script)?;
+            let outline = clauses::outline(conn, agreement_id)?;
+            Ok((None, freeze(&agreement, &outline, fields)))
+        }
     }
 }
 

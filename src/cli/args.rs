@@ -189,6 +189,11 @@ fn outputs() -> Vec<(&'static str, String, &'static str)> {
             "the redline as a Word file of tracked changes",
         ),
         (
+            "draft diff --pdf",
+            one::<RenderReport>(),
+            "the redline as a PDF: insertions underlined, deletions struck through",
+        ),
+        (
             "draft check",
             list::<CheckProblem>(),
             "[] when every check passes; otherwise exits with agreement.checks_failed",

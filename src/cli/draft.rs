@@ -12,6 +12,7 @@ use accord::agreements::checks;
 use accord::agreements::clauses::{self, Clause, ClauseKind, ClauseText, Place, Step};
 use accord::agreements::docx;
 use accord::agreements::fields::{self, Fields};
+use accord::agreements::print;
 use accord::agreements::redline::{self, ClauseChangeKind};
 use accord::agreements::text_render;
 use accord::agreements::versions::{self, AgreementVersion, Frozen};
@@ -74,10 +75,17 @@ pub enum DraftCommand {
         /// The newer version's number; without it, the draft as it stands.
         to: Option<i64>,
         /// Write the redline as a Word file of tracked changes to FILE.
-        #[arg(long, value_name = "FILE")]
+        #[arg(long, value_name = "FILE", group = "out")]
         docx: Option<PathBuf>,
+        /// Write the redline as a PDF to FILE: insertions underlined, deletions struck
+        /// through, moved clauses noted once.
+        #[arg(long, value_name = "FILE", group = "out")]
+        pdf: Option<PathBuf>,
+        /// side-by-side or sequential, for --pdf.
+        #[arg(long, default_value = "side-by-side", requires = "pdf")]
+        layout: String,
         /// Replace FILE if it exists.
-        #[arg(long, requires = "docx")]
+        #[arg(long, requires = "out")]
         force: bool,
     },
     /// Run the checks an agreement must pass before it is final; each failure names the
@@ -86,12 +94,17 @@ pub enum DraftCommand {
         /// The agreement's id or short id.
         agreement: String,
     },
-    /// Write the agreement (the draft as it stands, or --version N) as Markdown, HTML or a
-    /// Word file, in both languages. (The print-ready PDF is still to come.)
+    /// Write the agreement (the draft as it stands, or --version N) as a print-ready PDF,
+    /// a Word file, Markdown or HTML, in both languages. A draft's PDF carries a DRAFT
+    /// watermark; a version's shows its fingerprint on every page.
     #[command(group(ArgGroup::new("format").required(true).multiple(false)))]
     Render {
         /// The agreement's id or short id.
         agreement: String,
+        /// A print-ready PDF to FILE: fonts embedded, page numbers in both languages,
+        /// signature blocks.
+        #[arg(long, value_name = "FILE", group = "format")]
+        pdf: Option<PathBuf>,
         /// Markdown to FILE.
         #[arg(long, value_name = "FILE", group = "format")]
         md: Option<PathBuf>,
@@ -330,18 +343,28 @@ pub fn run(ctx: &mut Context<'_>, command: &DraftCommand) -> Result<()> {
             to,
             docx: Some(file),
             force,
+            ..
         } => diff_docx(ctx, agreement, *from, *to, file, *force),
         DraftCommand::Diff {
             agreement,
             from,
             to,
-            docx: None,
+            pdf: Some(file),
+            layout,
+            force,
+            ..
+        } => diff_pdf(ctx, agreement, (*from, *to), file, layout, *force),
+        DraftCommand::Diff {
+            agreement,
+            from,
+            to,
             ..
         } => diff(ctx, agreement, *from, *to),
         DraftCommand::Check { agreement } => check(ctx, agreement),
         DraftCommand::Final { agreement, label } => finalise(ctx, agreement, label),
         DraftCommand::Render {
             agreement,
+            pdf,
             md,
             html,
             docx,
@@ -349,11 +372,12 @@ pub fn run(ctx: &mut Context<'_>, command: &DraftCommand) -> Result<()> {
             version,
             force,
         } => {
-            let (file, format) = match (md, html, docx) {
-                (Some(f), _, _) => (f, Format::Markdown),
-                (_, Some(f), _) => (f, Format::Html),
-                (_, _, Some(f)) => (f, Format::Docx),
-                _ => unreachable!("clap requires one of --md, --html, --docx"),
+            let (file, format) = match (pdf, md, html, docx) {
+                (Some(f), ..) => (f, Format::Pdf),
+                (_, Some(f), ..) => (f, Format::Markdown),
+                (_, _, Some(f), _) => (f, Format::Html),
+                (.., Some(f)) => (f, Format::Docx),
+                _ => unreachable!("clap requires one of --pdf, --md, --html, --docx"),
             };
             render(ctx, agreement, file, format, layout, *version, *force)
         }
@@ -424,6 +448,7 @@ fn check(ctx: &mut Context<'_>, agreement: &str) -> Result<()> {
 
 /// What `draft render` writes.
 enum Format {
+    Pdf,
     Markdown,
     Html,
     Docx,
@@ -441,25 +466,14 @@ fn render(
     let layout: text_render::Layout = layout.parse()?;
     let conn = ctx.read()?;
     let found = agreements::find(conn, agreement)?;
-    let (listed, frozen) = match version {
-        Some(n) => {
-            let (v, f) = versions::load(conn, found.id, n)?;
-            (Some(v), f)
-        }
-        None => {
-            let facts = fields::of_case(conn, found.case_id, found.zh_script)?;
-            (
-                None,
-                versions::freeze(&found, &clauses::outline(conn, found.id)?, facts),
-            )
-        }
-    };
+    let (listed, frozen) = versions::frozen(conn, found.id, version)?;
     let rendering = text_render::Rendering {
         frozen: &frozen,
         version: listed.as_ref(),
         layout,
     };
     let bytes = match format {
+        Format::Pdf => print::pdf(&print::agreement(&rendering, today()))?,
         Format::Markdown => text_render::markdown(&rendering).into_bytes(),
         Format::Html => text_render::html(&rendering).into_bytes(),
         Format::Docx => docx::agreement(&rendering)?,
@@ -480,6 +494,27 @@ fn diff_docx(
     let found = agreements::find(conn, agreement)?;
     let bytes = docx::compare(conn, found.id, from, to)?;
     write_rendered(ctx, file, force, &bytes)
+}
+
+/// `draft diff --pdf`: the redline as a PDF.
+fn diff_pdf(
+    ctx: &mut Context<'_>,
+    agreement: &str,
+    (from, to): (i64, Option<i64>),
+    file: &std::path::Path,
+    layout: &str,
+    force: bool,
+) -> Result<()> {
+    let layout: text_render::Layout = layout.parse()?;
+    let conn = ctx.read()?;
+    let found = agreements::find(conn, agreement)?;
+    let doc = print::redline_of(conn, found.id, from, to, layout, today())?;
+    write_rendered(ctx, file, force, &print::pdf(&doc)?)
+}
+
+/// The day a draft's rendering is dated (a version is dated by when it was saved).
+fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
 }
 
 /// Writes what was rendered to `file` (a new file unless `force`: `term::create`), then

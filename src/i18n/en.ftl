@@ -49,6 +49,7 @@ error-agreement-clause-referenced = Clause { $clause } is referred to by clause 
 error-agreement-clause-has-subclauses = Clause { $clause } has sub-clauses: move or remove them first.
 error-agreement-unknown-reference = There is no clause { $reference } to refer to.
 error-agreement-checks-failed = { $count } checks failed, so the agreement stays a draft. Run the checks to see each one.
+error-agreement-print-failed = The agreement could not be typeset ({ $detail }). Nothing was written.
 error-audit-broken = The audit log is broken at event { $seq }: { $reason }.
 error-audit-rolled-back = This vault's database is older than its audit anchor: event { $anchored } was recorded, but the log now ends at event { $found }. A copy of the database was put back, or recent changes were lost. Nothing was changed; restore the latest backup.
 error-internal-database = Database error: { $detail }. Nothing was changed.
@@ -322,6 +323,10 @@ check-figure-flag = Clause { $clause }: “{ $text }” must be settled by hand 
 check-language-clause = The agreement needs exactly one language clause; it has { $count }.
 check-signature-block = The agreement needs exactly one signature block; it has { $count }.
 check-mediator-statement = The agreement needs exactly one statement by the mediator that it resulted from mediation; it has { $count }.
+check-font-coverage = { $where ->
+    [title] The title
+   *[clause] Clause { $clause }
+} has characters the printed agreement's fonts cannot draw: { $chars }. Write them another way, or the PDF would show empty boxes.
 draft-source-moved-on = Its proposal note has been changed since it was taken.
 library-saved = Saved to the library as { $key }.
 library-exported = { $count } templates written to { $path }.

@@ -48,6 +48,7 @@ error-agreement-clause-referenced = 第 { $clause } 条被第 { $by } 条引用�
 error-agreement-clause-has-subclauses = 第 { $clause } 条有分条：请先移动或删除分条。
 error-agreement-unknown-reference = 没有可引用的第 { $reference } 条。
 error-agreement-checks-failed = 有 { $count } 项检查未通过，协议仍为草稿。请运行检查查看每一项。
+error-agreement-print-failed = 无法排版此协议（{ $detail }），未写入任何文件。
 error-audit-broken = 审计日志在第 { $seq } 条事件处断裂：{ $reason }。
 error-audit-rolled-back = 此保管库的数据库比其审计锚点旧：已记录第 { $anchored } 条事件，但日志现止于第 { $found } 条。可能有人放回了旧的数据库副本，或最近的更改已丢失。未作任何更改；请从最新备份恢复。
 error-internal-database = 数据库错误：{ $detail }。未作任何更改。
@@ -321,6 +322,10 @@ check-figure-flag = 第 { $clause } 条：“{ $text }”须人工确定（{ $fl
 check-language-clause = 协议须有且只有一条语言条款；现有 { $count } 条。
 check-signature-block = 协议须有且只有一个签署栏；现有 { $count } 个。
 check-mediator-statement = 协议须有且只有一项调解员关于协议经调解达成的声明；现有 { $count } 项。
+check-font-coverage = { $where ->
+    [title] 标题
+   *[clause] 第 { $clause } 条
+}含有打印字体无法显示的字符：{ $chars }。请改用其他写法，否则 PDF 中会显示为空框。
 draft-source-moved-on = 其来源提议笔记在采用后已被修改。
 library-saved = 已存入条款库，键为 { $key }。
 library-exported = 已将 { $count } 个范本写入 { $path }。

@@ -48,6 +48,7 @@ error-agreement-clause-referenced = 第 { $clause } 條被第 { $by } 條引用�
 error-agreement-clause-has-subclauses = 第 { $clause } 條有分條：請先移動或刪除分條。
 error-agreement-unknown-reference = 沒有可引用的第 { $reference } 條。
 error-agreement-checks-failed = 有 { $count } 項檢查未通過，協議仍為草稿。請執行檢查查看每一項。
+error-agreement-print-failed = 無法排版此協議（{ $detail }），未寫入任何檔案。
 error-audit-broken = 稽核日誌在第 { $seq } 條事件處斷裂：{ $reason }。
 error-audit-rolled-back = 此保管庫的資料庫比其稽核錨點舊：已記錄第 { $anchored } 條事件，但日誌現止於第 { $found } 條。可能有人放回了舊的資料庫副本，或最近的更改已遺失。未作任何更改；請從最新備份還原。
 error-internal-database = 資料庫錯誤：{ $detail }。未作任何更改。
@@ -321,6 +322,10 @@ check-figure-flag = 第 { $clause } 條：「{ $text }」須人工確定（{ $fl
 check-language-clause = 協議須有且只有一條語言條款；現有 { $count } 條。
 check-signature-block = 協議須有且只有一個簽署欄；現有 { $count } 個。
 check-mediator-statement = 協議須有且只有一項調解員關於協議經調解達成的聲明；現有 { $count } 項。
+check-font-coverage = { $where ->
+    [title] 標題
+   *[clause] 第 { $clause } 條
+}含有列印字型無法顯示的字元：{ $chars }。請改用其他寫法，否則 PDF 中會顯示為空框。
 draft-source-moved-on = 其來源提議筆記在採用後已被修改。
 library-saved = 已存入條款庫，鍵為 { $key }。
 library-exported = 已將 { $count } 個範本寫入 { $path }。

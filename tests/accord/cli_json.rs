@@ -61,6 +61,7 @@ pub const DRAFT_COMMANDS: &[&str] = &[
     "draft version",
     "draft diff",
     "draft diff --docx",
+    "draft diff --pdf",
     "draft check",
     "draft final",
     "draft render",

@@ -986,6 +986,41 @@ fn draft_commands_print_what_the_desktop_gets_from_the_core() {
         "input.not_found",
     );
 
+    // draft render --pdf: the final version print-ready, read back by poppler's pdftotext:
+    // both languages, the fingerprint, no watermark; the draft carries none of the text
+    // "DRAFT" either (its watermark is drawn, not written).
+    let pdf = d.vault.path.parent().unwrap().join("agreement.pdf");
+    let p = pdf.to_str().unwrap();
+    let rendered = run.json(
+        "draft render",
+        &["draft", "render", &g, "--pdf", p, "--version", "1"],
+    );
+    assert_eq!(rendered["bytes"], std::fs::metadata(&pdf).unwrap().len());
+    let text = pdf_text(&pdf);
+    assert!(
+        text.contains("Each party bears its own costs.") && text.contains("各方自行承擔費用"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Page 1 of") && text.contains("第 1 頁"),
+        "{text}"
+    );
+    d.refused(&["draft", "render", &g, "--pdf", p], "input.invalid");
+    let redline_pdf = d.vault.path.parent().unwrap().join("redline.pdf");
+    let rp = redline_pdf.to_str().unwrap();
+    let report = run.json("draft diff --pdf", &["draft", "diff", a, "1", "--pdf", rp]);
+    assert_eq!(report["path"], rp);
+    let text = pdf_text(&redline_pdf);
+    assert!(
+        text.contains("July") && text.contains("Changes from version 1"),
+        "{text}"
+    );
+    assert!(
+        !text.contains("DRAFT"),
+        "the watermark is outlines, not text: {text}"
+    );
+    d.refused(&["draft", "diff", a, "1", "--pdf", rp], "input.invalid");
+
     let expected: BTreeSet<String> = DRAFT_COMMANDS.iter().map(|c| c.to_string()).collect();
     assert_eq!(
         run.seen, expected,
@@ -1259,6 +1294,21 @@ fn a_heading_alone_is_a_clause_but_nothing_at_all_is_not() {
 }
 
 /// One part of a Word file, unzipped.
+/// A PDF's text as poppler's pdftotext reads it (installed by scripts/setup.sh).
+fn pdf_text(pdf: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .arg(pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext runs (poppler-utils, installed by scripts/setup.sh)");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
 fn docx_part(bytes: &[u8], name: &str) -> String {
     let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a Word file is a zip");
     let mut text = String::new();

@@ -3,4 +3,4 @@
 /**
  * What a failed check found.
  */
-export type CheckKind = "missing-language" | "term-gap" | "placeholder" | "figure-mismatch" | "figure-flag" | "language-clause" | "signature-block" | "mediator-statement";
+export type CheckKind = "missing-language" | "term-gap" | "placeholder" | "figure-mismatch" | "figure-flag" | "language-clause" | "signature-block" | "mediator-statement" | "font-coverage";

@@ -10,7 +10,8 @@ import type { ClauseKind } from "./ClauseKind";
  */
 export type FrozenClause = { id: ClauseId, number: string, depth: number, heading_en: string, heading_zh: string, text_en: string, text_zh: string, 
 /**
- * What the clause is for, if it is one of the clauses the checks count (left out
- * when it is none, so the versions saved before it was kept read and hash the same).
+ * What the clause is for, if it is one of the clauses the checks count. Versions
+ * saved before it was kept have none (a version's fingerprint is of its stored text,
+ * so they verify as they did).
  */
-kind?: ClauseKind | null, };
+kind: ClauseKind | null, };
