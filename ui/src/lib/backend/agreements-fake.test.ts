@@ -63,6 +63,13 @@ describe("FakeBackend agreements", () => {
     expect(await outline(backend, agreementId)).toEqual(["1:A", "2:C", "2.1:D", "3:B"]);
     await backend.moveClause(a, END);
     expect(await outline(backend, agreementId)).toEqual(["1:C", "1.1:D", "2:B", "3:A"]);
+    // A clause goes with its sub-clauses: C and D under B's sub-clause A would be four deep.
+    await backend.moveClause(a, { kind: "under", clause: b });
+    expect(await failure(backend.moveClause(c, { kind: "under", clause: a }))).toMatchObject({
+      code: "input.invalid",
+      args: { field: "place" },
+    });
+    expect(await outline(backend, agreementId)).toEqual(["1:C", "1.1:D", "2:B", "2.1:A"]);
   });
 
   it("stores {{N}} by id, so a reference follows its clause, which cannot then be removed", async () => {

@@ -7,10 +7,12 @@ import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/sv
 import { describe, expect, it } from "vitest";
 
 import AgreementEditor from "../../lib/agreements/AgreementEditor.svelte";
+import { flushAllAutosaves } from "../../lib/autosave";
 import CasePage from "../../lib/screens/CasePage.svelte";
 import type { Place } from "../../lib/bindings/Place";
 import { demoBackend } from "../../lib/backend/fake";
 import { setLang } from "../../lib/i18n/i18n.svelte";
+import { clauseStepOf } from "../../lib/shortcuts";
 import { press, renderWith } from "../helpers";
 
 const END: Place = { kind: "end" };
@@ -58,10 +60,20 @@ describe("the agreement editor", () => {
     await waitFor(() => expect(shown()).toEqual(["1:Parties", "2:Payment", "3:Default"]));
 
     // Alt with Ctrl or Shift is left to the system and the input method.
+    await waitFor(() => expect(document.activeElement).toBe(within(clause("3")).getByTestId("clause-text-en")));
     press({ key: "ArrowUp", altKey: true, shiftKey: true });
     press({ key: "ArrowUp", altKey: true, ctrlKey: true });
     await new Promise((r) => setTimeout(r, 20));
     expect(shown()).toEqual(["1:Parties", "2:Payment", "3:Default"]);
+  });
+
+  it("saves the words typed in a clause when the app saves before a lock, not only after the pause", async () => {
+    const { backend, agreementId } = await editor(["Parties"]);
+    await fireEvent.input(within(clause("1")).getByTestId("clause-text-en"), { target: { value: "Parties and recitals" } });
+    expect((await backend.agreementDetail(agreementId)).clauses[0]!.text_en).toBe("Parties");
+    await flushAllAutosaves();
+    expect((await backend.agreementDetail(agreementId)).clauses[0]!.text_en).toBe("Parties and recitals");
+    expect(within(clause("1")).getByTestId("clause-save-status").dataset.state).toBe("saved");
   });
 
   it("puts a dragged clause after the one it is dropped on, or under it on its right third", async () => {
@@ -130,6 +142,7 @@ describe("the agreement editor", () => {
       "The agreement needs exactly one signature block; it has 0.",
       "The agreement needs exactly one statement by the mediator that it resulted from mediation; it has 0.",
     ]);
+    expect(screen.getByTestId("final-error")).toHaveTextContent("5 checks failed");
     await fireEvent.click(within(problems[0]!).getByTestId("check-jump"));
     expect(document.activeElement).toBe(clause("2"));
     expect((await backend.agreementDetail(agreementId)).agreement.status).toBe("draft");
@@ -152,6 +165,23 @@ describe("the agreement editor", () => {
     for (const text of screen.getAllByTestId("clause-text-en")) expect(text).toBeDisabled();
     expect(screen.queryByTestId("agreement-final")).toBeNull();
     expect(screen.queryByTestId("clause-insert")).toBeNull();
+  });
+});
+
+describe("the clause keys", () => {
+  it("are Alt+arrows alone, never while an input method composes", () => {
+    const key = (init: KeyboardEventInit) => clauseStepOf(new KeyboardEvent("keydown", init));
+    expect(["ArrowUp", "ArrowDown", "ArrowRight", "ArrowLeft"].map((k) => key({ key: k, altKey: true }))).toEqual([
+      "up",
+      "down",
+      "indent",
+      "outdent",
+    ]);
+    expect(key({ key: "ArrowUp" })).toBeNull();
+    expect(key({ key: "ArrowUp", altKey: true, ctrlKey: true })).toBeNull();
+    expect(key({ key: "ArrowUp", altKey: true, shiftKey: true })).toBeNull();
+    expect(key({ key: "ArrowUp", altKey: true, metaKey: true })).toBeNull();
+    expect(key({ key: "ArrowUp", altKey: true, isComposing: true })).toBeNull();
   });
 });
 
