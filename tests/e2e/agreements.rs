@@ -2,13 +2,12 @@
 //! version is saved, the redline against the draft shows the edit, and the checks name the
 //! one clause that fails and jump to it.
 
-use std::process::Command;
 use std::time::Duration;
 
 use fantoccini::Locator;
 use serde_json::Value;
 
-use crate::driver::{available, App, Sandbox};
+use crate::driver::{accord_json, available, json_text as text, new_vault, App, Sandbox};
 use crate::flows::{runtime, ONE_APP};
 use crate::notes::{unlock, PASSPHRASE};
 
@@ -16,58 +15,15 @@ const PROPOSAL: &str = "The berth fee cap is reviewed each year";
 const FIRST_EDIT: &str = " by the joint committee";
 const SECOND_EDIT: &str = " in writing";
 
-/// Runs the command line on the sandbox's vault and returns its `--json` output.
 fn accord(sandbox: &Sandbox, args: &[&str]) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_accord"))
-        .arg("--json")
-        .args(args)
-        .env("ACCORD_VAULT", sandbox.vault())
-        .env("ACCORD_PASSPHRASE", PASSPHRASE)
-        .env("ACCORD_LANG", "en")
-        .env(
-            "DBUS_SESSION_BUS_ADDRESS",
-            "unix:path=/nonexistent/accord-e2e-bus",
-        )
-        .output()
-        .expect("accord runs");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{args:?} printed no JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    })
-}
-
-fn text(value: &Value, pointer: &str) -> String {
-    value
-        .pointer(pointer)
-        .and_then(Value::as_str)
-        .unwrap_or_else(|| panic!("no {pointer} in {value}"))
-        .to_string()
+    accord_json(sandbox, PASSPHRASE, args)
 }
 
 /// The sample case with a shared proposal note (English only), and an agreement that
 /// already has the three clauses the checks count: so the only check that fails once the
 /// proposal is in is that clause's missing Chinese text. Returns the note's id.
 fn vault_with_a_proposal(sandbox: &Sandbox) -> String {
-    accord(
-        sandbox,
-        &[
-            "init",
-            "--mediator",
-            "Chan Tai Man",
-            "--no-keyring",
-            "--kdf-memory-mib",
-            "64",
-            "--kdf-iterations",
-            "1",
-        ],
-    );
+    new_vault(sandbox, PASSPHRASE);
     let sample = accord(sandbox, &["demo"]);
     let case_id = text(&sample, "/case/id");
     let note = accord(
