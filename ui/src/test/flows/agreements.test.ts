@@ -155,6 +155,26 @@ describe("the agreement editor", () => {
     setLang("en");
   });
 
+  it("changes the titles, script and language regime, and refuses to clear both titles", async () => {
+    const { backend, agreementId } = await editor(["Terms"]);
+    await fireEvent.click(screen.getByTestId("agreement-edit-fields"));
+    await fireEvent.input(screen.getByTestId("agreement-field-title-en"), { target: { value: "" } });
+    await fireEvent.submit(screen.getByTestId("agreement-fields"));
+    expect(await screen.findByTestId("agreement-fields-error")).toHaveTextContent(/title/i);
+    await fireEvent.input(screen.getByTestId("agreement-field-title-zh"), { target: { value: "海港和解協議" } });
+    await fireEvent.change(screen.getByTestId("agreement-field-regime"), { target: { value: "zh-prevails" } });
+    await fireEvent.change(screen.getByTestId("agreement-field-script"), { target: { value: "hans" } });
+    await fireEvent.submit(screen.getByTestId("agreement-fields"));
+    await waitFor(() => expect(screen.queryByTestId("agreement-fields")).toBeNull());
+    expect((await backend.agreementDetail(agreementId)).agreement).toMatchObject({
+      title_en: null,
+      title_zh: "海港和解協議",
+      zh_script: "hans",
+      language_regime: "zh-prevails",
+    });
+    expect(screen.getByTestId("agreement-state")).toHaveTextContent("the Chinese text prevails");
+  });
+
   it("is read-only once final", async () => {
     const { backend, caseId, agreementId } = await editor(["Terms"]);
     await backend.addClause(agreementId, { ...words("Both texts count"), kind: "language" }, END);
