@@ -18,6 +18,10 @@
 use std::collections::BTreeSet;
 use std::fmt::Write as _;
 
+use crate::agreements::clauses::{
+    ClauseKind, PositionStatus, MAX_CLAUSE_SIDE, MAX_COMMENT, MAX_DEPTH,
+};
+use crate::agreements::LanguageRegime;
 use crate::cases::{CaseKind, CaseStatus, Panel};
 use crate::confidentiality::{ConfidentialityRegime, DisclosureScope, MAX_SUMMARY};
 use crate::ids::{CaseId, PartyId, SessionId, Uuid};
@@ -69,6 +73,9 @@ fn vocabularies() -> Vec<Vocabulary> {
         "SIDES" => Side,
         "TERM_ORIGINS" => TermOrigin,
         "KEYRING_RESULTS" => KeyringResult,
+        "CLAUSE_KINDS" => ClauseKind,
+        "POSITION_STATUSES" => PositionStatus,
+        "LANGUAGE_REGIMES" => LanguageRegime,
     ]
 }
 
@@ -102,6 +109,21 @@ const LIMITS: &[(&str, usize, &str)] = &[
         "Longest summary a party authorises.",
     ),
     ("MAX_QUERY_CHARS", MAX_QUERY_CHARS, "Longest search query."),
+    (
+        "MAX_CLAUSE_SIDE",
+        MAX_CLAUSE_SIDE,
+        "Longest side of an agreement's clause.",
+    ),
+    (
+        "MAX_CLAUSE_DEPTH",
+        MAX_DEPTH,
+        "Deepest clause numbering (1, 1.1, 1.1.1).",
+    ),
+    (
+        "MAX_POSITION_COMMENT",
+        MAX_COMMENT,
+        "Longest comment on a party's position on a clause.",
+    ),
     (
         "DEFAULT_SEARCH_LIMIT",
         DEFAULT_LIMIT as usize,

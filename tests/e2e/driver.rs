@@ -14,6 +14,62 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::json;
 
+/// The command line on the sandbox's vault, unlocked with `passphrase` (no keyring, no
+/// session bus, English): its `--json` output.
+pub fn accord_json(sandbox: &Sandbox, passphrase: &str, args: &[&str]) -> serde_json::Value {
+    let out = Command::new(env!("CARGO_BIN_EXE_accord"))
+        .arg("--json")
+        .args(args)
+        .env("ACCORD_VAULT", sandbox.vault())
+        .env("ACCORD_PASSPHRASE", passphrase)
+        .env("ACCORD_LANG", "en")
+        .env(
+            "DBUS_SESSION_BUS_ADDRESS",
+            "unix:path=/nonexistent/accord-e2e-bus",
+        )
+        .output()
+        .expect("accord runs");
+    assert!(
+        out.status.success(),
+        "{args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{args:?} printed no JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stdout)
+        )
+    })
+}
+
+/// The string at `pointer` of a command's JSON output.
+pub fn json_text(value: &serde_json::Value, pointer: &str) -> String {
+    value
+        .pointer(pointer)
+        .and_then(serde_json::Value::as_str)
+        .unwrap_or_else(|| panic!("no {pointer} in {value}"))
+        .to_string()
+}
+
+/// A new vault in `sandbox`, made by the command line with a cheap key derivation and no
+/// keyring, for the mediator Chan Tai Man.
+pub fn new_vault(sandbox: &Sandbox, passphrase: &str) {
+    accord_json(
+        sandbox,
+        passphrase,
+        &[
+            "init",
+            "--mediator",
+            "Chan Tai Man",
+            "--no-keyring",
+            "--kdf-memory-mib",
+            "64",
+            "--kdf-iterations",
+            "1",
+        ],
+    );
+}
+
 /// A port nobody listens on now, so a stray driver from a crashed run cannot collide.
 fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")

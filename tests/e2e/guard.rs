@@ -4,14 +4,13 @@
 //! placeholder, not with its text. (The UI's own tests run against the fake backend, whose
 //! agenda always kept started sessions; the core's once dropped them at their scheduled end.)
 
-use std::process::Command;
 use std::time::Duration;
 
 use chrono::Utc;
 use fantoccini::Locator;
 use serde_json::Value;
 
-use crate::driver::{available, App, Sandbox};
+use crate::driver::{accord_json, available, json_text as text, new_vault, App, Sandbox};
 use crate::flows::{runtime, ONE_APP};
 
 const PASSPHRASE: &str = "overrun past the hour";
@@ -20,55 +19,13 @@ const CAUCUS_ZH: &str = "保密：如延长期限，投资者愿意放弃损害�
 
 /// Runs the command line on the sandbox's vault and returns its `--json` output.
 fn accord(sandbox: &Sandbox, args: &[&str]) -> Value {
-    let out = Command::new(env!("CARGO_BIN_EXE_accord"))
-        .arg("--json")
-        .args(args)
-        .env("ACCORD_VAULT", sandbox.vault())
-        .env("ACCORD_PASSPHRASE", PASSPHRASE)
-        .env("ACCORD_LANG", "en")
-        .env(
-            "DBUS_SESSION_BUS_ADDRESS",
-            "unix:path=/nonexistent/accord-e2e-bus",
-        )
-        .output()
-        .expect("accord runs");
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{args:?} printed no JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stdout)
-        )
-    })
-}
-
-fn text(value: &Value, pointer: &str) -> String {
-    value
-        .pointer(pointer)
-        .and_then(Value::as_str)
-        .unwrap_or_else(|| panic!("no {pointer} in {value}"))
-        .to_string()
+    accord_json(sandbox, PASSPHRASE, args)
 }
 
 /// The sample case, a joint session scheduled yesterday 09:00 for an hour (Hong Kong),
 /// started at 09:05 and not ended, and a caucus note of the investor's. Returns the note's id.
 fn vault_with_an_overrunning_joint_session(sandbox: &Sandbox) -> String {
-    accord(
-        sandbox,
-        &[
-            "init",
-            "--mediator",
-            "Chan Tai Man",
-            "--no-keyring",
-            "--kdf-memory-mib",
-            "64",
-            "--kdf-iterations",
-            "1",
-        ],
-    );
+    new_vault(sandbox, PASSPHRASE);
     let sample = accord(sandbox, &["demo"]);
     let case_id = text(&sample, "/case/id");
     let investor = text(&sample, "/parties/0/id");

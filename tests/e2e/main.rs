@@ -10,12 +10,15 @@
 //! - `notes`: a bilingual note survives closing the app mid-typing and is found by a
 //!   two-character query in the other script; text typed just before the window's close
 //!   button (`window_manager` sends what a window manager would) is saved first.
+//! - `agreements`: a proposal note becomes a clause in the agreement editor, is edited,
+//!   versioned and redlined; the checks name the one failing clause and jump to it.
 //! - `keys`: re-keying the vault from Settings; the new recovery key opens it, the old
 //!   one does not, the keyring holds the new key.
 //! - `offline`: the app opens no network connection.
 //! - `process`: the app and its WebKit processes dump no core.
 //! - `screenshots`: the README's pictures (ignored; scripts/screenshots.sh runs it).
 
+mod agreements;
 mod driver;
 mod flows;
 mod guard;

@@ -1,10 +1,9 @@
 //! A bilingual note in the real app: written, the app closed mid-typing, reopened, and
 //! the note found by a two-character Chinese query typed in the other script.
 
-use std::process::Command;
 use std::time::Duration;
 
-use crate::driver::{available, App, Sandbox};
+use crate::driver::{accord_json, available, new_vault, App, Sandbox};
 use crate::flows::{runtime, ONE_APP};
 
 pub(crate) const PASSPHRASE: &str = "tide tables for the harbour";
@@ -16,34 +15,8 @@ const UNSAVED_TAIL: &str = " and a review in March";
 
 /// A vault with the sample case, made with the command line (cheap key derivation).
 pub(crate) fn prepared_vault(sandbox: &Sandbox) {
-    let run = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_accord"))
-            .args(args)
-            .env("ACCORD_VAULT", sandbox.vault())
-            .env("ACCORD_PASSPHRASE", PASSPHRASE)
-            .env(
-                "DBUS_SESSION_BUS_ADDRESS",
-                "unix:path=/nonexistent/accord-e2e-bus",
-            )
-            .output()
-            .expect("accord runs");
-        assert!(
-            out.status.success(),
-            "{args:?}: {}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-    };
-    run(&[
-        "init",
-        "--mediator",
-        "Chan Tai Man",
-        "--no-keyring",
-        "--kdf-memory-mib",
-        "64",
-        "--kdf-iterations",
-        "1",
-    ]);
-    run(&["demo"]);
+    new_vault(sandbox, PASSPHRASE);
+    accord_json(sandbox, PASSPHRASE, &["demo"]);
 }
 
 pub(crate) async fn unlock(app: &App) {

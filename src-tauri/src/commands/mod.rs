@@ -2,11 +2,13 @@
 //! `list.rs` names them once; the handler list, the app manifest, the capability's
 //! permission set and the UI's `Command` type follow from it.
 
+pub mod agreements;
 pub mod notes;
 pub mod search;
 pub mod terms;
 
 // Every command at `commands::<name>`, as the one list names them.
+pub use agreements::*;
 pub use notes::*;
 pub use search::*;
 pub use terms::*;

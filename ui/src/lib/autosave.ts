@@ -43,7 +43,19 @@ const live = new Set<Autosaver>();
  * has finished or failed (a failure stays on the editor's state, as for any save).
  */
 export async function flushAllAutosaves(): Promise<void> {
-  await Promise.allSettled([...live].map((saver) => saver.flush()));
+  await Promise.allSettled([...[...live].map((saver) => saver.flush()), ...[...otherEditors].map((flush) => flush())]);
+}
+
+/** Editors other than the note editor's with text not yet saved (the agreement's clauses). */
+const otherEditors = new Set<() => Promise<void>>();
+
+/**
+ * Lets another editor's pending text be saved with the notes' before the key goes. Returns
+ * the call that takes it off again (when the editor is gone).
+ */
+export function saveBeforeLocking(flush: () => Promise<void>): () => void {
+  otherEditors.add(flush);
+  return () => otherEditors.delete(flush);
 }
 
 export class Autosaver {

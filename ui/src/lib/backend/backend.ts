@@ -3,6 +3,19 @@
 // Every type here is generated from the Rust core (../bindings, by ts-rs): never edit those.
 
 import type { AgendaItem } from "../bindings/AgendaItem";
+import type { Agreement } from "../bindings/Agreement";
+import type { AgreementDetail } from "../bindings/AgreementDetail";
+import type { AgreementUpdate } from "../bindings/AgreementUpdate";
+import type { AgreementVersion } from "../bindings/AgreementVersion";
+import type { CheckProblem } from "../bindings/CheckProblem";
+import type { Clause } from "../bindings/Clause";
+import type { ClauseText } from "../bindings/ClauseText";
+import type { LibraryClause } from "../bindings/LibraryClause";
+import type { NewAgreement } from "../bindings/NewAgreement";
+import type { Place } from "../bindings/Place";
+import type { PositionStatus } from "../bindings/PositionStatus";
+import type { Redline } from "../bindings/Redline";
+import type { Step } from "../bindings/Step";
 import type { AppEvent } from "../bindings/AppEvent";
 import type { Preferences } from "../bindings/Preferences";
 import type { GuardState } from "../bindings/GuardState";
@@ -155,6 +168,45 @@ export interface Backend {
   importTerms(csv: string): Promise<ImportReport>;
   /** Writes the termbase as CSV into the Downloads folder; returns the file's path. */
   exportTerms(): Promise<string>;
+
+  // ---- settlement agreements (src/agreements; docs/agreements.md)
+  // A final agreement refuses every change (`agreement.final`). Version numbers are JSON numbers.
+
+  /** A case's agreements, oldest first. */
+  listAgreements(caseId: string): Promise<Agreement[]>;
+  /** A new draft (a title in at least one language); `templates` (library keys) become its first clauses, all or nothing. */
+  createAgreement(caseId: string, input: NewAgreement, templates: string[]): Promise<Agreement>;
+  /** Its clauses in reading order, numbered, each party's position, the proposal note each came from, and its versions. */
+  agreementDetail(agreementId: string): Promise<AgreementDetail>;
+  /** Titles (`""` clears one; one must remain), script, language regime. */
+  updateAgreement(agreementId: string, change: AgreementUpdate): Promise<Agreement>;
+  /** A clause at `place`; text may refer to another clause as `{{4.2}}` (stored by id). */
+  addClause(agreementId: string, words: ClauseText, place: Place): Promise<Clause>;
+  /** Library template `key`, in the agreement's script. */
+  addClauseFromLibrary(agreementId: string, key: string, place: Place): Promise<Clause>;
+  /** A note tagged proposal; a caucus note needs its party's authorisation of all of it (`note.disclosure_not_authorised`). */
+  addClauseFromNote(agreementId: string, noteId: string, place: Place): Promise<Clause>;
+  /** The clause's whole words; unchanged words write nothing. */
+  editClause(clauseId: string, words: ClauseText): Promise<Clause>;
+  /** With its sub-clauses; never under itself, three levels deep at most (`input.invalid`, field `place`). */
+  moveClause(clauseId: string, place: Place): Promise<Clause>;
+  /** One keyboard step (up, down, indent, outdent); at an edge nothing changes. */
+  shiftClause(clauseId: string, step: Step): Promise<Clause>;
+  /** Refused while it has sub-clauses or another clause refers to it. */
+  removeClause(clauseId: string): Promise<Clause>;
+  setPosition(clauseId: string, partyId: string, status: PositionStatus, comment: string): Promise<Clause>;
+  /** Freezes the agreement as it stands as its next version. */
+  saveVersion(agreementId: string, label: string): Promise<AgreementVersion>;
+  /** Oldest first. */
+  listVersions(agreementId: string): Promise<AgreementVersion[]>;
+  /** Version `from` against version `to`, or against the draft as it stands (`to` null). */
+  redline(agreementId: string, from: number, to: number | null): Promise<Redline>;
+  /** Every failed check (empty: it may be made final). */
+  checkAgreement(agreementId: string): Promise<CheckProblem[]>;
+  /** Final and frozen as a version, once every check passes (`agreement.checks_failed`, args.count, otherwise). */
+  finalizeAgreement(agreementId: string, label: string): Promise<AgreementVersion>;
+  /** The clause library's templates, by key. */
+  listLibrary(): Promise<LibraryClause[]>;
 }
 
 /**

@@ -6,6 +6,19 @@
 // answers. Nothing here is persisted.
 
 import type { AgendaItem } from "../bindings/AgendaItem";
+import type { Agreement } from "../bindings/Agreement";
+import type { AgreementDetail } from "../bindings/AgreementDetail";
+import type { AgreementUpdate } from "../bindings/AgreementUpdate";
+import type { AgreementVersion } from "../bindings/AgreementVersion";
+import type { CheckProblem } from "../bindings/CheckProblem";
+import type { Clause } from "../bindings/Clause";
+import type { ClauseText } from "../bindings/ClauseText";
+import type { LibraryClause } from "../bindings/LibraryClause";
+import type { NewAgreement } from "../bindings/NewAgreement";
+import type { Place } from "../bindings/Place";
+import type { PositionStatus } from "../bindings/PositionStatus";
+import type { Redline } from "../bindings/Redline";
+import type { Step } from "../bindings/Step";
 import type { Attendee } from "../bindings/Attendee";
 import type { Case } from "../bindings/Case";
 import type { CaseDetail } from "../bindings/CaseDetail";
@@ -72,6 +85,7 @@ import type { TermMatch } from "../bindings/TermMatch";
 import type { TermUpdate } from "../bindings/TermUpdate";
 import { defaultVisibility } from "../notes";
 import { BackendError, type Backend, type Preferences } from "./backend";
+import { FakeAgreements } from "./fake-agreements";
 import { checkOneLine, FakeTermbase, searchNotes, type SearchableNote } from "./fake-search";
 
 const MIN_PASSPHRASE = 10;
@@ -103,7 +117,7 @@ export type FakeOptions = {
 };
 
 /** The core's `text::optional`: a single-line field, or multi-line text (`paragraphs`). */
-function trimmed(field: string, value: string | undefined | null, max: number, multiLine = false): string | null {
+export function trimmed(field: string, value: string | undefined | null, max: number, multiLine = false): string | null {
   const text = (value ?? "").trim();
   if (!text) return null;
   if ([...text].length > max) fail("input.too_long", { field, max: String(max) });
@@ -111,11 +125,11 @@ function trimmed(field: string, value: string | undefined | null, max: number, m
   return text;
 }
 
-function required(field: string, value: string | undefined | null, max: number): string {
+export function required(field: string, value: string | undefined | null, max: number): string {
   return trimmed(field, value, max) ?? fail("input.required", { field });
 }
 
-function bilingual(field: string, en: string | undefined | null, zh: string | undefined | null, max: number, multiLine = false) {
+export function bilingual(field: string, en: string | undefined | null, zh: string | undefined | null, max: number, multiLine = false) {
   const pair = { en: trimmed(field, en, max, multiLine), zh: trimmed(field, zh, max, multiLine) };
   if (pair.en === null && pair.zh === null) fail("input.required", { field });
   return pair;
@@ -1183,6 +1197,82 @@ export class FakeBackend implements Backend {
     this.open();
     return this.termbase.exportCsv();
   }
+
+  // ---- settlement agreements (rules in fake-agreements.ts)
+
+  readonly agreements = new FakeAgreements({
+    open: () => this.open(),
+    loadCase: (caseId) => this.loadCase(caseId),
+    openCase: (caseId) => this.openCase(caseId),
+    party: (partyId) => this.parties.get(partyId),
+    note: (noteId) => this.notes.get(noteId),
+    // As the core's add_from_note: the note shown to every party, its text as it is now.
+    ensureShareable: (note) =>
+      this.ensureConsent(
+        note,
+        note.confided_by === null ? null : { by: note.confided_by, regime: note.caucus_regime },
+        { ...note, visibility: "shared", party_id: null },
+      ),
+    termGaps: (en, zh) => this.termbase.check(en, zh),
+    id: () => this.id(),
+    stamp: () => this.stamp(),
+    mediator: () => this.mediator,
+  });
+
+  listAgreements(caseId: string): Promise<Agreement[]> {
+    return this.agreements.list(caseId);
+  }
+  createAgreement(caseId: string, input: NewAgreement, templates: string[]): Promise<Agreement> {
+    return this.agreements.create(caseId, input, templates);
+  }
+  agreementDetail(agreementId: string): Promise<AgreementDetail> {
+    return this.agreements.detail(agreementId);
+  }
+  updateAgreement(agreementId: string, change: AgreementUpdate): Promise<Agreement> {
+    return this.agreements.update(agreementId, change);
+  }
+  addClause(agreementId: string, words: ClauseText, place: Place): Promise<Clause> {
+    return this.agreements.add(agreementId, words, place);
+  }
+  addClauseFromLibrary(agreementId: string, key: string, place: Place): Promise<Clause> {
+    return this.agreements.addFromLibrary(agreementId, key, place);
+  }
+  addClauseFromNote(agreementId: string, noteId: string, place: Place): Promise<Clause> {
+    return this.agreements.addFromNote(agreementId, noteId, place);
+  }
+  editClause(clauseId: string, words: ClauseText): Promise<Clause> {
+    return this.agreements.edit(clauseId, words);
+  }
+  moveClause(clauseId: string, place: Place): Promise<Clause> {
+    return this.agreements.move(clauseId, place);
+  }
+  shiftClause(clauseId: string, step: Step): Promise<Clause> {
+    return this.agreements.shift(clauseId, step);
+  }
+  removeClause(clauseId: string): Promise<Clause> {
+    return this.agreements.remove(clauseId);
+  }
+  setPosition(clauseId: string, partyId: string, status: PositionStatus, comment: string): Promise<Clause> {
+    return this.agreements.setPosition(clauseId, partyId, status, comment);
+  }
+  saveVersion(agreementId: string, label: string): Promise<AgreementVersion> {
+    return this.agreements.saveVersion(agreementId, label);
+  }
+  listVersions(agreementId: string): Promise<AgreementVersion[]> {
+    return this.agreements.listVersions(agreementId);
+  }
+  redline(agreementId: string, from: number, to: number | null): Promise<Redline> {
+    return this.agreements.redline(agreementId, from, to);
+  }
+  checkAgreement(agreementId: string): Promise<CheckProblem[]> {
+    return this.agreements.check(agreementId);
+  }
+  finalizeAgreement(agreementId: string, label: string): Promise<AgreementVersion> {
+    return this.agreements.finalize(agreementId, label);
+  }
+  listLibrary(): Promise<LibraryClause[]> {
+    return this.agreements.listLibrary();
+  }
 }
 
 /**
@@ -1280,12 +1370,12 @@ function sameContent(c: NoteContent, n: Note): boolean {
 }
 
 /** Words and the whitespace between them, as `similar`'s word diff splits text. */
-function words(text: string): string[] {
+export function words(text: string): string[] {
   return text.match(/\s+|[^\s]+/g) ?? [];
 }
 
 /** A longest-common-subsequence diff, runs of one kind merged (as the core sends them). */
-function diffSpans(a: readonly string[], b: readonly string[]): DiffSpan[] {
+export function diffSpans(a: readonly string[], b: readonly string[]): DiffSpan[] {
   const n = a.length;
   const m = b.length;
   const lcs: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));

@@ -91,6 +91,53 @@ describe("TauriBackend", () => {
     ]);
   });
 
+  it("calls the agreement commands with the agreed argument keys, numbers as JSON numbers", async () => {
+    const b = new TauriBackend();
+    const words = { heading_en: "", heading_zh: "", text_en: "Pay", text_zh: "支付" };
+    const end = { kind: "end" as const };
+    const after = { kind: "after" as const, clause: "k1" };
+    await b.listAgreements("c1");
+    await b.createAgreement("c1", { title_en: "Terms" }, ["signatures"]);
+    await b.agreementDetail("a1");
+    await b.updateAgreement("a1", { language_regime: "en-prevails" });
+    await b.addClause("a1", words, end);
+    await b.addClauseFromLibrary("a1", "signatures", after);
+    await b.addClauseFromNote("a1", "n1", end);
+    await b.editClause("k1", words);
+    await b.moveClause("k1", after);
+    await b.shiftClause("k1", "indent");
+    await b.removeClause("k1");
+    await b.setPosition("k1", "p1", "objected", "Too high");
+    await b.saveVersion("a1", "Sent");
+    await b.listVersions("a1");
+    await b.redline("a1", 1, null);
+    await b.redline("a1", 1, 2);
+    await b.checkAgreement("a1");
+    await b.finalizeAgreement("a1", "Final");
+    await b.listLibrary();
+    expect(invoke.mock.calls).toEqual([
+      ["agreement_list", { caseId: "c1" }],
+      ["agreement_create", { caseId: "c1", input: { title_en: "Terms" }, templates: ["signatures"] }],
+      ["agreement_detail", { agreementId: "a1" }],
+      ["agreement_update", { agreementId: "a1", change: { language_regime: "en-prevails" } }],
+      ["clause_add", { agreementId: "a1", words, place: end }],
+      ["clause_add_from_library", { agreementId: "a1", key: "signatures", place: after }],
+      ["clause_add_from_note", { agreementId: "a1", noteId: "n1", place: end }],
+      ["clause_edit", { clauseId: "k1", words }],
+      ["clause_move", { clauseId: "k1", place: after }],
+      ["clause_shift", { clauseId: "k1", step: "indent" }],
+      ["clause_remove", { clauseId: "k1" }],
+      ["clause_position", { clauseId: "k1", partyId: "p1", status: "objected", comment: "Too high" }],
+      ["agreement_version_save", { agreementId: "a1", label: "Sent" }],
+      ["agreement_versions", { agreementId: "a1" }],
+      ["agreement_redline", { agreementId: "a1", from: 1, to: null }],
+      ["agreement_redline", { agreementId: "a1", from: 1, to: 2 }],
+      ["agreement_check", { agreementId: "a1" }],
+      ["agreement_final", { agreementId: "a1", label: "Final" }],
+      ["library_list", undefined],
+    ]);
+  });
+
   it("hears the shell through one channel, and reports input and quitting", async () => {
     const b = new TauriBackend();
     const heard: unknown[] = [];

@@ -4,6 +4,19 @@
 import { Channel, invoke } from "@tauri-apps/api/core";
 
 import type { AgendaItem } from "../bindings/AgendaItem";
+import type { Agreement } from "../bindings/Agreement";
+import type { AgreementDetail } from "../bindings/AgreementDetail";
+import type { AgreementUpdate } from "../bindings/AgreementUpdate";
+import type { AgreementVersion } from "../bindings/AgreementVersion";
+import type { CheckProblem } from "../bindings/CheckProblem";
+import type { Clause } from "../bindings/Clause";
+import type { ClauseText } from "../bindings/ClauseText";
+import type { LibraryClause } from "../bindings/LibraryClause";
+import type { NewAgreement } from "../bindings/NewAgreement";
+import type { Place } from "../bindings/Place";
+import type { PositionStatus } from "../bindings/PositionStatus";
+import type { Redline } from "../bindings/Redline";
+import type { Step } from "../bindings/Step";
 import type { AppEvent } from "../bindings/AppEvent";
 import type { GuardState } from "../bindings/GuardState";
 import type { Case } from "../bindings/Case";
@@ -207,5 +220,62 @@ export class TauriBackend implements Backend {
   }
   exportTerms(): Promise<string> {
     return call("term_export", {});
+  }
+
+  // ---- settlement agreements
+
+  listAgreements(caseId: string): Promise<Agreement[]> {
+    return call("agreement_list", { caseId });
+  }
+  createAgreement(caseId: string, input: NewAgreement, templates: string[]): Promise<Agreement> {
+    return call("agreement_create", { caseId, input, templates });
+  }
+  agreementDetail(agreementId: string): Promise<AgreementDetail> {
+    return call("agreement_detail", { agreementId });
+  }
+  updateAgreement(agreementId: string, change: AgreementUpdate): Promise<Agreement> {
+    return call("agreement_update", { agreementId, change });
+  }
+  addClause(agreementId: string, words: ClauseText, place: Place): Promise<Clause> {
+    return call("clause_add", { agreementId, words, place });
+  }
+  addClauseFromLibrary(agreementId: string, key: string, place: Place): Promise<Clause> {
+    return call("clause_add_from_library", { agreementId, key, place });
+  }
+  addClauseFromNote(agreementId: string, noteId: string, place: Place): Promise<Clause> {
+    return call("clause_add_from_note", { agreementId, noteId, place });
+  }
+  editClause(clauseId: string, words: ClauseText): Promise<Clause> {
+    return call("clause_edit", { clauseId, words });
+  }
+  moveClause(clauseId: string, place: Place): Promise<Clause> {
+    return call("clause_move", { clauseId, place });
+  }
+  shiftClause(clauseId: string, step: Step): Promise<Clause> {
+    return call("clause_shift", { clauseId, step });
+  }
+  removeClause(clauseId: string): Promise<Clause> {
+    return call("clause_remove", { clauseId });
+  }
+  setPosition(clauseId: string, partyId: string, status: PositionStatus, comment: string): Promise<Clause> {
+    return call("clause_position", { clauseId, partyId, status, comment });
+  }
+  saveVersion(agreementId: string, label: string): Promise<AgreementVersion> {
+    return call("agreement_version_save", { agreementId, label });
+  }
+  listVersions(agreementId: string): Promise<AgreementVersion[]> {
+    return call("agreement_versions", { agreementId });
+  }
+  redline(agreementId: string, from: number, to: number | null): Promise<Redline> {
+    return call("agreement_redline", { agreementId, from: Number(from), to: to === null ? null : Number(to) });
+  }
+  checkAgreement(agreementId: string): Promise<CheckProblem[]> {
+    return call("agreement_check", { agreementId });
+  }
+  finalizeAgreement(agreementId: string, label: string): Promise<AgreementVersion> {
+    return call("agreement_final", { agreementId, label });
+  }
+  listLibrary(): Promise<LibraryClause[]> {
+    return call("library_list");
   }
 }

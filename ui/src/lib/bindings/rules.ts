@@ -3,14 +3,17 @@
 import type { CaseKind } from "./CaseKind";
 import type { CaseStatus } from "./CaseStatus";
 import type { ChineseScript } from "./ChineseScript";
+import type { ClauseKind } from "./ClauseKind";
 import type { ConfidentialityRegime } from "./ConfidentialityRegime";
 import type { DisclosureScope } from "./DisclosureScope";
 import type { KeyringResult } from "./KeyringResult";
+import type { LanguageRegime } from "./LanguageRegime";
 import type { MediatorRole } from "./MediatorRole";
 import type { NoteTag } from "./NoteTag";
 import type { Panel } from "./Panel";
 import type { PartyKind } from "./PartyKind";
 import type { PartyRole } from "./PartyRole";
+import type { PositionStatus } from "./PositionStatus";
 import type { SessionKind } from "./SessionKind";
 import type { Side } from "./Side";
 import type { TermOrigin } from "./TermOrigin";
@@ -32,6 +35,9 @@ export const CHINESE_SCRIPTS: readonly ChineseScript[] = ["hans", "hant"];
 export const SIDES: readonly Side[] = ["en", "zh"];
 export const TERM_ORIGINS: readonly TermOrigin[] = ["seed", "mediator", "import"];
 export const KEYRING_RESULTS: readonly KeyringResult[] = ["stored", "unavailable", "declined"];
+export const CLAUSE_KINDS: readonly ClauseKind[] = ["language", "signatures", "mediator-statement"];
+export const POSITION_STATUSES: readonly PositionStatus[] = ["proposed", "accepted", "objected", "open"];
+export const LANGUAGE_REGIMES: readonly LanguageRegime[] = ["equal", "en-prevails", "zh-prevails"];
 
 /** Where a case may move from each status (`CaseStatus::can_move_to`). */
 export const TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus[]>> = {
@@ -108,6 +114,15 @@ export const MAX_SUMMARY = 4000;
 
 /** Longest search query. */
 export const MAX_QUERY_CHARS = 1000;
+
+/** Longest side of an agreement's clause. */
+export const MAX_CLAUSE_SIDE = 20000;
+
+/** Deepest clause numbering (1, 1.1, 1.1.1). */
+export const MAX_CLAUSE_DEPTH = 3;
+
+/** Longest comment on a party's position on a clause. */
+export const MAX_POSITION_COMMENT = 500;
 
 /** Hits per page of a search unless it asks otherwise. */
 export const DEFAULT_SEARCH_LIMIT = 20;
