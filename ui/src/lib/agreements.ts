@@ -37,7 +37,10 @@ export function checkText(p: CheckProblem): string {
     const side = `agreements.side_${value}`;
     args[name] = (name === "side" || name === "found_in") && hasKey(side) ? t(side) : value;
   }
-  return t(`agreements.check_${p.check.replaceAll("-", "_")}` as MessageKey, args);
+  // A check about the title or a clause ("where") has a message for each.
+  const where = p.args.find(([name]) => name === "where")?.[1];
+  const key = `agreements.check_${p.check.replaceAll("-", "_")}${where ? `_${where}` : ""}`;
+  return t(key as MessageKey, args);
 }
 
 /** A redline clause's number: its number now, "moved from 5 → 3", or where a removed one stood. */
