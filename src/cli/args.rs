@@ -209,7 +209,7 @@ fn outputs() -> Vec<(&'static str, String, &'static str)> {
             "Markdown, HTML or Word",
         ),
         ("library list", list::<LibraryClause>(), "by key"),
-        ("library show|save", one::<LibraryClause>(), ""),
+        ("library show|save|add|edit", one::<LibraryClause>(), ""),
         ("library export", one::<LibraryExportReport>(), ""),
         (
             "library import",

@@ -30,6 +30,20 @@ pub enum LibraryCommand {
         #[arg(long)]
         title_zh: String,
     },
+    /// Add a template under a new KEY (lowercase words joined by `-`), written by hand:
+    /// titles, headings and text in English, Simplified and Traditional Chinese.
+    /// Placeholders are `[[amount]]`; the case's facts `{{party.requesting}}` ….
+    Add {
+        key: String,
+        #[command(flatten)]
+        words: TemplateArgs,
+    },
+    /// Change a template: what is given replaces what it held; the rest stays.
+    Edit {
+        key: String,
+        #[command(flatten)]
+        words: TemplateArgs,
+    },
     /// Write the whole library to FILE (accord-library/1, JSON).
     Export {
         file: PathBuf,
@@ -39,6 +53,63 @@ pub enum LibraryCommand {
     },
     /// Read templates from FILE (`-` for standard input): all of them, or none.
     Import { file: String },
+}
+
+/// A template's words, each optional (`edit` changes only what is given).
+#[derive(Debug, clap::Args)]
+pub struct TemplateArgs {
+    #[arg(long)]
+    title_en: Option<String>,
+    #[arg(long)]
+    title_hans: Option<String>,
+    #[arg(long)]
+    title_hant: Option<String>,
+    #[arg(long)]
+    heading_en: Option<String>,
+    #[arg(long)]
+    heading_hans: Option<String>,
+    #[arg(long)]
+    heading_hant: Option<String>,
+    /// The English text.
+    #[arg(long)]
+    en: Option<String>,
+    /// The Simplified Chinese text.
+    #[arg(long)]
+    hans: Option<String>,
+    /// The Traditional Chinese text.
+    #[arg(long)]
+    hant: Option<String>,
+    /// language, signatures or mediator-statement; empty for none.
+    #[arg(long)]
+    kind: Option<String>,
+}
+
+impl TemplateArgs {
+    /// `entry` with every field given here replaced.
+    fn apply(&self, mut entry: library::LibraryClause) -> Result<library::LibraryClause> {
+        for (given, field) in [
+            (&self.title_en, &mut entry.title_en),
+            (&self.title_hans, &mut entry.title_hans),
+            (&self.title_hant, &mut entry.title_hant),
+            (&self.heading_en, &mut entry.heading_en),
+            (&self.heading_hans, &mut entry.heading_hans),
+            (&self.heading_hant, &mut entry.heading_hant),
+            (&self.en, &mut entry.text_en),
+            (&self.hans, &mut entry.text_hans),
+            (&self.hant, &mut entry.text_hant),
+        ] {
+            if let Some(value) = given {
+                *field = value.clone();
+            }
+        }
+        if let Some(kind) = &self.kind {
+            entry.kind = match kind.trim() {
+                "" => None,
+                kind => Some(kind.parse()?),
+            };
+        }
+        Ok(entry)
+    }
 }
 
 impl LibraryCommand {
@@ -110,15 +181,40 @@ pub fn run(ctx: &mut Context<'_>, command: &LibraryCommand) -> Result<()> {
             let clause = clauses::find(conn, found.id, clause)?;
             let saved =
                 ctx.change(|tx| library::save_clause(tx, &clause, key, title_en, title_zh))?;
-            if ctx.out.json {
-                ctx.out.print_json(&saved);
-            } else {
-                println!(
-                    "{}",
-                    ctx.out.text_with("library-saved", &[("key", saved.key)])
-                );
+            print_saved(ctx, saved)
+        }
+        LibraryCommand::Add { key, words } => {
+            let conn = ctx.read()?;
+            if library::load(conn, key).is_ok() {
+                return Err(accord::Error::Invalid {
+                    field: "key",
+                    value: format!(
+                        "{key} is in the library already: `library edit {key}` changes it"
+                    ),
+                });
             }
-            Ok(())
+            let entry = words.apply(library::LibraryClause {
+                key: key.clone(),
+                title_en: String::new(),
+                title_hans: String::new(),
+                title_hant: String::new(),
+                heading_en: String::new(),
+                heading_hans: String::new(),
+                heading_hant: String::new(),
+                text_en: String::new(),
+                text_hans: String::new(),
+                text_hant: String::new(),
+                kind: None,
+                origin: library::LibraryOrigin::Mediator,
+                updated_at: String::new(),
+            })?;
+            let saved = ctx.change(|tx| library::put(tx, entry))?;
+            print_saved(ctx, saved)
+        }
+        LibraryCommand::Edit { key, words } => {
+            let entry = words.apply(library::load(ctx.read()?, key)?)?;
+            let saved = ctx.change(|tx| library::put(tx, entry))?;
+            print_saved(ctx, saved)
         }
         LibraryCommand::Export { file, force } => {
             let conn = ctx.read()?;
@@ -158,4 +254,17 @@ pub fn run(ctx: &mut Context<'_>, command: &LibraryCommand) -> Result<()> {
             Ok(())
         }
     }
+}
+
+/// A template saved: as JSON, or the sentence saying under which key.
+fn print_saved(ctx: &Context<'_>, saved: library::LibraryClause) -> Result<()> {
+    if ctx.out.json {
+        ctx.out.print_json(&saved);
+    } else {
+        println!(
+            "{}",
+            ctx.out.text_with("library-saved", &[("key", saved.key)])
+        );
+    }
+    Ok(())
 }

@@ -70,7 +70,7 @@ pub const DRAFT_COMMANDS: &[&str] = &[
 /// The commands `the_library_travels_as_a_file_and_its_templates_fill_from_the_case` runs.
 pub const LIBRARY_COMMANDS: &[&str] = &[
     "library list",
-    "library show|save",
+    "library show|save|add|edit",
     "library export",
     "library import",
 ];

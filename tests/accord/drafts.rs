@@ -1185,7 +1185,7 @@ fn the_library_travels_as_a_file_and_its_templates_fill_from_the_case() {
     let listed = run.same("library list", &["library", "list"], library::list);
     assert!(listed.as_array().unwrap().len() >= 15);
     run.same(
-        "library show|save",
+        "library show|save|add|edit",
         &["library", "show", "confidentiality"],
         |db| library::load(db, "confidentiality"),
     );
@@ -1205,7 +1205,7 @@ fn the_library_travels_as_a_file_and_its_templates_fill_from_the_case() {
         "the case's fact written out: {shown}"
     );
     run.json(
-        "library show|save",
+        "library show|save|add|edit",
         &[
             "library",
             "save",
@@ -1220,12 +1220,62 @@ fn the_library_travels_as_a_file_and_its_templates_fill_from_the_case() {
         ],
     );
 
+    // library add and edit: a template written by hand, then one field changed.
+    let added = run.json(
+        "library show|save|add|edit",
+        &[
+            "library",
+            "add",
+            "site-visit",
+            "--title-en",
+            "Site visit",
+            "--title-hans",
+            "现场视察",
+            "--title-hant",
+            "現場視察",
+            "--en",
+            "The parties shall visit [[place]] together.",
+            "--hans",
+            "双方须共同视察[[place]]。",
+            "--hant",
+            "雙方須共同視察[[place]]。",
+        ],
+    );
+    assert_eq!(added["origin"], "mediator");
+    d.refused(
+        &["library", "add", "site-visit", "--en", "Again."],
+        "input.invalid",
+    );
+    let edited = run.json(
+        "library show|save|add|edit",
+        &[
+            "library",
+            "edit",
+            "site-visit",
+            "--hant",
+            "雙方須於[[date]]共同視察[[place]]。",
+        ],
+    );
+    assert_eq!(edited["text_hant"], "雙方須於[[date]]共同視察[[place]]。");
+    assert_eq!(
+        edited["text_en"], "The parties shall visit [[place]] together.",
+        "the rest stays"
+    );
+    d.refused(
+        &["library", "edit", "no-such-template", "--en", "x"],
+        "input.not_found",
+    );
+    d.refused(
+        &["library", "edit", "site-visit", "--kind", "preamble"],
+        "input.invalid",
+    );
+
     let file = d.vault.path.parent().unwrap().join("library.json");
     let exported = run.json(
         "library export",
         &["library", "export", file.to_str().unwrap()],
     );
-    assert_eq!(exported["templates"], listed.as_array().unwrap().len() + 1);
+    assert_eq!(exported["templates"], listed.as_array().unwrap().len() + 2);
     let other = TestVault::init();
     let mut other_run = Run {
         vault: &other,
@@ -1236,7 +1286,7 @@ fn the_library_travels_as_a_file_and_its_templates_fill_from_the_case() {
         "library import",
         &["library", "import", file.to_str().unwrap()],
     );
-    assert_eq!(imported["added"], 1);
+    assert_eq!(imported["added"], 2);
     assert_eq!(imported["unchanged"], listed.as_array().unwrap().len());
     run.seen.extend(other_run.seen);
 
