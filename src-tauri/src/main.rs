@@ -67,6 +67,9 @@ fn main() {
     let cleanup = webview_data.clone();
     tauri::Builder::default()
         .manage(AppState::new(vault_dir(), preferences_path()))
+        // The save dialog of an export, opened from Rust only: the capability grants the
+        // web view no dialog permission (commands/export.rs).
+        .plugin(tauri_plugin_dialog::init())
         .setup(move |app| {
             // Merging the search index and checkpointing the WAL wait for a second without
             // a command: even while the mediator types, autosaves come at most every two

@@ -1,6 +1,7 @@
 //! The agreement editor in the real app: a proposal note becomes a clause, is edited, a
 //! version is saved, the redline against the draft shows the edit, and the checks name the
-//! one clause that fails and jump to it.
+//! one clause that fails and jump to it; the preview shows the draft's pages as images the
+//! window's CSP lets it draw (the save dialog of an export is native, so not driven here).
 
 use std::time::Duration;
 
@@ -210,6 +211,35 @@ fn a_proposal_becomes_a_clause_is_versioned_redlined_and_checked() {
         app.click("agreement-final").await;
         app.el("final-error").await;
         app.wait_for_text("Clause 4 has no Chinese text").await;
+
+        // The preview: the draft's pages, laid out by the print renderer, each an image
+        // the web view decoded (a CSP refusing it would leave it 0 pixels wide).
+        app.click("preview-show").await;
+        let page = wait_for_css(&app, "[data-testid=\"preview-page\"]").await;
+        let src = page.attr("src").await.unwrap().unwrap_or_default();
+        assert!(
+            src.starts_with("data:image/png;base64,"),
+            "a PNG page: {:.40}",
+            src
+        );
+        let mut width = 0;
+        for _ in 0..50 {
+            let drawn = app
+                .client
+                .execute(
+                    "return document.querySelector('[data-testid=\"preview-page\"]').naturalWidth",
+                    vec![],
+                )
+                .await
+                .expect("the page's width");
+            width = drawn.as_u64().unwrap_or(0);
+            if width > 0 {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        // An A4 page at 1.5 pixels per point is about 893 pixels wide.
+        assert!(width > 800, "the page image is drawn, {width} px wide");
         app.close().await;
     });
 }

@@ -67,6 +67,8 @@ macro_rules! with_commands {
             agreement_redline,
             agreement_check,
             agreement_final,
+            agreement_preview,
+            agreement_export,
             library_list,
         )
     };

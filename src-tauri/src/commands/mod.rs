@@ -3,12 +3,14 @@
 //! permission set and the UI's `Command` type follow from it.
 
 pub mod agreements;
+pub mod export;
 pub mod notes;
 pub mod search;
 pub mod terms;
 
 // Every command at `commands::<name>`, as the one list names them.
 pub use agreements::*;
+pub use export::*;
 pub use notes::*;
 pub use search::*;
 pub use terms::*;

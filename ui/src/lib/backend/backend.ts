@@ -14,6 +14,7 @@ import type { LibraryClause } from "../bindings/LibraryClause";
 import type { NewAgreement } from "../bindings/NewAgreement";
 import type { Place } from "../bindings/Place";
 import type { PositionStatus } from "../bindings/PositionStatus";
+import type { Layout } from "../bindings/Layout";
 import type { Redline } from "../bindings/Redline";
 import type { Step } from "../bindings/Step";
 import type { AppEvent } from "../bindings/AppEvent";
@@ -205,6 +206,14 @@ export interface Backend {
   checkAgreement(agreementId: string): Promise<CheckProblem[]>;
   /** Final and frozen as a version, once every check passes (`agreement.checks_failed`, args.count, otherwise). */
   finalizeAgreement(agreementId: string, label: string): Promise<AgreementVersion>;
+  /** Version `version`'s pages (the draft's for null) as PNG `data:` URLs, one per page. */
+  previewAgreement(agreementId: string, version: number | null, layout: Layout): Promise<string[]>;
+  /**
+   * Made by the core, saved where the mediator picks in the shell's own save dialog: the
+   * path written, or null when the dialog was cancelled. A redline (`redlineFrom` to
+   * `version`, or to the draft) is pdf or docx only (`input.invalid`, field `format`).
+   */
+  exportAgreement(agreementId: string, request: ExportRequest): Promise<string | null>;
   /** The clause library's templates, by key. */
   listLibrary(): Promise<LibraryClause[]>;
 }
@@ -214,3 +223,15 @@ export interface Backend {
  * file outside the vault (they are needed before unlocking). The UI never stores them itself.
  */
 export type { Preferences };
+
+/** What `exportAgreement` writes (commands/export.rs `ExportRequest`). */
+export type ExportFormat = "pdf" | "docx" | "html" | "md";
+
+export interface ExportRequest {
+  format: ExportFormat;
+  layout: Layout;
+  /** A saved version, or null for the draft as it stands. */
+  version: number | null;
+  /** A redline from this version to `version`; null for the agreement itself. */
+  redlineFrom: number | null;
+}

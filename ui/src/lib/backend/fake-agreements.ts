@@ -32,11 +32,14 @@ import type { NumberedClause } from "../bindings/NumberedClause";
 import type { Party } from "../bindings/Party";
 import type { Place } from "../bindings/Place";
 import type { PositionStatus } from "../bindings/PositionStatus";
+import type { Layout } from "../bindings/Layout";
 import type { Redline } from "../bindings/Redline";
 import type { Step } from "../bindings/Step";
 import type { TermGap } from "../bindings/TermGap";
 import { MAX_CLAUSE_DEPTH, MAX_CLAUSE_SIDE, MAX_NAME, MAX_POSITION_COMMENT, MAX_TITLE } from "../bindings/rules";
 import { bilingual, diffSpans, fail, required, trimmed, words } from "./fake";
+import type { ExportRequest } from "./backend";
+import { checkExport, checkLayout, CLAUSES_PER_PAGE, exportFileName, PLACEHOLDER_PAGE } from "./fake-export";
 import { FAKE_LIBRARY } from "./fake-library";
 
 /** What the agreements need of the rest of the fake. */
@@ -508,6 +511,27 @@ export class FakeAgreements {
     const script = this.load(agreementId).zh_script;
     const now = to === null ? { clauses: this.frozen(agreementId), script } : this.stored(agreementId, to);
     return { agreement_id: agreementId, from: Number(from), to: to === null ? null : Number(to), clauses: between(old, now) };
+  }
+
+  // ---- preview, export (fake-export.ts)
+
+  async preview(agreementId: string, version: number | null, layout: Layout): Promise<string[]> {
+    checkLayout(layout);
+    this.host.open();
+    const clauses = version === null ? this.frozen(agreementId) : this.stored(agreementId, version).clauses;
+    return Array.from({ length: Math.max(1, Math.ceil(clauses.length / CLAUSES_PER_PAGE)) }, () => PLACEHOLDER_PAGE);
+  }
+
+  /** The path the save dialog would have given, or null when `cancelExport` says so. */
+  async exportAgreement(agreementId: string, r: ExportRequest, cancelled: boolean): Promise<string | null> {
+    checkExport(r);
+    this.host.open();
+    const a = this.load(agreementId);
+    if (r.version !== null) this.stored(agreementId, r.version);
+    if (r.redlineFrom !== null) this.stored(agreementId, r.redlineFrom);
+    if (cancelled) return null;
+    const title = [a.title_en, a.title_zh].filter((t) => t).join(" / ");
+    return `/home/mediator/Documents/${exportFileName(title, r)}`;
   }
 
   // ---- checks, final

@@ -17,6 +17,7 @@ import type { LibraryClause } from "../bindings/LibraryClause";
 import type { NewAgreement } from "../bindings/NewAgreement";
 import type { Place } from "../bindings/Place";
 import type { PositionStatus } from "../bindings/PositionStatus";
+import type { Layout } from "../bindings/Layout";
 import type { Redline } from "../bindings/Redline";
 import type { Step } from "../bindings/Step";
 import type { Attendee } from "../bindings/Attendee";
@@ -84,7 +85,7 @@ import type { TermGap } from "../bindings/TermGap";
 import type { TermMatch } from "../bindings/TermMatch";
 import type { TermUpdate } from "../bindings/TermUpdate";
 import { defaultVisibility } from "../notes";
-import { BackendError, type Backend, type Preferences } from "./backend";
+import { BackendError, type Backend, type ExportRequest, type Preferences } from "./backend";
 import { FakeAgreements } from "./fake-agreements";
 import { checkOneLine, FakeTermbase, searchNotes, type SearchableNote } from "./fake-search";
 
@@ -246,6 +247,8 @@ export class FakeBackend implements Backend {
   private idleTimer: ReturnType<typeof setTimeout> | null = null;
   /** How many times the UI asked to quit (after a close request). */
   quitCalls = 0;
+  /** The mediator cancels the next export's save dialog (it then returns null). */
+  cancelExport = false;
   /** The recovery key that opens the vault now (the one shown at creation, until a rotation or rekey). */
   private recoveryKeyNow = "K7QF-2MXA-9RTB-LW4C-HD3N-P8VE-Y6ZJ-S5GU";
   /** Every recovery key this fake has handed out, so that none is handed out twice. */
@@ -1272,6 +1275,12 @@ export class FakeBackend implements Backend {
   }
   listLibrary(): Promise<LibraryClause[]> {
     return this.agreements.listLibrary();
+  }
+  previewAgreement(agreementId: string, version: number | null, layout: Layout): Promise<string[]> {
+    return this.agreements.preview(agreementId, version, layout);
+  }
+  exportAgreement(agreementId: string, request: ExportRequest): Promise<string | null> {
+    return this.agreements.exportAgreement(agreementId, request, this.cancelExport);
   }
 }
 

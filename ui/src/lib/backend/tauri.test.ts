@@ -115,6 +115,10 @@ describe("TauriBackend", () => {
     await b.checkAgreement("a1");
     await b.finalizeAgreement("a1", "Final");
     await b.listLibrary();
+    await b.previewAgreement("a1", null, "side-by-side");
+    await b.previewAgreement("a1", 2, "sequential");
+    await b.exportAgreement("a1", { format: "md", layout: "sequential", version: 2, redlineFrom: null });
+    await b.exportAgreement("a1", { format: "docx", layout: "side-by-side", version: null, redlineFrom: 1 });
     expect(invoke.mock.calls).toEqual([
       ["agreement_list", { caseId: "c1" }],
       ["agreement_create", { caseId: "c1", input: { title_en: "Terms" }, templates: ["signatures"] }],
@@ -135,6 +139,10 @@ describe("TauriBackend", () => {
       ["agreement_check", { agreementId: "a1" }],
       ["agreement_final", { agreementId: "a1", label: "Final" }],
       ["library_list", undefined],
+      ["agreement_preview", { agreementId: "a1", version: null, layout: "side-by-side" }],
+      ["agreement_preview", { agreementId: "a1", version: 2, layout: "sequential" }],
+      ["agreement_export", { agreementId: "a1", format: "md", layout: "sequential", version: 2, redlineFrom: null }],
+      ["agreement_export", { agreementId: "a1", format: "docx", layout: "side-by-side", version: null, redlineFrom: 1 }],
     ]);
   });
 

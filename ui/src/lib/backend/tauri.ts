@@ -15,6 +15,7 @@ import type { LibraryClause } from "../bindings/LibraryClause";
 import type { NewAgreement } from "../bindings/NewAgreement";
 import type { Place } from "../bindings/Place";
 import type { PositionStatus } from "../bindings/PositionStatus";
+import type { Layout } from "../bindings/Layout";
 import type { Redline } from "../bindings/Redline";
 import type { Step } from "../bindings/Step";
 import type { AppEvent } from "../bindings/AppEvent";
@@ -52,7 +53,7 @@ import type { TermGap } from "../bindings/TermGap";
 import type { TermMatch } from "../bindings/TermMatch";
 import type { TermUpdate } from "../bindings/TermUpdate";
 import type { Command } from "../bindings/Command";
-import { BackendError, type Backend, type Preferences } from "./backend";
+import { BackendError, type Backend, type ExportRequest, type Preferences } from "./backend";
 
 function isErrorReport(value: unknown): value is ErrorReport {
   return (
@@ -274,6 +275,13 @@ export class TauriBackend implements Backend {
   }
   finalizeAgreement(agreementId: string, label: string): Promise<AgreementVersion> {
     return call("agreement_final", { agreementId, label });
+  }
+  previewAgreement(agreementId: string, version: number | null, layout: Layout): Promise<string[]> {
+    return call("agreement_preview", { agreementId, version: version === null ? null : Number(version), layout });
+  }
+  exportAgreement(agreementId: string, r: ExportRequest): Promise<string | null> {
+    const num = (n: number | null) => (n === null ? null : Number(n));
+    return call("agreement_export", { agreementId, format: r.format, layout: r.layout, version: num(r.version), redlineFrom: num(r.redlineFrom) });
   }
   listLibrary(): Promise<LibraryClause[]> {
     return call("library_list");

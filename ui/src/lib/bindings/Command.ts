@@ -61,6 +61,8 @@ export const COMMANDS = [
   "agreement_redline",
   "agreement_check",
   "agreement_final",
+  "agreement_preview",
+  "agreement_export",
   "library_list",
 ] as const;
 
