@@ -333,6 +333,44 @@ pub fn save_clause(
 }
 
 /// Inserts template `key` into an agreement at `place`, in the agreement's script.
+/// The name `--template` gives the usual shape of a mediated settlement.
+pub const SETTLEMENT: &str = "settlement";
+
+/// What the template name `name` stands for: [`SETTLEMENT`] is every part of a mediated
+/// settlement, in order, with the language clause the regime asks for (the other is left
+/// out, since the checks want exactly one); any other name is one library key.
+pub fn template_keys(name: &str, regime: super::LanguageRegime) -> Vec<String> {
+    if name.trim() != SETTLEMENT {
+        return vec![name.trim().to_string()];
+    }
+    let language = match regime {
+        super::LanguageRegime::EnPrevails => "language-english-prevails",
+        _ => "language-equal",
+    };
+    seed()
+        .into_iter()
+        .map(|t| t.key)
+        .filter(|k| !k.starts_with("language-") || k == language)
+        .collect()
+}
+
+/// A new agreement whose first clauses are the templates `names` stand for, in order, in
+/// the same transaction: an unknown key leaves no agreement behind.
+pub fn create_from(
+    tx: &Tx<'_>,
+    case_id: crate::ids::CaseId,
+    input: super::NewAgreement,
+    names: &[String],
+) -> Result<super::Agreement> {
+    let agreement = super::create(tx, case_id, input)?;
+    for name in names {
+        for key in template_keys(name, agreement.language_regime) {
+            insert(tx, agreement.id, &key, Place::End)?;
+        }
+    }
+    Ok(agreement)
+}
+
 pub fn insert(tx: &Tx<'_>, agreement_id: AgreementId, key: &str, place: Place) -> Result<Clause> {
     let agreement = super::load(tx, agreement_id)?;
     let entry = load(tx, key)?;

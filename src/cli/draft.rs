@@ -178,6 +178,11 @@ pub struct DraftNewArgs {
     pub case: String,
     #[command(flatten)]
     pub fields: AgreementFieldArgs,
+    /// Start from the library: a template's key (`library list`), or `settlement` for
+    /// every usual part of a mediated settlement with the language clause the regime asks
+    /// for. May be given more than once; clauses come in the order given.
+    #[arg(long, value_name = "NAME")]
+    pub template: Vec<String>,
 }
 
 #[derive(Debug, Args)]
@@ -573,7 +578,8 @@ fn new(ctx: &mut Context<'_>, a: &DraftNewArgs) -> Result<()> {
         language_regime: parse_opt(&f.regime)?,
     };
     let case = cases::find(ctx.read()?, &a.case)?;
-    let agreement = ctx.change(|tx| agreements::create(tx, case.id, new))?;
+    let agreement =
+        ctx.change(|tx| accord::agreements::library::create_from(tx, case.id, new, &a.template))?;
     print_agreement(ctx, &agreement)
 }
 

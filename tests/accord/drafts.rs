@@ -1365,3 +1365,74 @@ fn docx_part(bytes: &[u8], name: &str) -> String {
     std::io::Read::read_to_string(&mut zip.by_name(name).expect(name), &mut text).unwrap();
     text
 }
+
+/// `draft new --template settlement` starts from every usual part of a mediated
+/// settlement, with the one language clause the regime asks for; an unknown template
+/// leaves no agreement behind.
+#[test]
+fn a_new_agreement_can_start_from_the_librarys_settlement_shape() {
+    let d = draft();
+    let case = d.case.as_str();
+    let made = d.vault.ok(&[
+        "draft",
+        "new",
+        "--case",
+        case,
+        "--title-en",
+        "Settlement",
+        "--regime",
+        "en-prevails",
+        "--template",
+        "settlement",
+    ]);
+    let id = made["id"].as_str().unwrap();
+    let shown = d.vault.ok(&["draft", "show", id]);
+    let kinds: Vec<&str> = shown["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|c| c["kind"].as_str())
+        .collect();
+    assert_eq!(
+        kinds,
+        ["language", "signatures", "mediator-statement"],
+        "{shown}"
+    );
+    let texts: String = shown["clauses"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["text_en"].as_str().unwrap_or_default())
+        .collect();
+    assert!(
+        texts.contains("English"),
+        "the English-prevails form: {texts}"
+    );
+    assert_eq!(shown["clauses"].as_array().unwrap().len(), 14);
+    let before = d
+        .vault
+        .ok(&["draft", "list", "--case", case])
+        .as_array()
+        .unwrap()
+        .len();
+    d.refused(
+        &[
+            "draft",
+            "new",
+            "--case",
+            case,
+            "--title-en",
+            "X",
+            "--template",
+            "no-such-template",
+        ],
+        "input.not_found",
+    );
+    let after = d
+        .vault
+        .ok(&["draft", "list", "--case", case])
+        .as_array()
+        .unwrap()
+        .len();
+    assert_eq!(after, before, "nothing made");
+}

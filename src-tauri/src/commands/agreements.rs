@@ -32,11 +32,7 @@ pub async fn agreement_create(
     let case_id = id(&case_id)?;
     state.with_vault(|v| {
         v.change(Utc::now(), |tx| {
-            let agreement = agreements::create(tx, case_id, input)?;
-            for key in &templates {
-                library::insert(tx, agreement.id, key, Place::End)?;
-            }
-            Ok(agreement)
+            library::create_from(tx, case_id, input, &templates)
         })
     })
 }
