@@ -147,6 +147,21 @@ fn open(
     Ok((verified, staging))
 }
 
+/// `me` reading, with `trust`, any bundle fresh, members up to `max_member` bytes.
+fn reader_for<'a>(
+    me: &'a Party,
+    trust: &'a dyn Fn(&str) -> Option<Trust>,
+    max_member: u64,
+) -> Reader<'a> {
+    Reader {
+        identity: &me.identity,
+        key_id: &me.key_id,
+        trust,
+        fresh: &always,
+        max_member,
+    }
+}
+
 fn always(_: &Manifest) -> Result<()> {
     Ok(())
 }
@@ -186,13 +201,7 @@ fn inspect_names_sender_and_members_from_the_first_chunks() {
     let file = seal(&m, &mediator, &members);
     let trust =
         |id: &str| (id == mediator.key_id).then(|| Trust::Trusted(mediator.keys.pk.to_base64()));
-    let reader = Reader {
-        identity: &secretariat.identity,
-        key_id: &secretariat.key_id,
-        trust: &trust,
-        fresh: &always,
-        max_member: 1 << 30,
-    };
+    let reader = reader_for(&secretariat, &trust, 1 << 30);
     // Only the first 128 KiB of a 1 MiB bundle are there: inspect still answers.
     let verified = read::inspect(&file[..128 * 1024], &reader).unwrap();
     assert_eq!(verified.manifest.members.len(), 3);
@@ -308,13 +317,7 @@ fn a_bundle_from_an_unknown_revoked_or_impostor_signer_is_refused() {
         Some(Error::UnknownSigner(mediator.key_id.clone()))
     );
     let trust = |_: &str| Some(Trust::Revoked);
-    let reader = Reader {
-        identity: &secretariat.identity,
-        key_id: &secretariat.key_id,
-        trust: &trust,
-        fresh: &always,
-        max_member: 1 << 30,
-    };
+    let reader = reader_for(&secretariat, &trust, 1 << 30);
     assert_eq!(
         read::read(&file[..], &reader, &mut Memory::default()).err(),
         Some(Error::RevokedSigner(mediator.key_id.clone()))
@@ -399,13 +402,7 @@ fn members_over_the_readers_limit_are_refused_before_they_are_read() {
         &members,
     );
     let trust = |_: &str| Some(Trust::Trusted(mediator.keys.pk.to_base64()));
-    let reader = Reader {
-        identity: &secretariat.identity,
-        key_id: &secretariat.key_id,
-        trust: &trust,
-        fresh: &always,
-        max_member: 4096,
-    };
+    let reader = reader_for(&secretariat, &trust, 4096);
     assert!(matches!(
         read::read(&file[..], &reader, &mut Memory::default()),
         Err(Error::TooLarge { .. })

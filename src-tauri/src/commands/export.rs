@@ -255,7 +255,13 @@ pub async fn agreement_export(
         let path: PathBuf = chosen
             .into_path()
             .map_err(|e| report(Error::Io(std::io::Error::other(e))))?;
-        std::fs::write(&path, &bytes).map_err(|e| report(Error::Io(e)))?;
+        // Synced before the path is reported, as the CLI's exports are: "saved" means on disk.
+        let write = || -> std::io::Result<()> {
+            let mut file = std::fs::File::create(&path)?;
+            std::io::Write::write_all(&mut file, &bytes)?;
+            file.sync_all()
+        };
+        write().map_err(|e| report(Error::Io(e)))?;
         Ok(Some(path.display().to_string()))
     })
     .await
